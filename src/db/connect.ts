@@ -1,0 +1,109 @@
+import { PGlite, types as pgliteTypes } from "@electric-sql/pglite";
+import { Kysely, PostgresDialect, type DatabaseConnection, type Dialect, type Driver, type TransactionSettings } from "kysely";
+import { KyselyPGlite } from "kysely-pglite";
+import pg from "pg";
+import type { Database } from "./schema";
+
+export type Db = Kysely<Database>;
+
+export interface OpenOptions {
+  /** A PostgreSQL connection string; when absent the embedded PGlite database is used. */
+  url?: string;
+  /** PGlite data directory; "memory://" for a throwaway database. */
+  dataDir?: string;
+}
+
+export interface OpenDatabase {
+  db: Db;
+  kind: "pglite" | "postgres";
+  close(): Promise<void>;
+}
+
+/** bigint columns hold öre and populations: exact as long as they stay within Number's safe range. */
+export function parseSafeInteger(text: string): number {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`Heltal utanför säkert intervall: ${text}`);
+  return n;
+}
+
+// Dates stay as the 'YYYY-MM-DD' text PostgreSQL sends: a JS Date would shift them by time zone.
+const keepText = (text: string) => text;
+
+export async function openDatabase(options: OpenOptions = {}): Promise<OpenDatabase> {
+  if (options.url) {
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: 10,
+      types: {
+        getTypeParser: ((oid: number, format?: "text" | "binary") => {
+          if (oid === 20) return parseSafeInteger;
+          if (oid === 1082) return keepText;
+          return pg.types.getTypeParser(oid, format);
+        }) as typeof pg.types.getTypeParser,
+      },
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: "postgres", close: () => db.destroy() };
+  }
+  const client = new PGlite(options.dataDir ?? "memory://", {
+    parsers: { [pgliteTypes.INT8]: parseSafeInteger, [pgliteTypes.DATE]: keepText },
+  });
+  await client.waitReady;
+  const inner = new KyselyPGlite(client).dialect;
+  const db = new Kysely<Database>({ dialect: serialDialect(inner) });
+  return { db, kind: "pglite", close: () => db.destroy() };
+}
+
+/**
+ * PGlite is one session: two Kysely transactions running at once would interleave their
+ * statements inside one BEGIN. Handing out the connection one holder at a time keeps
+ * transactions isolated, at the cost of no parallelism (PGlite has none anyway).
+ */
+function serialDialect(inner: Dialect): Dialect {
+  return {
+    createAdapter: () => inner.createAdapter(),
+    createIntrospector: (db) => inner.createIntrospector(db),
+    createQueryCompiler: () => inner.createQueryCompiler(),
+    createDriver: () => new SerialDriver(inner.createDriver()),
+  };
+}
+
+class SerialDriver implements Driver {
+  #tail: Promise<void> = Promise.resolve();
+  #release: (() => void) | undefined;
+  constructor(private readonly inner: Driver) {}
+
+  init() {
+    return this.inner.init();
+  }
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    const previous = this.#tail;
+    let release!: () => void;
+    this.#tail = new Promise<void>((resolve) => (release = resolve));
+    await previous;
+    this.#release = release;
+    return this.inner.acquireConnection();
+  }
+
+  beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
+    return this.inner.beginTransaction(connection, settings);
+  }
+  commitTransaction(connection: DatabaseConnection) {
+    return this.inner.commitTransaction(connection);
+  }
+  rollbackTransaction(connection: DatabaseConnection) {
+    return this.inner.rollbackTransaction(connection);
+  }
+
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    await this.inner.releaseConnection(connection);
+    const release = this.#release;
+    this.#release = undefined;
+    release?.();
+  }
+
+  destroy() {
+    return this.inner.destroy();
+  }
+}

@@ -1,0 +1,52 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { sql } from "kysely";
+import type { Db } from "./connect";
+
+const migrationsDir = fileURLToPath(new URL("./migrations/", import.meta.url));
+
+export interface MigrationFile {
+  name: string;
+  statements: string[];
+}
+
+/**
+ * Splits a migration into statements at semicolons that end a line. PGlite's query protocol
+ * takes one statement at a time, so migrations keep to that shape (no multi-line function bodies).
+ */
+export function splitStatements(text: string): string[] {
+  const withoutComments = text
+    .split("\n")
+    .filter((line) => !line.trim().startsWith("--"))
+    .join("\n");
+  return withoutComments
+    .split(/;\s*$/m)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+export function listMigrations(dir = migrationsDir): MigrationFile[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d{4}_.*\.sql$/.test(f))
+    .sort()
+    .map((name) => ({ name, statements: splitStatements(readFileSync(dir + name, "utf8")) }));
+}
+
+/** Applies pending migrations in order, each in its own transaction. Returns the names applied. */
+export async function migrate(db: Db): Promise<string[]> {
+  await sql`CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`.execute(db);
+  const applied: string[] = [];
+  for (const migration of listMigrations()) {
+    const done = await db.transaction().execute(async (trx) => {
+      // Two servers starting at once against one PostgreSQL must not both apply a migration.
+      await sql`SELECT pg_advisory_xact_lock(7461001)`.execute(trx);
+      const seen = await sql<{ name: string }>`SELECT name FROM schema_migrations WHERE name = ${migration.name}`.execute(trx);
+      if (seen.rows.length > 0) return false;
+      for (const statement of migration.statements) await sql.raw(statement).execute(trx);
+      await sql`INSERT INTO schema_migrations (name) VALUES (${migration.name})`.execute(trx);
+      return true;
+    });
+    if (done) applied.push(migration.name);
+  }
+  return applied;
+}

@@ -1,0 +1,106 @@
+import type { ColumnType, Generated } from "kysely";
+
+// Kysely's view of the tables the SQL migrations create. Keep in step with src/db/migrations.
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T = unknown> = ColumnType<T, string, string>;
+
+export interface OrganisationsTable {
+  id: Generated<number>;
+  code: string;
+  kind: "state" | "skr" | "region" | "cooperation_region" | "municipality" | "board" | "other";
+  name: string;
+  short_name: string;
+  county_code: string | null;
+  parent_id: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface CooperationRegionMembersTable {
+  cooperation_code: string;
+  municipality_code: string;
+}
+
+export interface PopulationTable {
+  area_code: string;
+  on_date: ColumnType<string, string, string>;
+  population: number;
+  source: string;
+  imported_at: Generated<Date>;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  must_change_password: Generated<boolean>;
+  is_admin: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export type Role = "reader" | "editor" | "approver" | "admin";
+
+export interface UserRolesTable {
+  user_id: number;
+  organisation_id: number;
+  role: Role;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+}
+
+export interface AllocationsTable {
+  id: Generated<number>;
+  organisation_id: number;
+  title: string;
+  status: Generated<"draft" | "decided">;
+  total_ore: number;
+  spec: Json;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface AllocationLinesTable {
+  allocation_id: number;
+  position: number;
+  label: string;
+  recipient_code: string | null;
+  method: string;
+  basis: string | null;
+  quota_numerator: string;
+  quota_denominator: string;
+  amount_ore: number;
+  remainder_rank: number | null;
+  explanation: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Generated<Date>;
+  user_id: number | null;
+  username: string | null;
+  organisation_id: number | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before: Json | null;
+  after: Json | null;
+}
+
+export interface Database {
+  organisations: OrganisationsTable;
+  cooperation_region_members: CooperationRegionMembersTable;
+  population: PopulationTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  sessions: SessionsTable;
+  allocations: AllocationsTable;
+  allocation_lines: AllocationLinesTable;
+  audit_log: AuditLogTable;
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+
+// One JSON report per run lets scripts/test.mjs and .ci/run count results across suites.
+export default defineConfig({
+  test: {
+    include: ["src/**/*.test.ts", "src/**/*.test.tsx", "test/**/*.test.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: "forks",
+    maxWorkers: 2,
+    reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]],
+  },
+});
