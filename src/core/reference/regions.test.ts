@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { REGIONS, resolveRegionName } from "./regions";
+
+describe("regions", () => {
+  it("has 21 regions with distinct county codes", () => {
+    expect(REGIONS).toHaveLength(21);
+    expect(new Set(REGIONS.map((r) => r.countyCode)).size).toBe(21);
+  });
+
+  it("resolves official names, document variants and county names", () => {
+    expect(resolveRegionName("Region Norrbottens")).toBe("25");
+    expect(resolveRegionName("Region Jönköping")).toBe("06");
+    expect(resolveRegionName("Region Jönköpings län")).toBe("06");
+    expect(resolveRegionName("Stockholms län")).toBe("01");
+    expect(resolveRegionName("västra götalandsregionen")).toBe("14");
+    expect(resolveRegionName("Region\u00a0Jämtland  Härjedalen")).toBe("23");
+    expect(resolveRegionName("Region Atlantis")).toBeUndefined();
+  });
+});
