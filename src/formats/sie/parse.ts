@@ -1,0 +1,263 @@
+import type { SieEncoding } from "./encoding";
+import { SieError, SieFileError, type SieWarning } from "./errors";
+import { decodeRecord, decodeTransaction, decodeVoucherHead } from "./decode";
+import { Fields, SieFieldError } from "./fields";
+import { Crc32, updateKsumma } from "./ksumma";
+import { describeInput, LineSource, type SieInput } from "./lines";
+import type { SieRecord, SieVoucher } from "./records";
+import { SieSyntaxError, tokenizeLine, type SieLine } from "./tokenize";
+import { formatKronor } from "./values";
+
+export interface ParseOptions {
+  /** Name used in messages; defaults to the file's base name or "(ström)". */
+  name?: string;
+  /** Overrides the encoding detection (see LineSource). */
+  encoding?: SieEncoding;
+  /** Called every 10 000 lines and at the end. */
+  onProgress?: (linesRead: number, bytesRead: number) => void;
+  /** Errors kept before the rest are only counted. Default 100. */
+  maxErrors?: number;
+  /** Warnings kept before the rest are only counted. Default 1000. */
+  maxWarnings?: number;
+}
+
+export type KsummaStatus = "verified" | "absent";
+
+const PROGRESS_EVERY = 10_000;
+
+/**
+ * Records that describe the file or the company but carry no amounts: a malformed one is skipped
+ * with a warning (real exports have `#RAR 0` without dates in an import file, `#SRU 2010` without
+ * a code), while a malformed amount, balance or voucher refuses the file.
+ */
+const DESCRIPTIVE_TAGS = new Set(["#FLAGGA", "#FORMAT", "#PROGRAM", "#GEN", "#FNAMN", "#ORGNR", "#RAR", "#KTYP", "#SRU", "#UNDERDIM"]);
+
+export function voucherLabel(v: Pick<SieVoucher, "series" | "number" | "date">): string {
+  const id = [v.series, v.number].filter((s) => s !== "").join(" ");
+  return `Verifikation ${id || "utan serie och nummer"} (${v.date})`;
+}
+
+/**
+ * Reads a SIE file (any type 1–4) line by line and yields its records; a #VER is yielded whole,
+ * with its rows, once its block closes. Only the current voucher is held in memory.
+ *
+ * Errors (malformed fields, unbalanced vouchers, an unterminated block, a wrong #KSUMMA) do not
+ * stop the reading, so that the user gets them all at once; a faulty record is not yielded, and
+ * when the input ends a SieFileError listing them is thrown. Consumers that store records as
+ * they come must therefore treat the import as all-or-nothing and roll back on that error.
+ *
+ * Accounts used in #TRANS but missing from a non-empty #KONTO list, and objects missing from
+ * their dimension's #OBJEKT list, are warnings, not errors: the standard makes the chart of
+ * accounts optional in import files (4I), and the data are still unambiguous without a name.
+ */
+export class SieParser {
+  readonly file: string;
+  readonly warnings: SieWarning[] = [];
+  warningsOmitted = 0;
+  ksumma: KsummaStatus = "absent";
+  linesRead = 0;
+  bytesRead = 0;
+  private readonly errors: SieError[] = [];
+  private errorsOmitted = 0;
+  private readonly source: LineSource;
+  private readonly accounts = new Set<string>();
+  private readonly objects = new Map<number, Set<string>>();
+
+  constructor(
+    input: SieInput,
+    private readonly options: ParseOptions = {},
+  ) {
+    this.file = describeInput(input, options.name);
+    this.source = new LineSource(input, this.file, options.encoding);
+  }
+
+  get encoding(): SieEncoding {
+    return this.source.encoding ?? "cp437";
+  }
+
+  async *records(): AsyncGenerator<SieRecord> {
+    let crc: Crc32 | null = null;
+    let ksummaLine = 0;
+    let voucher: SieVoucher | null = null;
+    let voucherOpen = false;
+    let voucherBroken = false;
+    let seenContent = false;
+    for await (const src of this.source.lines()) {
+      this.linesRead = src.line;
+      this.bytesRead = src.bytesRead;
+      if (src.line % PROGRESS_EVERY === 0) this.options.onProgress?.(src.line, src.bytesRead);
+      let parsed: SieLine | null;
+      try {
+        parsed = tokenizeLine(src.text);
+      } catch (e) {
+        if (!(e instanceof SieSyntaxError)) throw e;
+        this.error(src.line, "", e.detail);
+        if (voucherOpen) voucherBroken = true;
+        continue;
+      }
+      if (parsed === null) continue;
+      const { tag } = parsed;
+      if (parsed.unterminatedQuote) {
+        this.warn(src.line, tag, "en text saknar avslutande citattecken och läses till radens slut");
+      }
+      if (!seenContent) {
+        seenContent = true;
+        if (!tag.startsWith("#")) {
+          throw new SieFileError(this.file, [
+            new SieError(this.file, src.line, "", "filen börjar inte med en SIE-post (#FLAGGA, #FORMAT …); den är inte en SIE-fil"),
+          ]);
+        }
+      }
+
+      if (tag === "#KSUMMA") {
+        const given = parsed.fields[0];
+        if (crc === null && given === undefined) {
+          crc = new Crc32();
+          ksummaLine = src.line;
+        } else if (given === undefined || given.kind !== "text") {
+          this.error(src.line, "#KSUMMA", "kontrollsumman saknas i den avslutande #KSUMMA-posten");
+        } else if (crc === null) {
+          this.error(src.line, "#KSUMMA", "avslutande #KSUMMA utan inledande #KSUMMA i början av filen");
+        } else {
+          const actual = crc.value();
+          if (String(actual) !== given.value.replace(/^0+(?=\d)/, "")) {
+            this.error(
+              src.line,
+              "#KSUMMA",
+              `kontrollsumman stämmer inte: filen anger ${given.value}, innehållet ger ${actual}; filen har ändrats eller skadats efter exporten`,
+            );
+          } else {
+            this.ksumma = "verified";
+          }
+          crc = null;
+          ksummaLine = 0;
+        }
+        continue;
+      }
+      if (crc !== null) updateKsumma(crc, parsed, this.encoding);
+
+      const f = new Fields(tag, parsed.fields);
+      try {
+        if (voucher !== null && !voucherOpen) {
+          // The block must follow its #VER directly.
+          if (tag === "{") {
+            voucherOpen = true;
+            continue;
+          }
+          this.error(voucher.line, "#VER", `${voucherLabel(voucher)} saknar block med rader ({ … })`);
+          voucher = null;
+        }
+        if (voucherOpen && voucher !== null) {
+          if (tag === "}") {
+            voucher.endLine = src.line;
+            const done: SieVoucher = voucher;
+            voucher = null;
+            voucherOpen = false;
+            if (!voucherBroken && this.checkVoucher(done)) yield done;
+            voucherBroken = false;
+            continue;
+          }
+          if (tag === "#TRANS" || tag === "#RTRANS" || tag === "#BTRANS") {
+            const t = decodeTransaction(f, src.line);
+            if (t.kind === "TRANS") this.checkReferences(t.account, t.objects, src.line, tag);
+            voucher.transactions.push(t);
+            continue;
+          }
+          if (tag.startsWith("#") && tag !== "#VER") continue; // unknown rows inside a block are skipped
+          this.error(voucher.line, "#VER", `${voucherLabel(voucher)}: blocket avslutas aldrig med "}" (rad ${src.line} kommer före)`);
+          voucher = null;
+          voucherOpen = false;
+          voucherBroken = false;
+        }
+        if (tag === "#VER") {
+          voucher = decodeVoucherHead(f, src.line);
+          continue;
+        }
+        if (tag === "{" || tag === "}") {
+          this.error(src.line, "", `"${tag}" utanför ett #VER-block`);
+          continue;
+        }
+        if (tag === "#TRANS" || tag === "#RTRANS" || tag === "#BTRANS") {
+          this.error(src.line, tag, "raden står utanför ett #VER-block");
+          continue;
+        }
+        if (tag === "") {
+          this.warn(src.line, "", "raden börjar inte med en etikett (#…) och hoppas över");
+          continue;
+        }
+        const record = decodeRecord(f, src.line);
+        if (record === null) continue;
+        this.remember(record);
+        yield record;
+      } catch (e) {
+        if (!(e instanceof SieFieldError)) throw e;
+        if (DESCRIPTIVE_TAGS.has(tag)) {
+          this.warn(src.line, e.field, `${e.detail}; posten hoppas över`);
+          continue;
+        }
+        this.error(src.line, e.field, e.detail);
+        voucherBroken ||= voucherOpen || tag === "#VER";
+        if (tag === "#VER") {
+          // Keep a stand-in so that the block that follows is consumed, not reported line by line.
+          voucher = { type: "VER", line: src.line, series: "", number: "", date: "?", text: "", transactions: [], endLine: src.line };
+        }
+      }
+    }
+    if (voucher !== null) {
+      this.error(voucher.line, "#VER", `${voucherLabel(voucher)}: blocket avslutas aldrig med "}" innan filen tar slut`);
+    }
+    if (crc !== null) {
+      this.error(ksummaLine, "#KSUMMA", "filen slutar utan den avslutande #KSUMMA-posten med kontrollsumman");
+    }
+    this.options.onProgress?.(this.linesRead, this.bytesRead);
+    if (this.errors.length > 0) throw new SieFileError(this.file, this.errors, this.errorsOmitted);
+  }
+
+  private remember(record: SieRecord): void {
+    if (record.type === "KONTO") this.accounts.add(record.account);
+    else if (record.type === "OBJEKT") {
+      let codes = this.objects.get(record.dimension);
+      if (!codes) this.objects.set(record.dimension, (codes = new Set()));
+      codes.add(record.code);
+    } else if (record.type === "FORMAT" && /^UTF-?8$/i.test(record.format)) {
+      this.source.declareEncoding("utf8");
+    }
+  }
+
+  private checkVoucher(v: SieVoucher): boolean {
+    let sum = 0;
+    for (const t of v.transactions) if (t.kind === "TRANS") sum += t.amount;
+    if (sum !== 0) {
+      this.error(v.line, "#VER", `${voucherLabel(v)} balanserar inte: differens ${formatKronor(sum)}`);
+      return false;
+    }
+    return true;
+  }
+
+  private checkReferences(account: string, objects: readonly { dimension: number; code: string }[], line: number, tag: string): void {
+    if (this.accounts.size > 0 && !this.accounts.has(account)) {
+      this.warn(line, `${tag} kontonr`, `konto ${account} finns inte i filens kontoplan (#KONTO)`);
+    }
+    for (const o of objects) {
+      const codes = this.objects.get(o.dimension);
+      if (codes && !codes.has(o.code)) {
+        this.warn(line, `${tag} objektlista`, `objekt "${o.code}" i dimension ${o.dimension} finns inte bland filens #OBJEKT`);
+      }
+    }
+  }
+
+  private error(line: number, field: string, detail: string): void {
+    if (this.errors.length >= (this.options.maxErrors ?? 100)) this.errorsOmitted++;
+    else this.errors.push(new SieError(this.file, line, field, detail));
+  }
+
+  warn(line: number, field: string, message: string): void {
+    if (this.warnings.length >= (this.options.maxWarnings ?? 1000)) this.warningsOmitted++;
+    else this.warnings.push({ file: this.file, line, field, message });
+  }
+}
+
+/** Convenience: the records of a SIE file; see SieParser for the error behaviour. */
+export function parseSie(input: SieInput, options?: ParseOptions): AsyncGenerator<SieRecord> {
+  return new SieParser(input, options).records();
+}
