@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { REGIONS, resolveRegionName } from "./regions";
+import { countyName, REGIONS, resolveRegionName } from "./regions";
 
 describe("regions", () => {
   it("has 21 regions with distinct county codes", () => {
@@ -15,5 +15,13 @@ describe("regions", () => {
     expect(resolveRegionName("västra götalandsregionen")).toBe("14");
     expect(resolveRegionName("Region\u00a0Jämtland  Härjedalen")).toBe("23");
     expect(resolveRegionName("Region Atlantis")).toBeUndefined();
+  });
+});
+
+describe("countyName", () => {
+  it("gives SCB's county name for every region", () => {
+    expect(countyName("12")).toBe("Skåne län");
+    expect(countyName("23")).toBe("Jämtlands län");
+    expect(REGIONS.every((r) => countyName(r.countyCode)?.endsWith("län"))).toBe(true);
   });
 });

@@ -81,3 +81,8 @@ export function resolveRegionName(name: string): string | undefined {
 export function regionByCode(countyCode: string): Region | undefined {
   return REGIONS.find((r) => r.countyCode === countyCode);
 }
+
+/** SCB's name of the county (län), which is what a population figure describes: "Skåne län". */
+export function countyName(countyCode: string): string | undefined {
+  return COUNTY_NAMES[countyCode]?.[0];
+}
