@@ -1,0 +1,72 @@
+import type { Content, TableCell } from "pdfmake/interfaces";
+import { displayAmountWithUnit, displayDecimal, displayInteger, displayPercent } from "../amount-text";
+import { roundTableForDisplay } from "../display-rounding";
+import { assertValidTable, type Cell, type DisplayUnit, type Table, type TableColumn } from "../table";
+
+function cellText(column: TableColumn, cell: Cell): string {
+  if (cell === null) return "";
+  switch (column.kind) {
+    case "money":
+      return displayAmountWithUnit(cell as number, column.unit ?? "kr");
+    case "integer":
+      return displayInteger(cell as number);
+    case "percent":
+      return displayPercent(cell as number);
+    case "decimal":
+      return displayDecimal(cell as string, column.decimals);
+    case "text":
+      return cell as string;
+  }
+}
+
+function pdfRow(table: Table, row: Cell[], style: { bold?: boolean; italics?: boolean }): TableCell[] {
+  return row.map((cell, i) => {
+    const column = table.columns[i]!;
+    return {
+      text: cellText(column, cell),
+      alignment: column.kind === "text" ? "left" : "right",
+      noWrap: column.kind !== "text",
+      ...style,
+    };
+  });
+}
+
+/**
+ * A table for a decision document: title, header, lines, a bold total and the notes in small
+ * print below. With a unit, money is first rounded for display (roundTableForDisplay), so the
+ * rounding note appears whenever the shown lines do not add up to the shown total.
+ */
+export function tableContent(source: Table, unit?: DisplayUnit): Content[] {
+  assertValidTable(source);
+  const table = unit ? roundTableForDisplay(source, unit) : source;
+  const header: TableCell[] = table.columns.map((c) => ({
+    text: c.header,
+    bold: true,
+    fillColor: "#e8ecef",
+    alignment: c.kind === "text" ? "left" : "right",
+  }));
+  const body: TableCell[][] = [header, ...table.rows.map((r) => pdfRow(table, r, {}))];
+  if (table.totalRow) body.push(pdfRow(table, table.totalRow, { bold: true }));
+  for (const row of table.footerRows ?? []) body.push(pdfRow(table, row, { italics: true }));
+  const totalIndex = table.totalRow ? table.rows.length + 1 : -1;
+
+  const content: Content[] = [
+    { text: table.title, style: "tableTitle" },
+    {
+      table: {
+        headerRows: 1,
+        widths: table.columns.map((c) => (c.kind === "text" ? "*" : "auto")),
+        body,
+      },
+      layout: {
+        hLineWidth: (i: number, node) => (i === 0 || i === 1 || i === totalIndex || i === node.table.body.length ? 0.8 : 0.2),
+        vLineWidth: () => 0,
+        hLineColor: () => "#555555",
+        paddingTop: () => 3,
+        paddingBottom: () => 3,
+      },
+    },
+  ];
+  for (const note of table.notes ?? []) content.push({ text: note, style: "note" });
+  return content;
+}
