@@ -1,0 +1,183 @@
+import { cooperationRegionByCode } from "../../core/reference/cooperation-regions";
+import { areaLevelOf, NATION_CODE } from "../../core/reference/municipalities";
+import { countyName, REGIONS } from "../../core/reference/regions";
+import type { Db } from "../connect";
+import { PopulationError } from "./population-error";
+
+export type PopulationBasis = "membership" | "whole_regions";
+
+export interface PopulationQuery {
+  /** An area code ("00", "12", "1280") or an organisation code ("12", "SVR-SODRA"). */
+  code?: string;
+  areaCode?: string;
+  organisationCode?: string;
+  /** The day the figures describe, YYYY-MM-DD; no nearest-date fallback. */
+  date: string;
+  /** For a cooperation region: by its municipalities, or its member regions as whole counties. */
+  basis?: PopulationBasis;
+}
+
+export interface PopulationPart {
+  areaCode: string;
+  name: string;
+  population: number;
+}
+
+export interface PopulationFigure {
+  code: string;
+  name: string;
+  date: string;
+  population: number;
+  parts: PopulationPart[];
+  /** Swedish text saying what was counted, on which day, from which source. */
+  basis: string;
+  sources: string[];
+}
+
+interface Snapshot {
+  date: string;
+  rows: Map<string, { population: number; source: string }>;
+  municipalities: { code: string; name: string; countyCode: string }[];
+  availableDates: () => Promise<string[]>;
+}
+
+/**
+ * Population of an area or organisation on a day, with the parts it was added from.
+ *
+ * A region is its county row, or the sum of all its municipalities when there is no county row.
+ * A cooperation region on basis "membership" follows the healthcare-region map: counties wholly
+ * inside count by their county row, split counties (Halland) by their member municipalities; on
+ * basis "whole_regions" every member region counts with its whole county. A figure the data
+ * lacks is a PopulationError, never a zero.
+ * @example await populationOf(db, { code: "SVR-SODRA", date: "2021-12-31", basis: "whole_regions" })
+ */
+export async function populationOf(db: Db, query: PopulationQuery): Promise<PopulationFigure> {
+  const code = query.organisationCode ?? query.areaCode ?? query.code;
+  if (!code) throw new PopulationError("Ange område eller organisation för folkmängden.");
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(query.date)) throw new PopulationError(`Ogiltigt datum "${query.date}" (skrivs ÅÅÅÅ-MM-DD).`);
+  const snapshot = await loadSnapshot(db, query.date);
+
+  const cooperation = cooperationRegionByCode(code);
+  if (cooperation) {
+    if (!query.basis) throw new PopulationError(`Ange om folkmängden för ${cooperation.name} ska räknas kommunvis (membership) eller med hela medlemsregioner (whole_regions).`);
+    const members = await db.selectFrom("cooperation_region_members").select("municipality_code").where("cooperation_code", "=", code).execute();
+    const memberCodes = new Set(members.map((m) => m.municipality_code));
+    const counties = [...new Set(snapshot.municipalities.filter((m) => memberCodes.has(m.code)).map((m) => m.countyCode))].sort();
+    if (counties.length === 0) throw new PopulationError(`${cooperation.name} har inga medlemskommuner; läs in referensdata först.`);
+    const parts: PopulationPart[] = [];
+    const sources = new Set<string>();
+    const described: string[] = [];
+    for (const county of counties) {
+      const inCounty = snapshot.municipalities.filter((m) => m.countyCode === county);
+      const inside = inCounty.filter((m) => memberCodes.has(m.code));
+      if (query.basis === "whole_regions" || inside.length === inCounty.length) {
+        const figure = await countyFigure(snapshot, county, sources);
+        parts.push(...figure);
+        described.push(query.basis === "whole_regions" && inside.length < inCounty.length ? `hela ${countyName(county)}` : countyName(county)!);
+      } else {
+        parts.push(...(await municipalityFigures(snapshot, inside, `${cooperation.name} (${code})`, sources)));
+        described.push(`${inside.map((m) => m.name).join(", ")} i ${countyName(county)}`);
+      }
+    }
+    const how =
+      query.basis === "membership"
+        ? "enligt sjukvårdsregionernas indelning (delade län räknas kommunvis)"
+        : "med medlemsregionerna som hela organisationer (hela länet även där bara en del hör till samverkansregionen)";
+    return figure(code, cooperation.name, snapshot.date, parts, `Folkmängd per ${snapshot.date} i ${cooperation.name} ${how}: ${described.join("; ")}.`, sources);
+  }
+
+  const organisation = await db.selectFrom("organisations").select(["code", "kind", "name", "county_code"]).where("code", "=", code).executeTakeFirst();
+  if (organisation && organisation.kind !== "region" && organisation.kind !== "municipality") {
+    throw new PopulationError(`${organisation.name} (${code}) är inget område med folkmängd.`);
+  }
+  const areaCode = organisation?.kind === "region" ? (organisation.county_code ?? code) : code;
+  const level = areaLevelOf(areaCode);
+  const sources = new Set<string>();
+  if (level === "nation") {
+    const row = snapshot.rows.get(NATION_CODE);
+    const parts = row
+      ? (sources.add(row.source), [{ areaCode: NATION_CODE, name: "Riket", population: row.population }])
+      : (await Promise.all(REGIONS.map((r) => countyFigure(snapshot, r.countyCode, sources)))).flat();
+    return figure(NATION_CODE, "Riket", snapshot.date, parts, `Folkmängd i riket per ${snapshot.date}.`, sources);
+  }
+  if (level === "county" && countyName(areaCode)) {
+    const name = organisation?.name ?? REGIONS.find((r) => r.countyCode === areaCode)!.name;
+    const parts = await countyFigure(snapshot, areaCode, sources, `${name} (${areaCode})`);
+    const how = parts.length === 1 ? "" : " (summa av länets kommuner)";
+    return figure(areaCode, name, snapshot.date, parts, `Folkmängd per ${snapshot.date} i ${countyName(areaCode)}${how}.`, sources);
+  }
+  const municipality = snapshot.municipalities.find((m) => m.code === areaCode);
+  if (level === "municipality" && municipality) {
+    const parts = await municipalityFigures(snapshot, [municipality], `${municipality.name} (${areaCode})`, sources);
+    return figure(areaCode, municipality.name, snapshot.date, parts, `Folkmängd per ${snapshot.date} i ${municipality.name} kommun.`, sources);
+  }
+  throw new PopulationError(`Okänt område eller organisation "${code}".`);
+}
+
+/** The days for which any population figure is stored, oldest first. */
+export async function populationDates(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom("population").select("on_date").distinct().orderBy("on_date").execute();
+  return rows.map((r) => r.on_date);
+}
+
+async function loadSnapshot(db: Db, date: string): Promise<Snapshot> {
+  const [rows, municipalities] = await Promise.all([
+    db.selectFrom("population").select(["area_code", "population", "source"]).where("on_date", "=", date).execute(),
+    db.selectFrom("organisations").select(["code", "name", "county_code"]).where("kind", "=", "municipality").orderBy("code").execute(),
+  ]);
+  return {
+    date,
+    rows: new Map(rows.map((r) => [r.area_code, { population: r.population, source: r.source }])),
+    municipalities: municipalities.map((m) => ({ code: m.code, name: m.name, countyCode: m.county_code ?? m.code.slice(0, 2) })),
+    availableDates: () => populationDates(db),
+  };
+}
+
+async function missing(snapshot: Snapshot, what: string, detail = ""): Promise<PopulationError> {
+  const dates = await snapshot.availableDates();
+  const available = dates.length > 0 ? dates.join(", ") : "inga (importera folkmängd från SCB)";
+  return new PopulationError(`Folkmängd saknas för ${what} per ${snapshot.date}${detail}; tillgängliga datum: ${available}`);
+}
+
+/** A county by its own row, else by all its municipalities; never by an incomplete sum. */
+async function countyFigure(snapshot: Snapshot, county: string, sources: Set<string>, what?: string): Promise<PopulationPart[]> {
+  const row = snapshot.rows.get(county);
+  if (row) {
+    sources.add(row.source);
+    return [{ areaCode: county, name: countyName(county) ?? county, population: row.population }];
+  }
+  const inCounty = snapshot.municipalities.filter((m) => m.countyCode === county);
+  const label = what ?? `${REGIONS.find((r) => r.countyCode === county)?.name ?? county} (${county})`;
+  if (!inCounty.some((m) => snapshot.rows.has(m.code))) throw await missing(snapshot, label);
+  return municipalityFigures(snapshot, inCounty, label, sources);
+}
+
+async function municipalityFigures(
+  snapshot: Snapshot,
+  municipalities: readonly { code: string; name: string }[],
+  what: string,
+  sources: Set<string>,
+): Promise<PopulationPart[]> {
+  const absent = municipalities.filter((m) => !snapshot.rows.has(m.code));
+  if (absent.length > 0) {
+    const detail =
+      municipalities.length === 1
+        ? ""
+        : absent.length <= 10
+          ? ` (saknas för ${absent.map((m) => `${m.name} (${m.code})`).join(", ")})`
+          : ` (${absent.length} av ${municipalities.length} kommuner saknas)`;
+    throw await missing(snapshot, what, detail);
+  }
+  return municipalities.map((m) => {
+    const row = snapshot.rows.get(m.code)!;
+    sources.add(row.source);
+    return { areaCode: m.code, name: m.name, population: row.population };
+  });
+}
+
+function figure(code: string, name: string, date: string, parts: PopulationPart[], basis: string, sources: Set<string>): PopulationFigure {
+  const population = parts.reduce((sum, p) => sum + p.population, 0);
+  if (!Number.isSafeInteger(population)) throw new PopulationError(`Folkmängden för ${name} blir för stor för att räknas exakt.`);
+  const sourceList = [...sources].sort();
+  return { code, name, date, population, parts, basis: `${basis} Källa: ${sourceList.join("; ")}.`, sources: sourceList };
+}
