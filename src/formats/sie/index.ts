@@ -1,0 +1,12 @@
+export { SieError, SieFileError, type SieWarning } from "./errors";
+export type * from "./records";
+export { tokenizeLine, type SieField, type SieLine } from "./tokenize";
+export type { SieInput } from "./lines";
+export type { SieEncoding } from "./encoding";
+export { SieParser, parseSie, voucherLabel, type ParseOptions, type KsummaStatus } from "./parse";
+export { Crc32, ksummaText } from "./ksumma";
+export { BalanceCheck, type BalanceDisagreement } from "./balances";
+export { readSie, checkBalances, type ReadSieOptions, type SieSummary } from "./read";
+export { writeSie4, type SieWriteDocument, type SieWriteVoucher, type SieWriteBalance, type SieWritePeriodAmount, type WriteOptions, type WriteResult } from "./write";
+export { generateSieFile, type GenerateOptions, type GeneratedTotals } from "./generate";
+export { parseAmount, formatAmount, formatKronor, parseDate } from "./values";
