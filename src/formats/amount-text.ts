@@ -1,4 +1,5 @@
 import type { Ore } from "../core/allocation/types";
+import { formatAmount, groupThousands } from "../core/money";
 import { ORE_PER_DISPLAY_UNIT, type DisplayUnit } from "./table";
 
 /** Thousands separator as in Swedish print: a no-break space, so "5 039 944" never wraps. */
@@ -10,9 +11,7 @@ function assertSafeInteger(value: number, what: string): void {
   }
 }
 
-function group(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, GROUP_SEPARATOR);
-}
+const group = groupThousands;
 
 /**
  * Splits |ore| / perUnit into integer digits and decimal digits (trailing zeros dropped) by
@@ -43,19 +42,27 @@ export function kronorDecimalText(ore: Ore): string {
 }
 
 /**
- * An amount in a display unit for readers: grouped, decimal comma, exact (decimals appear only
- * when the amount is not a whole number of the unit). 16295150000000 öre in tkr → "162 951 500".
+ * How many decimals show an amount in a unit without hiding anything: 0 for a whole unit,
+ * otherwise as many as the öre need (1 637,5 tkr), and always 2 for kronor with öre.
+ */
+function exactDecimals(ore: Ore, unit: DisplayUnit): number {
+  const { fraction } = splitDigits(ore, ORE_PER_DISPLAY_UNIT[unit]);
+  if (fraction === "") return 0;
+  return unit === "kr" ? 2 : fraction.length;
+}
+
+/**
+ * An amount in a display unit for readers, exact: grouped with no-break spaces, decimal comma,
+ * decimals only when the amount is not a whole number of the unit. Formatting is the money
+ * module's, so tables and running text agree.
  */
 export function displayAmount(ore: Ore, unit: DisplayUnit): string {
-  const { negative, whole, fraction } = splitDigits(ore, ORE_PER_DISPLAY_UNIT[unit]);
-  const fractionText = unit === "kr" && fraction !== "" ? fraction.padEnd(2, "0") : fraction;
-  const isZero = /^0*$/.test(whole) && fraction === "";
-  return `${negative && !isZero ? "-" : ""}${group(whole)}${fractionText === "" ? "" : `,${fractionText}`}`;
+  return formatAmount(ore, unit, { decimals: exactDecimals(ore, unit), suffix: false });
 }
 
 /** An amount with its unit word: "190 mkr". */
 export function displayAmountWithUnit(ore: Ore, unit: DisplayUnit): string {
-  return `${displayAmount(ore, unit)}${GROUP_SEPARATOR}${unit}`;
+  return formatAmount(ore, unit, { decimals: exactDecimals(ore, unit) });
 }
 
 /** A safe integer grouped for readers: 2104945 → "2 104 945". */

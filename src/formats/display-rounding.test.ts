@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { roundTableForDisplay, roundToStep } from "./display-rounding";
+import { roundTableForDisplay } from "./display-rounding";
 import type { Table } from "./table";
 
 const nbsp = /\u00a0/g;
@@ -23,31 +23,6 @@ function subscriptionRow(): Table {
     totalRow: ["Summa", lines.reduce((a, b) => a + b, 0)],
   };
 }
-
-describe("roundToStep", () => {
-  it("rounds exact halves away from zero and everything else to the nearest step", () => {
-    expect(roundToStep(150_000, TKR)).toBe(200_000);
-    expect(roundToStep(149_999, TKR)).toBe(100_000);
-    expect(roundToStep(-150_000, TKR)).toBe(-200_000);
-    expect(roundToStep(-149_999, TKR)).toBe(-100_000);
-    expect(roundToStep(50, 100)).toBe(100);
-    expect(roundToStep(0, TKR)).toBe(0);
-  });
-
-  it("stays within half a step and lands on a multiple of the step", () => {
-    fc.assert(
-      fc.property(fc.integer({ min: -1e13, max: 1e13 }), fc.constantFrom(100, TKR, 100_000_000), (ore, step) => {
-        const r = roundToStep(ore, step);
-        expect(r % step === 0).toBe(true);
-        expect(Math.abs(r - ore) * 2 <= step).toBe(true);
-      }),
-    );
-  });
-
-  it("refuses amounts that are not whole öre", () => {
-    expect(() => roundToStep(1.5, TKR)).toThrow(/heltal öre/);
-  });
-});
 
 describe("roundTableForDisplay", () => {
   it("rounds lines and total independently and explains seed 001's Blekinge gap in Swedish", () => {
@@ -98,6 +73,24 @@ describe("roundTableForDisplay", () => {
     expect(notes).toHaveLength(1);
     expect(notes[0]!.replace(nbsp, " ")).toBe(
       'Beloppen i kolumnen "Budget" är avrundade till tkr; summan av de avrundade beloppen, 4 tkr, avviker från den avrundade totalen 3 tkr',
+    );
+  });
+
+  it("rounds each cell to the nearest whole unit, exact halves away from zero", () => {
+    const cells = [150_000, 149_999, -150_000, -149_999, 0];
+    const table: Table = { title: "Halvor", columns: [{ header: "Belopp", kind: "money" }], rows: cells.map((c) => [c]) };
+    expect(roundTableForDisplay(table, "tkr").rows.map((r) => r[0])).toEqual([200_000, 100_000, -200_000, -100_000, 0]);
+  });
+
+  it("keeps every shown cell within half a unit of the exact amount", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e13, max: 1e13 }), fc.constantFrom("kr" as const, "tkr" as const, "mkr" as const), (ore, unit) => {
+        const step = { kr: 100, tkr: TKR, mkr: 100_000_000 }[unit];
+        const table: Table = { title: "T", columns: [{ header: "Belopp", kind: "money" }], rows: [[ore]] };
+        const shown = roundTableForDisplay(table, unit).rows[0]![0] as number;
+        expect(shown % step === 0).toBe(true);
+        expect(Math.abs(shown - ore) * 2 <= step).toBe(true);
+      }),
     );
   });
 

@@ -1,26 +1,16 @@
-import type { Ore } from "../core/allocation/types";
+import { roundForDisplay } from "../core/money";
 import { displayAmountWithUnit } from "./amount-text";
-import { assertValidTable, ORE_PER_DISPLAY_UNIT, type Cell, type DisplayUnit, type Table } from "./table";
+import { assertValidTable, type Cell, type DisplayUnit, type Table } from "./table";
 
 /**
- * Rounds öre to a whole number of `step` öre, exact halves away from zero. Away from zero
- * rather than toward +∞ so that −1,5 tkr and 1,5 tkr show as mirror images, as accountants
- * expect of a table with negative lines. Done in bigint so large amounts stay exact.
+ * Rounds the money cells to whole units with the money module's display rule: exact halves away
+ * from zero, so −1,5 tkr and 1,5 tkr show as mirror images.
  */
-export function roundToStep(ore: Ore, step: number): Ore {
-  if (!Number.isSafeInteger(ore)) throw new RangeError(`Beloppet måste vara ett säkert heltal öre, fick ${ore}`);
-  const value = BigInt(ore);
-  const unit = BigInt(step);
-  const magnitude = value < 0n ? -value : value;
-  const rounded = ((magnitude * 2n + unit) / (2n * unit)) * unit;
-  return Number(value < 0n ? -rounded : rounded);
-}
-
-function roundRow(row: Cell[], moneyColumns: number[], step: number): Cell[] {
+function roundRow(row: Cell[], moneyColumns: number[], unit: DisplayUnit): Cell[] {
   const out = [...row];
   for (const i of moneyColumns) {
     const cell = out[i];
-    if (typeof cell === "number") out[i] = roundToStep(cell, step);
+    if (typeof cell === "number") out[i] = roundForDisplay(cell, unit).shown;
   }
   return out;
 }
@@ -34,11 +24,10 @@ function roundRow(row: Cell[], moneyColumns: number[], step: number): Cell[] {
  */
 export function roundTableForDisplay(table: Table, unit: DisplayUnit): Table {
   assertValidTable(table);
-  const step = ORE_PER_DISPLAY_UNIT[unit];
   const moneyColumns = table.columns.flatMap((c, i) => (c.kind === "money" ? [i] : []));
-  const rows = table.rows.map((row) => roundRow(row, moneyColumns, step));
-  const totalRow = table.totalRow ? roundRow(table.totalRow, moneyColumns, step) : undefined;
-  const footerRows = table.footerRows?.map((row) => roundRow(row, moneyColumns, step));
+  const rows = table.rows.map((row) => roundRow(row, moneyColumns, unit));
+  const totalRow = table.totalRow ? roundRow(table.totalRow, moneyColumns, unit) : undefined;
+  const footerRows = table.footerRows?.map((row) => roundRow(row, moneyColumns, unit));
 
   const notes = [...(table.notes ?? [])];
   const named = moneyColumns.length > 1;
