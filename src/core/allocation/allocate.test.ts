@@ -266,6 +266,11 @@ describe("allocate: per-share rounding", () => {
     expect(r.total).toBe(100_000 + difference);
   });
 
+  it("refuses a rounded-up total beyond the safe range instead of returning a wrong number", () => {
+    const input: AllocationInput = { total: Number.MAX_SAFE_INTEGER - 1, unit: 1_000_000, rounding: "up", lines: equalLines(["A", "B"]) };
+    expect(reasonOf(input)).toBe("overflow");
+  });
+
   it("refuses a remainder line", () => {
     const input: AllocationInput = { total: 1_000, unit: 100, rounding: "up", lines: [...lines, { key: "r", label: "Rest", method: "remainder" }] };
     expect(reasonOf(input)).toBe("remainder-in-per-share");
@@ -325,6 +330,14 @@ describe("allocate: validation", () => {
       base([
         { key: "a", label: "A", method: "fixed", amount: 60_000 },
         { key: "b", label: "B", method: "fixed", amount: 50_000 },
+      ]),
+      "fixed-exceeds-total",
+    ],
+    [
+      "fixed amounts whose sum is beyond the safe range",
+      base([
+        { key: "a", label: "A", method: "fixed", amount: Number.MAX_SAFE_INTEGER },
+        { key: "b", label: "B", method: "fixed", amount: Number.MAX_SAFE_INTEGER },
       ]),
       "fixed-exceeds-total",
     ],

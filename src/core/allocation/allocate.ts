@@ -1,13 +1,12 @@
 import { Fraction } from "../fraction";
-import { formatAmount } from "../money/format";
 import { formatUnitName } from "../money/units";
 import { AllocationError } from "./errors";
-import { explainShare, krExact, unitPhrase, type ShareRounding } from "./explain";
+import { explainShare, krExact, kr as krWhole, unitPhrase, type ShareRounding } from "./explain";
 import type { AllocationInput, AllocationResult, AllocationShare, RoundingMode } from "./types";
 import { prepareInput, type PreparedLine } from "./validate";
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-const kr = (ore: bigint | Fraction) => (ore instanceof Fraction ? krExact(ore) : formatAmount(Number(ore), "kr"));
+const kr = (ore: bigint | Fraction) => (ore instanceof Fraction ? krExact(ore) : krWhole(ore));
 
 interface Computed {
   line: PreparedLine;

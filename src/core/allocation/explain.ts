@@ -1,5 +1,5 @@
 import { Fraction } from "../fraction";
-import { formatAmount, formatExactAmount } from "../money/format";
+import { formatExactAmount } from "../money/format";
 import { formatUnitName, groupThousands } from "../money/units";
 import type { PreparedLine } from "./validate";
 
@@ -22,7 +22,10 @@ export interface ShareFacts {
   rounding: ShareRounding;
 }
 
-const kr = (ore: bigint) => formatAmount(Number(ore), "kr");
+/** A whole number of öre in kr, also beyond the safe range (sums in error messages can be). */
+export function kr(ore: bigint): string {
+  return formatExactAmount(Fraction.of(ore), "kr", { decimals: ore % 100n === 0n ? 0 : 2 }).text;
+}
 
 /** An exact öre amount in kr; "cirka" when two decimals cannot show it exactly. */
 export function krExact(ore: Fraction): string {

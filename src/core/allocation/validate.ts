@@ -3,6 +3,7 @@ import { formatAmount } from "../money/format";
 import { MoneyError } from "../money/errors";
 import { formatPercent, parsePercentFraction } from "../money/percent";
 import { AllocationError } from "./errors";
+import { kr } from "./explain";
 import type { AllocationInput, AllocationLineInput, LineMethod, RoundingMode } from "./types";
 
 /** A line after validation, with its numbers as bigint. */
@@ -38,7 +39,6 @@ export interface PreparedInput {
 const METHODS: readonly LineMethod[] = ["weight", "equal", "fixed", "percent", "remainder"];
 const ROUNDINGS: readonly RoundingMode[] = ["largest-remainder", "up", "down", "nearest"];
 
-const kr = (ore: bigint) => formatAmount(Number(ore), "kr");
 
 /** "Rad 2 (X)" → "rad 2 (X)" for use mid-sentence; the label keeps its case. */
 function lowerFirst(name: string): string {
