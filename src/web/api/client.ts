@@ -1,0 +1,110 @@
+import type { AllocationDetail, AllocationRequest, AllocationResult, AllocationSummary, AuditEntry, Organisation, OrganisationKind, Session } from "./types";
+
+/** An API failure, carrying the server's Swedish message so the UI can show it as is. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: { path: string; message: string }[] = [],
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+// The CSRF token comes with login and /me; every state-changing request must echo it.
+let csrfToken: string | undefined;
+let onUnauthorized: (() => void) | undefined;
+
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+/** Called when the server says the session is gone, so the app can show the login page. */
+export function setUnauthorizedHandler(handler: (() => void) | undefined): void {
+  onUnauthorized = handler;
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (method !== "GET") {
+    headers["Content-Type"] = "application/json";
+    if (csrfToken) headers["X-CSRF-Token"] = csrfToken;
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: "same-origin",
+      body: method === "GET" ? undefined : JSON.stringify(body ?? {}),
+    });
+  } catch {
+    throw new ApiError(0, "network", "Kunde inte nå servern. Kontrollera nätverksanslutningen och försök igen.");
+  }
+  const text = await response.text();
+  let data: unknown = undefined;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = undefined;
+    }
+  }
+  if (!response.ok) {
+    const error = (data as { error?: { code?: string; message?: string; details?: { path: string; message: string }[] } } | undefined)?.error;
+    if (response.status === 401 && path !== "/api/auth/login" && path !== "/api/auth/me") onUnauthorized?.();
+    throw new ApiError(
+      response.status,
+      error?.code ?? "http",
+      error?.message ?? `Servern svarade med fel ${response.status} på ${method} ${path}.`,
+      error?.details ?? [],
+    );
+  }
+  return data as T;
+}
+
+export interface PopulationDate {
+  date: string;
+  /** How many areas have a figure that day, when the server says so. */
+  areas?: number;
+}
+
+/** Accepts either a list of date strings or of {date, …} objects, as the route may return either. */
+function normalisePopulationDates(data: unknown): PopulationDate[] {
+  const list = Array.isArray(data) ? data : Array.isArray((data as { dates?: unknown })?.dates) ? (data as { dates: unknown[] }).dates : [];
+  const dates: PopulationDate[] = [];
+  for (const item of list) {
+    if (typeof item === "string") dates.push({ date: item });
+    else if (item && typeof item === "object" && typeof (item as { date?: unknown }).date === "string") {
+      const { date, areas } = item as { date: string; areas?: unknown };
+      dates.push({ date, areas: typeof areas === "number" ? areas : undefined });
+    }
+  }
+  return dates.sort((a, b) => b.date.localeCompare(a.date));
+}
+
+export const api = {
+  login: (username: string, password: string) => request<Session>("POST", "/api/auth/login", { username, password }),
+  me: () => request<Session>("GET", "/api/auth/me"),
+  logout: () => request<{ ok: boolean }>("POST", "/api/auth/logout"),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    request<{ ok: boolean }>("POST", "/api/auth/password", { currentPassword, newPassword }),
+  organisations: (kind?: OrganisationKind) =>
+    request<Organisation[]>("GET", kind ? `/api/organisations?kind=${encodeURIComponent(kind)}` : "/api/organisations"),
+  populationDates: async () => normalisePopulationDates(await request<unknown>("GET", "/api/population/dates")),
+  preview: (req: AllocationRequest) => request<AllocationResult>("POST", "/api/allocations/preview", req),
+  listAllocations: () => request<AllocationSummary[]>("GET", "/api/allocations"),
+  getAllocation: (id: number) => request<AllocationDetail>("GET", `/api/allocations/${id}`),
+  createAllocation: (title: string, organisationId: number, req: AllocationRequest) =>
+    request<AllocationDetail>("POST", "/api/allocations", { title, organisationId, request: req }),
+  updateAllocation: (id: number, title: string, req: AllocationRequest) =>
+    request<AllocationDetail>("PUT", `/api/allocations/${id}`, { title, request: req }),
+  decide: (id: number) => request<AllocationDetail>("POST", `/api/allocations/${id}/decide`),
+  newVersion: (id: number) => request<AllocationDetail>("POST", `/api/allocations/${id}/versions`),
+  audit: (limit: number, before?: number) =>
+    request<{ entries: AuditEntry[] }>("GET", `/api/audit?limit=${limit}${before ? `&before=${before}` : ""}`),
+};
+
+export const exportUrl = (id: number, format: "xlsx" | "csv") => `/api/allocations/${id}/export.${format}`;

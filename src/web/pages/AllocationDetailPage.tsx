@@ -1,0 +1,193 @@
+import { useEffect, useState } from "react";
+import { api, exportUrl } from "../api/client";
+import type { AllocationDetail, AllocationRequest } from "../api/types";
+import { StatusBadge } from "../components/AllocationSummaryTable";
+import { ErrorAlert, Loading } from "../components/ErrorAlert";
+import { ResultTable, roundingText } from "../components/ResultTable";
+import { date, kr } from "../format";
+import { Link, navigate, usePageTitle } from "../router";
+import { can, useSession } from "../session";
+
+function keyText(request: AllocationRequest): string {
+  if (request.key.kind === "none") return "Ingen befolkningsnyckel: lika delar, fasta belopp, procent eller vikter enligt raderna.";
+  const area = request.key.basis === "whole_regions" ? "hela medlemsregioner" : "kommuner enligt sjukvårdsregionindelningen";
+  return `Folkmängd ${request.key.date} enligt SCB (${area}).`;
+}
+
+export function AllocationDetailPage({ id }: { id: number }) {
+  const { user } = useSession();
+  const [allocation, setAllocation] = useState<AllocationDetail>();
+  const [error, setError] = useState<unknown>();
+  const [actionError, setActionError] = useState<unknown>();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string>();
+  usePageTitle(allocation ? allocation.title : `Fördelning ${id}`);
+
+  useEffect(() => {
+    api.getAllocation(id).then(setAllocation).catch(setError);
+  }, [id]);
+
+  if (error) {
+    return (
+      <>
+        <h1 tabIndex={-1}>Fördelning {id}</h1>
+        <ErrorAlert error={error} />
+        <p>
+          <Link href="/fordelningar">Till sparade fördelningar</Link>
+        </p>
+      </>
+    );
+  }
+  if (!allocation) {
+    return (
+      <>
+        <h1 tabIndex={-1}>Fördelning {id}</h1>
+        <Loading what="fördelningen" />
+      </>
+    );
+  }
+
+  const a = allocation;
+  const mayEdit = can(user, a.organisationId, "editor");
+  const mayDecide = can(user, a.organisationId, "approver");
+
+  const decide = async () => {
+    setBusy(true);
+    setActionError(undefined);
+    try {
+      setAllocation(await api.decide(a.id));
+      setConfirming(false);
+      setMessage("Fördelningen är fastställd. Den kan inte längre ändras; ändringar görs i en ny version.");
+    } catch (e) {
+      setActionError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const newVersion = async () => {
+    setBusy(true);
+    setActionError(undefined);
+    try {
+      const created = await api.newVersion(a.id);
+      navigate(`/fordelningar/${created.id}/andra`);
+    } catch (e) {
+      setActionError(e);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link href="/fordelningar">Sparade fördelningar</Link>
+      </p>
+      <h1 tabIndex={-1}>{a.title}</h1>
+      <dl className="meta">
+        <div>
+          <dt>Organisation</dt>
+          <dd>{a.organisationName}</dd>
+        </div>
+        <div>
+          <dt>Status</dt>
+          <dd>
+            <StatusBadge status={a.status} />
+          </dd>
+        </div>
+        <div>
+          <dt>Version</dt>
+          <dd>
+            {a.version}
+            {a.previousId !== null && (
+              <>
+                {" "}
+                (<Link href={`/fordelningar/${a.previousId}`}>föregående version</Link>)
+              </>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>Belopp</dt>
+          <dd className="num-inline">{kr(a.totalOre)}</dd>
+        </div>
+        <div>
+          <dt>Skapad</dt>
+          <dd>
+            {date(a.createdAt)}
+            {a.createdBy ? ` av ${a.createdBy}` : ""}
+          </dd>
+        </div>
+        {a.decidedAt && (
+          <div>
+            <dt>Beslutad</dt>
+            <dd>
+              {date(a.decidedAt)}
+              {a.decidedBy ? ` av ${a.decidedBy}` : ""}
+            </dd>
+          </div>
+        )}
+      </dl>
+
+      <div className="actions toolbar">
+        <a className="button-secondary" href={exportUrl(a.id, "xlsx")} download>
+          Exportera XLSX
+        </a>
+        <a className="button-secondary" href={exportUrl(a.id, "csv")} download>
+          Exportera CSV
+        </a>
+        {a.status === "draft" && mayEdit && (
+          <Link className="button-secondary" href={`/fordelningar/${a.id}/andra`}>
+            Ändra utkastet
+          </Link>
+        )}
+        {a.status === "draft" && mayDecide && !confirming && (
+          <button type="button" className="button-primary" onClick={() => setConfirming(true)} disabled={busy}>
+            Fastställ
+          </button>
+        )}
+        {a.status === "decided" && mayEdit && (
+          <button type="button" className="button-secondary" onClick={() => void newVersion()} disabled={busy}>
+            Ny version
+          </button>
+        )}
+      </div>
+      {confirming && (
+        <div className="confirm card" role="group" aria-labelledby="confirm-text">
+          <p id="confirm-text">
+            Fastställ fördelningen? Ett fastställt beslut kan inte ändras; en ändring görs som en ny version.
+          </p>
+          <div className="actions">
+            <button type="button" className="button-primary" onClick={() => void decide()} disabled={busy}>
+              Ja, fastställ
+            </button>
+            <button type="button" className="button-quiet" onClick={() => setConfirming(false)}>
+              Avbryt
+            </button>
+          </div>
+        </div>
+      )}
+      <ErrorAlert error={actionError} />
+      {message && (
+        <p className="success" role="status">
+          {message}
+        </p>
+      )}
+
+      <section aria-labelledby="basis-heading">
+        <h2 id="basis-heading">Underlag</h2>
+        <ul className="plain">
+          <li>Belopp att fördela: {kr(a.request.total)}</li>
+          <li>Fördelningsnyckel: {keyText(a.request)}</li>
+          <li>{roundingText(a.result)}</li>
+          <li>Lika rest: {a.result.tieBreak}</li>
+        </ul>
+      </section>
+
+      <section aria-labelledby="result-heading">
+        <h2 id="result-heading">Fördelning</h2>
+        <ResultTable result={a.result} caption={a.title} />
+      </section>
+    </>
+  );
+}
