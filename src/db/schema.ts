@@ -59,8 +59,13 @@ export interface AllocationsTable {
   organisation_id: number;
   title: string;
   status: Generated<"draft" | "decided">;
+  version: Generated<number>;
+  previous_id: number | null;
+  decided_by: number | null;
+  decided_at: Date | null;
   total_ore: number;
   spec: Json;
+  result: Json;
   created_by: number | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;

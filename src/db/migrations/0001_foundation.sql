@@ -60,9 +60,16 @@ CREATE TABLE allocations (
   organisation_id integer NOT NULL REFERENCES organisations(id),
   title text NOT NULL,
   status text NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'decided')),
+  -- A decided allocation is never changed; a change is a new version pointing at its predecessor.
+  version integer NOT NULL DEFAULT 1,
+  previous_id integer REFERENCES allocations(id),
+  decided_by integer REFERENCES users(id),
+  decided_at timestamptz,
   total_ore bigint NOT NULL,
   -- The full input (recipients, key, date, rounding) so the result can be recomputed and explained.
   spec jsonb NOT NULL,
+  -- The computed result as saved, so a later population import cannot change a saved allocation.
+  result jsonb NOT NULL,
   created_by integer REFERENCES users(id),
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now()

@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+import { CliError } from "./errors";
+
+const help = `Fördela – fördelning och uppföljning av vårdens pengar
+
+Användning: fordela <kommando> [flaggor]
+
+Kommandon:
+  serve                      starta webbgränssnittet och API:t
+  allocate                   fördela ett belopp (--format table|csv|json)
+  import population FIL      importera folkmängd från SCB (JSON-stat 2.0 eller CSV)
+  user add NAMN              skapa en användare
+  migrate                    kör databasmigreringar
+
+Databas: inbäddad PGlite i .fordela/data (FORDELA_DATA_DIR), eller PostgreSQL via DATABASE_URL.
+Skriv "fordela <kommando> --help" för hjälp om ett kommando.`;
+
+const builtInErrors = new Set(["Error", "TypeError", "RangeError", "SyntaxError", "ReferenceError"]);
+
+type Command = (args: string[]) => Promise<void>;
+
+const commands: Record<string, () => Promise<{ run: Command; help: string }>> = {
+  serve: async () => {
+    const m = await import("./commands/serve");
+    return { run: m.serveCommand, help: m.serveHelp };
+  },
+  allocate: async () => {
+    const m = await import("./commands/allocate");
+    return { run: m.allocateCommand, help: m.allocateHelp };
+  },
+  import: async () => {
+    const m = await import("./commands/import");
+    return { run: m.importCommand, help: m.importHelp };
+  },
+  user: async () => {
+    const m = await import("./commands/user");
+    return { run: m.userCommand, help: m.userHelp };
+  },
+  migrate: async () => {
+    const m = await import("./commands/migrate");
+    return { run: m.migrateCommand, help: m.migrateHelp };
+  },
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    console.log(help);
+    return name ? 0 : 2;
+  }
+  const load = commands[name];
+  if (!load) {
+    console.error(`Okänt kommando "${name}".\n\n${help}`);
+    return 2;
+  }
+  const command = await load();
+  if (args.includes("--help") || args.includes("-h")) {
+    console.log(command.help);
+    return 0;
+  }
+  try {
+    await command.run(args);
+    return 0;
+  } catch (err) {
+    if (err instanceof CliError) {
+      console.error(`Fel: ${err.message}`);
+      return err.exitCode;
+    }
+    if (err instanceof Error && "code" in err && String(err.code).startsWith("ERR_PARSE_ARGS")) {
+      console.error(`Fel: ${err.message}`);
+      return 2;
+    }
+    // Domain errors (AllocationError, MoneyError, …) carry Swedish messages meant for users;
+    // the built-in kinds mean a bug, worth a stack trace.
+    if (err instanceof Error && !builtInErrors.has(err.constructor.name)) {
+      console.error(`Fel: ${err.message}`);
+      return 1;
+    }
+    console.error(err);
+    return 1;
+  }
+}
+
+const isEntry = process.argv[1] && /main\.(ts|js)$/.test(process.argv[1]);
+if (isEntry) {
+  main(process.argv.slice(2)).then((code) => {
+    // serve keeps running; every other command ends here.
+    if (code !== 0 || process.argv[2] !== "serve") process.exitCode = code;
+  });
+}

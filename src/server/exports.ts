@@ -1,0 +1,25 @@
+import type { SavedAllocation } from "../db/queries/allocations";
+import { toCsv, toXlsx, type AllocationExportMeta } from "../formats/allocation-export";
+
+const contentTypes = {
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  csv: "text/csv; charset=utf-8",
+} as const;
+
+function keyDescription(saved: SavedAllocation): string | undefined {
+  const key = saved.request.key;
+  if (key.kind !== "population") return undefined;
+  const area = key.basis === "whole_regions" ? "hela medlemsregioner" : "kommuner enligt sjukvårdsregionindelningen";
+  return `Folkmängd ${key.date} enligt SCB (${area})`;
+}
+
+export async function exportAllocation(format: "xlsx" | "csv", saved: SavedAllocation): Promise<{ body: Uint8Array<ArrayBuffer> | string; contentType: string }> {
+  const meta: AllocationExportMeta = {
+    title: saved.title,
+    organisationName: saved.organisationName,
+    createdAt: new Date(saved.createdAt),
+    keyDescription: keyDescription(saved),
+  };
+  const body = format === "xlsx" ? new Uint8Array(await toXlsx(saved.result, meta)) : toCsv(saved.result, meta);
+  return { body, contentType: contentTypes[format] };
+}

@@ -1,0 +1,54 @@
+import { z } from "@hono/zod-openapi";
+
+// Shapes shared by several routes. Route-specific schemas live with their routes.
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string().openapi({ example: "Beloppet saknas." }),
+      details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    }),
+  })
+  .openapi("Error");
+
+export const errorResponses = {
+  400: { description: "Felaktig indata", content: { "application/json": { schema: ErrorSchema } } },
+  401: { description: "Inte inloggad", content: { "application/json": { schema: ErrorSchema } } },
+  403: { description: "Saknar behörighet", content: { "application/json": { schema: ErrorSchema } } },
+} as const;
+
+export const notFoundResponse = {
+  404: { description: "Finns inte", content: { "application/json": { schema: ErrorSchema } } },
+} as const;
+
+export const IdParam = z.object({
+  id: z.coerce.number().int().positive().openapi({ param: { name: "id", in: "path" }, example: 1 }),
+});
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { "application/json": { schema } }, required: true },
+});
+
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { "application/json": { schema } },
+  description,
+});
+
+export const UserSchema = z
+  .object({
+    id: z.number(),
+    username: z.string(),
+    displayName: z.string(),
+    isAdmin: z.boolean(),
+    mustChangePassword: z.boolean(),
+    roles: z.array(
+      z.object({
+        organisationId: z.number(),
+        organisationCode: z.string(),
+        organisationName: z.string(),
+        role: z.enum(["reader", "editor", "approver", "admin"]),
+      }),
+    ),
+  })
+  .openapi("User");
