@@ -71,13 +71,18 @@ export function decodePng(file: Buffer): GrayImage {
   return { width, height, pixels };
 }
 
-/** Share of pixels darker than `threshold` inside a band of rows given as fractions of the height. */
-export function inkShare(image: GrayImage, fromY: number, toY: number, threshold = 200): number {
-  const start = Math.floor(fromY * image.height);
-  const end = Math.floor(toY * image.height);
+/**
+ * Share of pixels darker than `threshold` inside a band of rows, and optionally of columns,
+ * given as fractions of the height and width.
+ */
+export function inkShare(image: GrayImage, fromY: number, toY: number, fromX = 0, toX = 1, threshold = 200): number {
+  const top = Math.floor(fromY * image.height);
+  const bottom = Math.floor(toY * image.height);
+  const left = Math.floor(fromX * image.width);
+  const right = Math.floor(toX * image.width);
   let dark = 0;
-  for (let y = start; y < end; y++) {
-    for (let x = 0; x < image.width; x++) if (image.pixels[y * image.width + x]! < threshold) dark++;
+  for (let y = top; y < bottom; y++) {
+    for (let x = left; x < right; x++) if (image.pixels[y * image.width + x]! < threshold) dark++;
   }
-  return dark / Math.max(1, (end - start) * image.width);
+  return dark / Math.max(1, (bottom - top) * (right - left));
 }

@@ -5,6 +5,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { decodePng, inkShare } from "../../../test/helpers/png";
 import { seed004, seed004Lines } from "../../../test/fixtures/decisions/seed-004";
+import { allocate } from "../../core/allocation";
+import { allocationTable } from "../allocation-export";
 import { renderDecisionPdf, type DecisionDocument } from "./decision";
 
 const hasPoppler = spawnSync("which", ["pdftoppm"]).status === 0 && spawnSync("which", ["pdftotext"]).status === 0;
@@ -48,6 +50,28 @@ describe("renderDecisionPdf", () => {
       expect(inkShare(page, 0, 0.05)).toBeLessThan(0.001);
       expect(inkShare(page, 0.14, 0.18)).toBeGreaterThan(0.01);
       expect(inkShare(page, 0.47, 0.74)).toBeGreaterThan(0.01);
+    });
+
+    it("fits a seven-column allocation table inside the page margins", async () => {
+      const MKR = 100_000_000;
+      const result = allocate({
+        total: 190 * MKR,
+        unit: 100,
+        rounding: "largest-remainder",
+        lines: seed004Lines.map(([label], i) => ({ key: `l${i}`, label, method: "weight" as const, weight: i + 1 })),
+      });
+      const table = allocationTable(result, { title: "Fördelning efter vikt" });
+      const { dir, pdf } = await renderToDisk({ ...seed004, tables: [{ table }] });
+      execFileSync("pdftoppm", ["-r", "60", "-png", "-f", "1", "-l", "1", pdf, join(dir, "bred")]);
+      const file = readdirSync(dir).find((f) => f.startsWith("bred") && f.endsWith(".png"))!;
+      const page = decodePng(readFileSync(join(dir, file)));
+      // A4 margins are 62 pt of 595: nothing may be drawn in the outer 8 % on either side.
+      expect(inkShare(page, 0, 1, 0.92, 1)).toBe(0);
+      expect(inkShare(page, 0, 1, 0, 0.08)).toBe(0);
+      expect(inkShare(page, 0.3, 0.9, 0.1, 0.9)).toBeGreaterThan(0.01);
+      const text = pdfText(pdf);
+      expect(text).toContain("Exakt kvot (kr)");
+      expect(text).toMatch(/Summa\s+[\d ]*?190 000 000,0000\s+190 000 000\s/);
     });
 
     it("carries heading, case number, the lines, Summa 190 mkr and Swedish letters as text", async () => {

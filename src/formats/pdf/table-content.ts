@@ -1,13 +1,20 @@
 import type { Content, TableCell } from "pdfmake/interfaces";
-import { displayAmountWithUnit, displayDecimal, displayInteger, displayPercent } from "../amount-text";
+import { displayAmount, displayAmountWithUnit, displayDecimal, displayInteger, displayPercent } from "../amount-text";
 import { roundTableForDisplay } from "../display-rounding";
 import { assertValidTable, type Cell, type DisplayUnit, type Table, type TableColumn } from "../table";
+
+/** The unit word goes in each money cell ("81 mkr", as decisions write it) unless the header already names it. */
+function headerNamesUnit(column: TableColumn): boolean {
+  return column.header.includes(`(${column.unit ?? "kr"})`);
+}
 
 function cellText(column: TableColumn, cell: Cell): string {
   if (cell === null) return "";
   switch (column.kind) {
     case "money":
-      return displayAmountWithUnit(cell as number, column.unit ?? "kr");
+      return headerNamesUnit(column)
+        ? displayAmount(cell as number, column.unit ?? "kr")
+        : displayAmountWithUnit(cell as number, column.unit ?? "kr");
     case "integer":
       return displayInteger(cell as number);
     case "percent":
@@ -50,9 +57,12 @@ export function tableContent(source: Table, unit?: DisplayUnit): Content[] {
   for (const row of table.footerRows ?? []) body.push(pdfRow(table, row, { italics: true }));
   const totalIndex = table.totalRow ? table.rows.length + 1 : -1;
 
+  // Wide tables (an allocation has seven columns) get smaller print so they fit an A4 page.
+  const fontSize = table.columns.length <= 4 ? 10 : table.columns.length <= 6 ? 8.5 : 7.5;
   const content: Content[] = [
     { text: table.title, style: "tableTitle" },
     {
+      fontSize,
       table: {
         headerRows: 1,
         widths: table.columns.map((c) => (c.kind === "text" ? "*" : "auto")),
