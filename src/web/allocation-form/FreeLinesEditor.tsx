@@ -20,7 +20,7 @@ export function FreeLinesEditor({ lines, errors, onChange }: Props) {
 
   return (
     <fieldset className="group" aria-describedby={errors.freeLines ? "free-lines-error" : "free-lines-hint"}>
-      <legend>Fria rader</legend>
+      <legend className="visually-hidden">Fria rader</legend>
       <p className="hint" id="free-lines-hint">
         Egna rader med fast belopp, procent av totalen, vikt eller lika del. En rad kan ta resten, så att summan alltid stämmer.
       </p>

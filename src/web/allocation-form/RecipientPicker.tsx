@@ -101,7 +101,7 @@ export function RecipientPicker({ form, organisations, error, onChange }: Props)
                 <label className="check-label">
                   <input type="checkbox" checked={selected.has(o.code)} onChange={(e) => toggle(o.code, e.target.checked)} />
                   <span>{o.name}</span>
-                  <span className="code">{o.code}</span>
+                  {/^\d+$/.test(o.code) && <span className="code">{o.code}</span>}
                 </label>
               </li>
             ))}

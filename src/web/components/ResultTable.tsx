@@ -86,7 +86,7 @@ export function ResultTable({ result, caption }: { result: AllocationResult; cap
           <tfoot>
             <tr>
               <th scope="row">Summa</th>
-              <td>{result.shares.length} mottagare</td>
+              <td className="nowrap">{result.shares.length} rader</td>
               <td className="num">{kr(result.inputTotal)}</td>
               <td className="num strong">{kr(sum)}</td>
               <td className="num">{result.difference === 0 ? "0 kr" : `${result.difference > 0 ? "+" : "−"}${kr(Math.abs(result.difference))}`}</td>

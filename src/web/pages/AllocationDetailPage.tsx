@@ -130,10 +130,10 @@ export function AllocationDetailPage({ id }: { id: number }) {
       </dl>
 
       <div className="actions toolbar">
-        <a className="button-secondary" href={exportUrl(a.id, "xlsx")} download>
+        <a className="button-secondary" href={exportUrl(a.id, "xlsx")} download={`fordelning-${a.id}.xlsx`}>
           Exportera XLSX
         </a>
-        <a className="button-secondary" href={exportUrl(a.id, "csv")} download>
+        <a className="button-secondary" href={exportUrl(a.id, "csv")} download={`fordelning-${a.id}.csv`}>
           Exportera CSV
         </a>
         {a.status === "draft" && mayEdit && (

@@ -351,7 +351,7 @@ export function AllocationFormPage({ editId }: { editId?: number }) {
         </section>
 
         <section className="card" aria-labelledby="lines-heading">
-          <h2 id="lines-heading">Egna rader</h2>
+          <h2 id="lines-heading">Fria rader</h2>
           <FreeLinesEditor lines={form.freeLines} errors={errors} onChange={(freeLines) => patch({ freeLines })} />
           {usesRecipients && hasRemainder && (
             <div className="field">

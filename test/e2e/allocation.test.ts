@@ -1,0 +1,274 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { OpenDatabase } from "../../src/db/connect";
+import { loadReferenceData } from "../../src/db/queries/reference";
+import { createUser } from "../../src/server/auth/users";
+import { startServer, type RunningServer } from "../../src/server/http";
+import { createTestDatabase } from "../helpers/db";
+
+// The whole foundation through a real browser: log in, allocate, save, export, decide, and read
+// the audit log, with an accessibility smoke check on every page visited.
+
+const CHROMIUM = "/usr/bin/chromium";
+const CONTROLLER = { username: "karin", displayName: "Karin Controller", password: "korrekt-häst-batteri-häftklammer" };
+const ADMIN = { username: "admin", displayName: "Administratör", password: "tillfälligt-lösenord-123" };
+
+let db: OpenDatabase;
+let server: RunningServer;
+let browser: Browser;
+let webDir: string;
+
+/** Vite renders NBSP in amounts; the assertions below are written with plain spaces. */
+const plain = (text: string | null | undefined) => (text ?? "").replace(/[\u00a0\u202f]/g, " ").replace(/\s+/g, " ").trim();
+
+interface A11yReport {
+  lang: string;
+  title: string;
+  h1Count: number;
+  mainCount: number;
+  unlabelled: string[];
+  imagesWithoutAlt: number;
+  emptyButtons: number;
+  brokenDescribedBy: string[];
+  duplicateIds: string[];
+  tablesWithoutCaption: number;
+  headersWithoutScope: number;
+}
+
+/** Accessibility smoke check run in the page; returns findings rather than throwing so a failure shows them all. */
+async function a11y(page: Page): Promise<A11yReport> {
+  return page.evaluate(() => {
+    const controls = [...document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>("input, select, textarea")].filter(
+      (el) => !(el instanceof HTMLInputElement && el.type === "hidden"),
+    );
+    const nameOf = (el: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement) => {
+      const byLabel = [...(el.labels ?? [])].map((l) => l.textContent ?? "").join(" ").trim();
+      const byAria = (el.getAttribute("aria-label") ?? "").trim();
+      const byRef = (el.getAttribute("aria-labelledby") ?? "")
+        .split(/\s+/)
+        .map((id) => (id ? document.getElementById(id)?.textContent ?? "" : ""))
+        .join(" ")
+        .trim();
+      return byLabel || byAria || byRef;
+    };
+    const ids = [...document.querySelectorAll("[id]")].map((el) => el.id);
+    return {
+      lang: document.documentElement.lang,
+      title: document.title,
+      h1Count: document.querySelectorAll("h1").length,
+      mainCount: document.querySelectorAll("main").length,
+      unlabelled: controls.filter((el) => !nameOf(el)).map((el) => el.outerHTML.slice(0, 120)),
+      imagesWithoutAlt: document.querySelectorAll("img:not([alt])").length,
+      emptyButtons: [...document.querySelectorAll("button, a[href]")].filter((el) => !(el.textContent ?? "").trim() && !el.getAttribute("aria-label")).length,
+      brokenDescribedBy: [...document.querySelectorAll("[aria-describedby]")].flatMap((el) =>
+        (el.getAttribute("aria-describedby") ?? "").split(/\s+/).filter((id) => id && !document.getElementById(id)),
+      ),
+      duplicateIds: ids.filter((id, i) => ids.indexOf(id) !== i),
+      tablesWithoutCaption: [...document.querySelectorAll("table")].filter((t) => !t.querySelector("caption")?.textContent?.trim()).length,
+      headersWithoutScope: [...document.querySelectorAll("th")].filter((th) => !th.getAttribute("scope")).length,
+    };
+  });
+}
+
+async function expectAccessible(page: Page, titlePrefix: string) {
+  const report = await a11y(page);
+  expect(report).toEqual({
+    lang: "sv",
+    title: expect.stringMatching(new RegExp(`^${titlePrefix}.* – Fördela$`)),
+    h1Count: 1,
+    mainCount: 1,
+    unlabelled: [],
+    imagesWithoutAlt: 0,
+    emptyButtons: 0,
+    brokenDescribedBy: [],
+    duplicateIds: [],
+    tablesWithoutCaption: 0,
+    headersWithoutScope: 0,
+  });
+}
+
+async function login(page: Page, username: string, password: string) {
+  await page.getByLabel("Användarnamn").fill(username);
+  await page.getByLabel("Lösenord", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Logga in" }).click();
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Webbläsartestet kräver Chromium på ${CHROMIUM}, men filen finns inte. Installera paketet chromium (apt-get install chromium).`);
+  }
+  // Build the current sources into a private folder, so the test never runs a stale bundle and
+  // never disturbs a dist/web that a running server is using.
+  webDir = mkdtempSync(join(tmpdir(), "fordela-web-"));
+  execFileSync("npx", ["vite", "build", "--config", "src/web/vite.config.ts", "--outDir", webDir, "--emptyOutDir", "--logLevel", "warn"], { stdio: "pipe" });
+
+  db = await createTestDatabase();
+  await loadReferenceData(db.db);
+  await createUser(db.db, { ...CONTROLLER, roles: [{ organisationCode: "23", role: "approver" }] });
+  await createUser(db.db, { ...ADMIN, isAdmin: true, mustChangePassword: true });
+  server = await startServer(db.db, { port: 0, secureCookies: false, webDir });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await db?.close();
+  if (webDir) rmSync(webDir, { recursive: true, force: true });
+});
+
+describe("webbgränssnittet i en riktig webbläsare", () => {
+  it("loggar in, fördelar 60 000 000 kr lika på samverkansregionerna, sparar, exporterar XLSX och fastställer", async () => {
+    const context = await browser.newContext({ acceptDownloads: true, locale: "sv-SE", viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const consoleErrors: string[] = [];
+    page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
+    page.on("pageerror", (e) => consoleErrors.push(e.message));
+
+    await page.goto(server.url);
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Logga in");
+    await expectAccessible(page, "Logga in");
+
+    // A wrong password shows the server's Swedish message as an alert.
+    await login(page, CONTROLLER.username, "fel-lösenord");
+    await expect.poll(() => page.getByRole("alert").textContent()).toBe("Fel användarnamn eller lösenord.");
+
+    await login(page, CONTROLLER.username, CONTROLLER.password);
+    await page.getByRole("heading", { level: 1, name: /Karin Controller/ }).waitFor();
+    await expectAccessible(page, "Start");
+    expect(await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link").allTextContents()).toEqual([
+      "Start",
+      "Ny fördelning",
+      "Sparade fördelningar",
+    ]);
+
+    await page.getByRole("navigation").getByRole("link", { name: "Ny fördelning" }).click();
+    await page.getByRole("heading", { level: 1, name: "Ny fördelning" }).waitFor();
+    expect(await page.title()).toBe("Ny fördelning – Fördela");
+
+    // A total the parser rejects is reported inline, tied to the field.
+    const total = page.getByLabel("Belopp att fördela");
+    await total.fill("60 000 000 euro");
+    await page.getByRole("button", { name: "Beräkna" }).click();
+    const totalError = page.locator("#total-error");
+    await expect.poll(() => totalError.textContent()).toMatch(/okänd enhet "euro"/);
+    expect(await total.getAttribute("aria-invalid")).toBe("true");
+    expect(await total.getAttribute("aria-describedby")).toContain("total-error");
+
+    // By population first: 10 000 kr over the 21 regions on the newest date adds up exactly.
+    await total.fill("10 000 kr");
+    await page.getByRole("radio", { name: "Regioner (21)" }).check();
+    await page.getByRole("button", { name: "Beräkna" }).click();
+    await expect.poll(async () => plain(await page.locator(".check").textContent())).toBe("✓ Summan stämmer: 10 000 kr = 10 000 kr");
+    expect(await page.locator("table.result tbody tr").count()).toBe(21);
+    expect(plain(await page.locator("#population-date").inputValue())).toBe("2023-12-31");
+
+    // Then the seed 002 annex 2 case.
+    await page.getByLabel("Rubrik").fill("Vårdförlopp 2023 – medel till samverkansregionerna");
+    await total.fill("60 000 000 kr");
+    expect(plain(await page.locator("#total-hint").textContent())).toContain("Tolkas som 60 000 000 kr.");
+    await page.getByRole("radio", { name: "Samverkansregioner (6)" }).check();
+    await page.getByRole("radio", { name: "Lika delar" }).check();
+    await page.getByRole("button", { name: "Beräkna" }).click();
+    await expect.poll(async () => plain(await page.locator(".check").textContent())).toBe("✓ Summan stämmer: 60 000 000 kr = 60 000 000 kr");
+    const rows = page.locator("table.result tbody tr");
+    expect(await rows.count()).toBe(6);
+    for (let i = 0; i < 6; i++) {
+      expect(plain(await rows.nth(i).locator("td").nth(2).textContent())).toBe("10 000 000 kr");
+    }
+    expect(plain(await page.locator("table.result tfoot").textContent())).toContain("60 000 000 kr");
+    await rows.first().locator("summary").click();
+    expect(plain(await rows.first().locator(".explanation").textContent())).not.toBe("");
+    await expectAccessible(page, "Ny fördelning");
+    mkdirSync("test-results", { recursive: true });
+    await page.screenshot({ path: "test-results/allocation-page.png", fullPage: true });
+
+    await page.getByRole("button", { name: "Spara", exact: true }).click();
+    await page.waitForURL(/\/fordelningar\/\d+$/);
+    await page.getByRole("heading", { level: 1, name: "Vårdförlopp 2023 – medel till samverkansregionerna" }).waitFor();
+    expect(plain(await page.locator(".meta").textContent())).toContain("Utkast");
+    await expectAccessible(page, "Vårdförlopp 2023");
+    await page.screenshot({ path: "test-results/allocation-detail.png", fullPage: true });
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Exportera XLSX" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^fordelning-\d+\.xlsx$/);
+    const file = await download.path();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.worksheets[0]!;
+    let amountColumn = 0;
+    const amounts = new Map<string, number>();
+    sheet.eachRow((row) => {
+      const values = (row.values as ExcelJS.CellValue[]).slice(1);
+      const header = values.findIndex((v) => v === "Belopp (kr)");
+      if (header >= 0) amountColumn = header;
+      else if (amountColumn > 0 && typeof values[0] === "string" && /samverkansregion/.test(values[0])) {
+        amounts.set(values[0], values[amountColumn] as number);
+      }
+    });
+    expect([...amounts.keys()].sort()).toEqual(
+      [
+        "Norra samverkansregionen",
+        "Södra samverkansregionen",
+        "Stockholm-Gotland samverkansregion",
+        "Sydöstra samverkansregionen",
+        "Uppsala-Örebro samverkansregion",
+        "Västra samverkansregionen",
+      ].sort(),
+    );
+    expect([...amounts.values()]).toEqual(Array(6).fill(10_000_000));
+    expect([...amounts.values()].reduce((a, b) => a + b, 0)).toBe(60_000_000);
+
+    // The controller is an approver in the organisation: decide, after confirming.
+    await page.getByRole("button", { name: "Fastställ" }).click();
+    await page.getByRole("button", { name: "Ja, fastställ" }).click();
+    await expect.poll(async () => plain(await page.getByRole("status").last().textContent())).toContain("Fördelningen är fastställd");
+    expect(plain(await page.locator(".meta").textContent())).toContain("Beslutad");
+    expect(await page.getByRole("button", { name: "Ny version" }).count()).toBe(1);
+
+    await page.getByRole("navigation").getByRole("link", { name: "Sparade fördelningar" }).click();
+    await page.getByRole("heading", { level: 1, name: "Sparade fördelningar" }).waitFor();
+    const listRow = page.locator("table.data tbody tr", { hasText: "Vårdförlopp 2023" });
+    expect(plain(await listRow.textContent())).toMatch(/Region Jämtland Härjedalen.*Beslutad.*1.*60 000 000 kr/);
+    await expectAccessible(page, "Sparade fördelningar");
+
+    await page.getByRole("button", { name: "Logga ut" }).click();
+    await page.getByRole("heading", { level: 1, name: "Logga in" }).waitFor();
+    expect(consoleErrors.filter((e) => !/401/.test(e))).toEqual([]);
+    await context.close();
+  });
+
+  it("tvingar administratören att byta lösenord och visar granskningsloggen", async () => {
+    const context = await browser.newContext({ locale: "sv-SE" });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await login(page, ADMIN.username, ADMIN.password);
+    await page.getByRole("heading", { level: 1, name: "Byt lösenord" }).waitFor();
+    await expectAccessible(page, "Byt lösenord");
+    expect(await page.getByRole("navigation").count()).toBe(0);
+
+    await page.getByLabel("Nuvarande lösenord").fill(ADMIN.password);
+    await page.getByLabel("Nytt lösenord").fill("ett-nytt-långt-lösenord");
+    await page.getByLabel("Upprepa det nya lösenordet").fill("ett-nytt-långt-lösenord");
+    await page.getByRole("button", { name: "Byt lösenord" }).click();
+    await page.getByRole("heading", { level: 1, name: /Administratör/ }).waitFor();
+
+    await page.getByRole("navigation").getByRole("link", { name: "Granskningslogg" }).click();
+    await page.getByRole("heading", { level: 1, name: "Granskningslogg" }).waitFor();
+    await page.locator("table.audit").waitFor();
+    const text = plain(await page.locator("table.audit tbody").textContent());
+    for (const event of ["Fastställd", "Exporterad", "Skapad", "Inloggning"]) expect(text).toContain(event);
+    expect(text).toContain("karin");
+    await expectAccessible(page, "Granskningslogg");
+    await context.close();
+  });
+});
