@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from "kysely";
+import type { GrantTables } from "./schema-grants";
 
 // Kysely's view of the tables the SQL migrations create. Keep in step with src/db/migrations.
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -98,7 +99,7 @@ export interface AuditLogTable {
   after: Json | null;
 }
 
-export interface Database {
+export interface Database extends GrantTables {
   organisations: OrganisationsTable;
   cooperation_region_members: CooperationRegionMembersTable;
   population: PopulationTable;
