@@ -1,5 +1,5 @@
 import { PGlite, types as pgliteTypes } from "@electric-sql/pglite";
-import { Kysely, PostgresDialect, type DatabaseConnection, type Dialect, type Driver, type TransactionSettings } from "kysely";
+import { Kysely, PostgresDialect, type CompiledQuery, type DatabaseConnection, type Dialect, type Driver, type QueryResult, type TransactionSettings } from "kysely";
 import { KyselyPGlite } from "kysely-pglite";
 import pg from "pg";
 import type { Database } from "./schema";
@@ -68,6 +68,23 @@ function serialDialect(inner: Dialect): Dialect {
   };
 }
 
+/**
+ * kysely-pglite passes PGlite's results through as they are, and PGlite calls the count
+ * `affectedRows`; Kysely reads `numAffectedRows`. Without this, every update would report 0 rows.
+ */
+function withAffectedRows(connection: DatabaseConnection): DatabaseConnection {
+  return {
+    async executeQuery<R>(query: CompiledQuery) {
+      const result = (await connection.executeQuery<R>(query)) as QueryResult<R> & { affectedRows?: number };
+      if (result.numAffectedRows === undefined && typeof result.affectedRows === "number") {
+        return { rows: result.rows, numAffectedRows: BigInt(result.affectedRows) };
+      }
+      return result;
+    },
+    streamQuery: (query, chunkSize) => connection.streamQuery(query, chunkSize),
+  };
+}
+
 class SerialDriver implements Driver {
   #tail: Promise<void> = Promise.resolve();
   #release: (() => void) | undefined;
@@ -83,7 +100,7 @@ class SerialDriver implements Driver {
     this.#tail = new Promise<void>((resolve) => (release = resolve));
     await previous;
     this.#release = release;
-    return this.inner.acquireConnection();
+    return withAffectedRows(await this.inner.acquireConnection());
   }
 
   beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {

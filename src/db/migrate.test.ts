@@ -27,6 +27,12 @@ describe("migrations", () => {
     expect(row.on_date).toBe("2022-11-01");
   });
 
+  it("reports how many rows an update touched", async () => {
+    await opened.db.insertInto("population").values({ area_code: "98", on_date: "2022-11-01", population: 5, source: "test" }).execute();
+    const result = await opened.db.updateTable("population").set({ population: 6 }).where("area_code", "=", "98").executeTakeFirst();
+    expect(result.numUpdatedRows).toBe(1n);
+  });
+
   it("keeps concurrent transactions apart", async () => {
     const insert = (code: string) =>
       opened.db.transaction().execute(async (trx) => {

@@ -19,6 +19,12 @@ export async function exportAllocation(format: "xlsx" | "csv", saved: SavedAlloc
     organisationName: saved.organisationName,
     createdAt: new Date(saved.createdAt),
     keyDescription: keyDescription(saved),
+    lines: saved.result.shares.map((share) => ({
+      key: share.key,
+      label: share.label,
+      method: share.method,
+      weight: share.weight ?? undefined,
+    })),
   };
   const body = format === "xlsx" ? new Uint8Array(await toXlsx(saved.result, meta)) : toCsv(saved.result, meta);
   return { body, contentType: contentTypes[format] };

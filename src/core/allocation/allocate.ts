@@ -85,6 +85,7 @@ export function allocate(input: AllocationInput): AllocationResult {
     label: c.line.label,
     method: c.line.method,
     basis: c.line.basis,
+    weight: c.line.method === "weight" ? Number(c.line.weight) : null,
     quota: c.quota.toText(),
     amount: Number(c.amount),
     roundingDifference: Fraction.of(c.amount).sub(c.quota).toText(),

@@ -50,6 +50,8 @@ export interface AllocationShare {
   label: string;
   method: LineMethod;
   basis: string | null;
+  /** The weight the share was computed from (a population, say); null for other methods. */
+  weight: number | null;
   /** The exact, unrounded share in öre. */
   quota: FractionText;
   /** The rounded share in öre. */

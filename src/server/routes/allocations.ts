@@ -19,6 +19,7 @@ const ShareSchema = z
     label: z.string(),
     method: z.string(),
     basis: z.string().nullable(),
+    weight: z.number().int().nullable().optional(),
     quota: Fraction,
     amount: z.number().int(),
     roundingDifference: Fraction,
@@ -130,24 +131,27 @@ const newVersion = createRoute({
   responses: { 201: jsonResponse(DetailSchema, "Nytt utkast"), ...errorResponses, ...notFoundResponse },
 });
 
-const exportFile = createRoute({
-  method: "get",
-  path: "/api/allocations/{id}/export.{format}",
-  tags,
-  summary: "Exportera som XLSX eller CSV",
-  request: { params: IdParam.extend({ format: z.enum(["xlsx", "csv"]).openapi({ param: { name: "format", in: "path" } }) }) },
-  responses: {
-    200: {
-      description: "Filen",
-      content: {
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.string().openapi({ format: "binary" }) },
-        "text/csv": { schema: z.string() },
+const exportFormats = ["xlsx", "csv"] as const;
+const exportRoutes = exportFormats.map((format) =>
+  createRoute({
+    method: "get",
+    path: `/api/allocations/{id}/export.${format}`,
+    tags,
+    summary: `Exportera som ${format.toUpperCase()}`,
+    request: { params: IdParam },
+    responses: {
+      200: {
+        description: "Filen",
+        content:
+          format === "xlsx"
+            ? { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.string().openapi({ format: "binary" }) } }
+            : { "text/csv": { schema: z.string() } },
       },
+      ...errorResponses,
+      ...notFoundResponse,
     },
-    ...errorResponses,
-    ...notFoundResponse,
-  },
-});
+  }),
+);
 
 async function loadVisible(db: Db, user: CurrentUser, id: number) {
   const saved = await getAllocation(db, id);
@@ -269,17 +273,18 @@ export function registerAllocationRoutes(app: App) {
     return c.json(await detail(db, newId), 201);
   });
 
-  app.openapi(exportFile, async (c) => {
-    const user = requireUser(c.get("user"));
-    const { id, format } = c.req.valid("param");
-    const db = c.get("db");
-    const saved = await loadVisible(db, user, id);
-    const file = await exportAllocation(format, saved);
-    await writeAudit(db, user, { action: "export", entity: "allocation", entityId: id, organisationId: saved.organisationId, after: { format } });
-    const name = `fordelning-${id}.${format}`;
-    return c.body(file.body, 200, {
-      "content-type": file.contentType,
-      "content-disposition": `attachment; filename="${name}"`,
-    }) as never;
+  exportFormats.forEach((format, i) => {
+    app.openapi(exportRoutes[i]!, async (c) => {
+      const user = requireUser(c.get("user"));
+      const { id } = c.req.valid("param");
+      const db = c.get("db");
+      const saved = await loadVisible(db, user, id);
+      const file = await exportAllocation(format, saved);
+      await writeAudit(db, user, { action: "export", entity: "allocation", entityId: id, organisationId: saved.organisationId, after: { format } });
+      return c.body(file.body, 200, {
+        "content-type": file.contentType,
+        "content-disposition": `attachment; filename="fordelning-${id}.${format}"`,
+      }) as never;
+    });
   });
 }
