@@ -172,6 +172,23 @@ describe("webbgränssnittet i en riktig webbläsare", () => {
     expect(await page.locator("table.result tbody tr").count()).toBe(21);
     expect(plain(await page.locator("#population-date").inputValue())).toBe("2023-12-31");
 
+    // Seed 000: 11 462,5 tkr equally over Uppsala-Örebro's seven member regions, each rounded up
+    // to whole 10 tkr, gives 1 640 tkr each and 17 500 kr more than the amount.
+    await total.fill("11 462,5 tkr");
+    await page.getByRole("radio", { name: "Lika delar" }).check();
+    await page.getByRole("button", { name: "Avmarkera alla" }).click();
+    const uppsalaOrebro = ["Region Uppsala", "Region Sörmland", "Region Värmland", "Region Örebro län", "Region Västmanland", "Region Dalarna", "Region Gävleborg"];
+    for (const name of uppsalaOrebro) await page.getByRole("checkbox", { name: new RegExp(`^${name}`) }).check();
+    await page.getByLabel("Avrunda till hela").selectOption({ label: "10 tkr" });
+    await page.getByLabel("Sätt att avrunda").selectOption({ label: "Avrunda varje andel uppåt" });
+    await page.getByRole("button", { name: "Beräkna" }).click();
+    await expect
+      .poll(async () => plain(await page.locator(".check").textContent()))
+      .toBe("✓ Avrundningen ger 17 500 kr mer än beloppet: 11 480 000 kr i stället för 11 462 500 kr.");
+    expect((await page.locator("table.result tbody tr td:nth-child(4)").allTextContents()).map(plain)).toEqual(Array(7).fill("1 640 000 kr"));
+    await page.getByLabel("Avrunda till hela").selectOption({ label: "1 kr" });
+    await page.getByLabel("Sätt att avrunda").selectOption({ label: "Fast total – största rest" });
+
     // Then the seed 002 annex 2 case.
     await page.getByLabel("Rubrik").fill("Vårdförlopp 2023 – medel till samverkansregionerna");
     await total.fill("60 000 000 kr");
@@ -228,17 +245,42 @@ describe("webbgränssnittet i en riktig webbläsare", () => {
     expect([...amounts.values()]).toEqual(Array(6).fill(10_000_000));
     expect([...amounts.values()].reduce((a, b) => a + b, 0)).toBe(60_000_000);
 
+    // Edit the draft: the form comes back filled in as saved.
+    await page.getByRole("link", { name: "Ändra utkastet" }).click();
+    await page.getByRole("heading", { level: 1, name: "Ändra fördelning" }).waitFor();
+    await expect.poll(() => page.getByLabel("Rubrik").inputValue()).toBe("Vårdförlopp 2023 – medel till samverkansregionerna");
+    expect(plain(await page.getByLabel("Belopp att fördela").inputValue())).toBe("60 000 000 kr");
+    expect(await page.getByRole("radio", { name: "Samverkansregioner (6)" }).isChecked()).toBe(true);
+    expect(await page.locator(".checklist input:checked").count()).toBe(6);
+    await expectAccessible(page, "Ändra fördelning");
+    await page.getByLabel("Rubrik").fill("Vårdförlopp 2023 – samverkansregionerna (S2023/00488)");
+    await page.getByRole("button", { name: "Spara ändringar" }).click();
+    await page.getByRole("heading", { level: 1, name: "Vårdförlopp 2023 – samverkansregionerna (S2023/00488)" }).waitFor();
+
     // The controller is an approver in the organisation: decide, after confirming.
     await page.getByRole("button", { name: "Fastställ" }).click();
     await page.getByRole("button", { name: "Ja, fastställ" }).click();
     await expect.poll(async () => plain(await page.getByRole("status").last().textContent())).toContain("Fördelningen är fastställd");
     expect(plain(await page.locator(".meta").textContent())).toContain("Beslutad");
-    expect(await page.getByRole("button", { name: "Ny version" }).count()).toBe(1);
+    expect(await page.getByRole("link", { name: "Ändra utkastet" }).count()).toBe(0);
+    const decidedUrl = page.url();
+
+    // A decided allocation changes only through a new version, which opens as a draft to edit.
+    await page.getByRole("button", { name: "Ny version" }).click();
+    await page.waitForURL(/\/fordelningar\/\d+\/andra$/);
+    await page.getByRole("heading", { level: 1, name: "Ändra fördelning" }).waitFor();
+    expect(page.url()).not.toBe(`${decidedUrl}/andra`);
+    await page.getByRole("link", { name: "Avbryt" }).click();
+    await page.getByRole("heading", { level: 1, name: "Vårdförlopp 2023 – samverkansregionerna (S2023/00488)" }).waitFor();
+    expect(plain(await page.locator(".meta").textContent())).toMatch(/Utkast.*Version2 \(föregående version\)/);
 
     await page.getByRole("navigation").getByRole("link", { name: "Sparade fördelningar" }).click();
     await page.getByRole("heading", { level: 1, name: "Sparade fördelningar" }).waitFor();
-    const listRow = page.locator("table.data tbody tr", { hasText: "Vårdförlopp 2023" });
-    expect(plain(await listRow.textContent())).toMatch(/Region Jämtland Härjedalen.*Beslutad.*1.*60 000 000 kr/);
+    const listRows = page.locator("table.data tbody tr", { hasText: "Vårdförlopp 2023" });
+    expect((await listRows.allTextContents()).map(plain)).toEqual([
+      expect.stringMatching(/Region Jämtland Härjedalen\s*Utkast\s*2\s*60 000 000 kr/),
+      expect.stringMatching(/Region Jämtland Härjedalen\s*Beslutad\s*1\s*60 000 000 kr/),
+    ]);
     await expectAccessible(page, "Sparade fördelningar");
 
     await page.getByRole("button", { name: "Logga ut" }).click();

@@ -9,9 +9,9 @@ import { Link, navigate, usePageTitle } from "../router";
 import { can, useSession } from "../session";
 
 function keyText(request: AllocationRequest): string {
-  if (request.key.kind === "none") return "Ingen befolkningsnyckel: lika delar, fasta belopp, procent eller vikter enligt raderna.";
+  if (request.key.kind === "none") return "ingen befolkningsnyckel – lika delar, fasta belopp, procent eller vikter enligt raderna.";
   const area = request.key.basis === "whole_regions" ? "hela medlemsregioner" : "kommuner enligt sjukvårdsregionindelningen";
-  return `Folkmängd ${request.key.date} enligt SCB (${area}).`;
+  return `folkmängd ${request.key.date} enligt SCB (${area}).`;
 }
 
 export function AllocationDetailPage({ id }: { id: number }) {
@@ -180,7 +180,6 @@ export function AllocationDetailPage({ id }: { id: number }) {
           <li>Belopp att fördela: {kr(a.request.total)}</li>
           <li>Fördelningsnyckel: {keyText(a.request)}</li>
           <li>{roundingText(a.result)}</li>
-          <li>Lika rest: {a.result.tieBreak}</li>
         </ul>
       </section>
 
