@@ -40,7 +40,9 @@ const ResultSchema = z
   })
   .openapi("AllocationResult");
 
-const RequestSchema = AllocationRequestSchema.openapi("AllocationRequest");
+// Zod 4 gives a schema its methods when it is built, so a core schema built before
+// @hono/zod-openapi loaded has no .openapi(); re-wrapping its shape here names it in the document.
+const RequestSchema = z.object(AllocationRequestSchema.shape).openapi("AllocationRequest");
 
 const SummarySchema = z
   .object({
