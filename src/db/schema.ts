@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from "kysely";
 import type { GrantTables } from "./schema-grants";
+import type { BudgetTables } from "./schema-budgets";
 
 // Kysely's view of the tables the SQL migrations create. Keep in step with src/db/migrations.
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -99,7 +100,7 @@ export interface AuditLogTable {
   after: Json | null;
 }
 
-export interface Database extends GrantTables {
+export interface Database extends GrantTables, BudgetTables {
   organisations: OrganisationsTable;
   cooperation_region_members: CooperationRegionMembersTable;
   population: PopulationTable;
