@@ -1,0 +1,12 @@
+export { GrantError } from "./errors";
+export { dayNumber, daysBetween, addDays, todayInSweden } from "./dates";
+export type { ActivityReport, PartTerms, ReceiptState, RecipientGroup } from "./types";
+export { checkParts, checkDistribution, type PartsCheck } from "./parts-check";
+export { parseAnnexRows, parseAnnexText, type AnnexLine, type AnnexRow, type AnnexCell } from "./annex";
+export { resolveRecipient, groupMembers } from "./recipients";
+export { compareWithKey, type Comparison, type ComparisonRow } from "./compare";
+export { recipientFigures, type RecipientFigures } from "./figures";
+export { recipientStatus, pendingTasks, type RecipientStatus, type StatusCode } from "./status";
+export { deadlinesFor, calendar, daysLeftText, deadlineKindNames, type Deadline, type DueDeadline, type DeadlineKind, type CalendarOptions } from "./deadlines";
+export { internalAllocationInput, resolvedLines, earmarkedTotal, metadataLabels, type InternalLine, type InternalMetadata } from "./internal";
+export { diffVersions, type VersionDiff, type VersionSnapshot, type FieldChange, type LineChange } from "./diff";
