@@ -1,0 +1,6 @@
+export * from "./account-class";
+export * from "./deviation";
+export * from "./forecast";
+export * from "./budget-outcome";
+export * from "./project-accounts";
+export * from "./narrative";
