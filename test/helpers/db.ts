@@ -35,3 +35,35 @@ export async function createTestDatabase(): Promise<OpenDatabase> {
     },
   };
 }
+
+/**
+ * Environment for running the CLI against a database of its own: a temporary PGlite data
+ * directory, or a fresh PostgreSQL database when DATABASE_URL is set. drop() removes it.
+ */
+export async function createCliEnvironment(): Promise<{ env: NodeJS.ProcessEnv; drop(): Promise<void> }> {
+  const { mkdtempSync, rmSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const dataDir = mkdtempSync(join(tmpdir(), "fordela-cli-"));
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    return { env: { ...process.env, FORDELA_DATA_DIR: dataDir }, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  }
+  const name = `fordela_cli_${process.pid}_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const testUrl = new URL(url);
+  testUrl.pathname = `/${name}`;
+  return {
+    env: { ...process.env, DATABASE_URL: testUrl.toString(), FORDELA_DATA_DIR: dataDir },
+    async drop() {
+      rmSync(dataDir, { recursive: true, force: true });
+      const dropper = new pg.Client({ connectionString: url });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
