@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from "kysely";
 import type { GrantTables } from "./schema-grants";
 import type { BudgetTables } from "./schema-budgets";
+import type { LedgerTables } from "./schema-ledger";
 
 // Kysely's view of the tables the SQL migrations create. Keep in step with src/db/migrations.
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -100,7 +101,7 @@ export interface AuditLogTable {
   after: Json | null;
 }
 
-export interface Database extends GrantTables, BudgetTables {
+export interface Database extends GrantTables, BudgetTables, LedgerTables {
   organisations: OrganisationsTable;
   cooperation_region_members: CooperationRegionMembersTable;
   population: PopulationTable;
