@@ -65,8 +65,10 @@ export function App() {
   const shown = `${state.status}:${path}`;
   const previous = useRef(shown);
   useEffect(() => {
+    const wasLoading = previous.current.startsWith("loading:");
     if (previous.current === shown) return;
     previous.current = shown;
+    if (wasLoading) return;
     const timer = window.setTimeout(() => document.querySelector<HTMLElement>("main h1")?.focus({ preventScroll: true }), 0);
     return () => window.clearTimeout(timer);
   }, [shown]);

@@ -16,7 +16,7 @@ const placeholders: Partial<Record<FreeLine["method"], string>> = {
 export function FreeLinesEditor({ lines, errors, onChange }: Props) {
   const update = (id: number, patch: Partial<FreeLine>) => onChange(lines.map((l) => (l.id === id ? { ...l, ...patch } : l)));
   const remove = (id: number) => onChange(lines.filter((l) => l.id !== id));
-  const add = () => onChange([...lines, newFreeLine(lines.some((l) => l.method === "fixed") || lines.length === 0 ? "fixed" : "remainder")]);
+  const add = () => onChange([...lines, newFreeLine("fixed")]);
 
   return (
     <fieldset className="group" aria-describedby={errors.freeLines ? "free-lines-error" : "free-lines-hint"}>
@@ -62,7 +62,7 @@ export function FreeLinesEditor({ lines, errors, onChange }: Props) {
                     ))}
                   </select>
                 </div>
-                {method.valueLabel && (
+                {method.valueLabel ? (
                   <div className="field">
                     <label htmlFor={`line-${line.id}-value`}>{method.valueLabel}</label>
                     <input
@@ -81,6 +81,8 @@ export function FreeLinesEditor({ lines, errors, onChange }: Props) {
                       </p>
                     )}
                   </div>
+                ) : (
+                  <div className="field" aria-hidden="true" />
                 )}
                 <div className="field field-button">
                   <button type="button" className="button-quiet" onClick={() => remove(line.id)}>

@@ -22,6 +22,12 @@ export function sumCheck(result: AllocationResult): { ok: boolean; text: string 
   return { ok: true, text: `Avrundningen ger ${kr(Math.abs(diff))} ${word} än beloppet: ${kr(sum)} i stället för ${kr(result.inputTotal)}.` };
 }
 
+/** A population basis names area, date and source file; the table shows only its first sentence. */
+function firstSentence(text: string): string {
+  const end = text.search(/\.\s/);
+  return end > 0 ? text.slice(0, end) : text.replace(/\.$/, "");
+}
+
 export function roundingText(result: AllocationResult): string {
   const mode = roundingModes.find((m) => m.value === result.rounding)?.label ?? result.rounding;
   return `Avrundning till hela ${formatUnitName(result.unit)}, ${mode.charAt(0).toLowerCase()}${mode.slice(1)}.`;
@@ -67,7 +73,7 @@ export function ResultTable({ result, caption }: { result: AllocationResult; cap
             {result.shares.map((s) => (
               <tr key={s.key}>
                 <th scope="row">{s.label}</th>
-                <td>{s.basis ?? methodLabels[s.method]}</td>
+                <td>{s.basis ? firstSentence(s.basis) : methodLabels[s.method]}</td>
                 <td className="num">{exactKr(s.quota)}</td>
                 <td className="num strong">{kr(s.amount)}</td>
                 <td className="num">{signedKr(s.roundingDifference)}</td>
@@ -78,6 +84,7 @@ export function ResultTable({ result, caption }: { result: AllocationResult; cap
                       Visa<span className="visually-hidden"> förklaring för {s.label}</span>
                     </summary>
                     <p className="explanation">{s.explanation}</p>
+                    {s.basis && s.basis !== firstSentence(s.basis) && <p className="explanation">Underlag: {s.basis}</p>}
                   </details>
                 </td>
               </tr>

@@ -20,6 +20,15 @@ const kindLabels: Partial<Record<Organisation["kind"], string>> = {
   other: "Övriga",
 };
 
+/** The control an error belongs to, so the error summary can link to it. */
+function fieldIdOf(errorKey: string): string | undefined {
+  const fixed: Record<string, string> = { title: "title", organisation: "organisation", total: "total", populationDate: "population-date", pool: "pool" };
+  if (fixed[errorKey]) return fixed[errorKey];
+  if (/^line-\d+-label$/.test(errorKey)) return errorKey;
+  if (/^line-\d+$/.test(errorKey)) return `${errorKey}-value`;
+  return undefined;
+}
+
 function describedBy(...ids: (string | false | undefined)[]): string | undefined {
   const list = ids.filter(Boolean);
   return list.length ? list.join(" ") : undefined;
@@ -40,6 +49,12 @@ export function AllocationFormPage({ editId }: { editId?: number }) {
   const [computedFor, setComputedFor] = useState<string>();
   const [apiError, setApiError] = useState<unknown>();
   const [busy, setBusy] = useState<"compute" | "save">();
+  // Bumped when a submit finds errors, so focus moves to the error summary each time.
+  const [errorAttempt, setErrorAttempt] = useState(0);
+
+  useEffect(() => {
+    if (errorAttempt > 0) document.getElementById("form-errors")?.focus();
+  }, [errorAttempt]);
 
   useEffect(() => {
     let cancelled = false;
@@ -111,6 +126,7 @@ export function AllocationFormPage({ editId }: { editId?: number }) {
     setApiError(undefined);
     if ("errors" in built) {
       setErrors(built.errors);
+      setErrorAttempt((n) => n + 1);
       return;
     }
     setErrors({});
@@ -130,7 +146,10 @@ export function AllocationFormPage({ editId }: { editId?: number }) {
     setApiError(undefined);
     const all = { ...("errors" in built ? built.errors : {}), ...validateSave() };
     setErrors(all);
-    if (Object.keys(all).length > 0 || "errors" in built) return;
+    if (Object.keys(all).length > 0 || "errors" in built) {
+      setErrorAttempt((n) => n + 1);
+      return;
+    }
     setBusy("save");
     try {
       const detail = editing
@@ -185,12 +204,29 @@ export function AllocationFormPage({ editId }: { editId?: number }) {
       </p>
 
       {errorList.length > 0 && (
-        <div className="alert" role="alert" id="form-errors">
+        <div className="alert" role="alert" id="form-errors" tabIndex={-1}>
           <p>Rätta följande innan du fortsätter:</p>
           <ul>
-            {errorList.map(([key, message]) => (
-              <li key={key}>{message}</li>
-            ))}
+            {errorList.map(([key, message]) => {
+              const target = fieldIdOf(key);
+              return (
+                <li key={key}>
+                  {target ? (
+                    <a
+                      href={`#${target}`}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        document.getElementById(target)?.focus();
+                      }}
+                    >
+                      {message}
+                    </a>
+                  ) : (
+                    message
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </div>
       )}

@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import { api } from "../api/client";
 import type { AuditEntry } from "../api/types";
 import { ErrorAlert, Loading } from "../components/ErrorAlert";
-import { dateTime } from "../format";
+import { dateTime, kr } from "../format";
 import { usePageTitle } from "../router";
 
 const pageSize = 50;
@@ -27,9 +27,17 @@ const entityLabels: Record<string, string> = {
   organisation: "Organisation",
 };
 
+// Amounts are stored in öre; the log shows them in kronor too so a reader need not divide by 100.
+const moneyKeys = new Set(["total", "amount", "pool", "totalOre", "inputTotal", "unit"]);
+
 function Json({ value }: { value: unknown }) {
   if (value === null || value === undefined) return <span className="muted">–</span>;
-  return <pre className="json">{JSON.stringify(value, null, 2)}</pre>;
+  const text = JSON.stringify(
+    value,
+    (key: string, v: unknown) => (moneyKeys.has(key) && typeof v === "number" && Number.isSafeInteger(v) ? `${v} öre (${kr(v)})` : v),
+    2,
+  );
+  return <pre className="json">{text}</pre>;
 }
 
 export function AuditPage() {
