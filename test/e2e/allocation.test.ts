@@ -311,6 +311,25 @@ describe("webbgränssnittet i en riktig webbläsare", () => {
     for (const event of ["Fastställd", "Exporterad", "Skapad", "Inloggning"]) expect(text).toContain(event);
     expect(text).toContain("karin");
     await expectAccessible(page, "Granskningslogg");
+
+    // With more entries than a page holds, "Äldre poster" pages back by id and "Nyare poster" returns.
+    await db.db
+      .insertInto("audit_log")
+      .values(Array.from({ length: 55 }, (_, i) => ({ action: "update", entity: "allocation", entity_id: String(1000 + i), username: "revisor", after: JSON.stringify({ total: 100 * i }) })))
+      .execute();
+    await page.reload();
+    await page.locator("table.audit").waitFor();
+    expect(plain(await page.locator("table.audit caption").textContent())).toBe("Loggposter, sida 1 (50 poster)");
+    expect(plain(await page.locator("table.audit tbody tr").first().textContent())).toContain("Fördelning 1054");
+    expect(plain(await page.locator("table.audit tbody tr").first().textContent())).toContain("5400 öre (54 kr)");
+    await page.getByRole("button", { name: "Äldre poster" }).click();
+    await expect.poll(async () => plain(await page.locator("table.audit caption").textContent())).toMatch(/^Loggposter, sida 2/);
+    const older = plain(await page.locator("table.audit tbody").textContent());
+    expect(older).toContain("Fördelning 1000");
+    expect(older).toContain("Fastställd");
+    expect(older).not.toContain("Fördelning 1054");
+    await page.getByRole("button", { name: "Nyare poster" }).click();
+    await expect.poll(async () => plain(await page.locator("table.audit caption").textContent())).toBe("Loggposter, sida 1 (50 poster)");
     await context.close();
   });
 });
