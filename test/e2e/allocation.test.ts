@@ -38,6 +38,7 @@ interface A11yReport {
   duplicateIds: string[];
   tablesWithoutCaption: number;
   headersWithoutScope: number;
+  lowContrast: string[];
 }
 
 /** Accessibility smoke check run in the page; returns findings rather than throwing so a failure shows them all. */
@@ -71,7 +72,38 @@ async function a11y(page: Page): Promise<A11yReport> {
       duplicateIds: ids.filter((id, i) => ids.indexOf(id) !== i),
       tablesWithoutCaption: [...document.querySelectorAll("table")].filter((t) => !t.querySelector("caption")?.textContent?.trim()).length,
       headersWithoutScope: [...document.querySelectorAll("th")].filter((th) => !th.getAttribute("scope")).length,
+      lowContrast: lowContrast(),
     };
+
+    // WCAG 2.1 contrast of every element that holds visible text against its painted background.
+    function lowContrast(): string[] {
+      const rgba = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number) as [number, number, number, number?];
+      const lum = ([r, g, b]: number[]) => {
+        const ch = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * ch(r!) + 0.7152 * ch(g!) + 0.0722 * ch(b!);
+      };
+      const background = (el: Element | null): number[] => {
+        for (let e = el; e; e = e.parentElement) {
+          const c = rgba(getComputedStyle(e).backgroundColor);
+          if ((c[3] ?? 1) > 0.5) return c;
+        }
+        return [255, 255, 255];
+      };
+      const found: string[] = [];
+      for (const el of document.querySelectorAll("body *")) {
+        const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? "").trim());
+        const style = getComputedStyle(el);
+        if (!own || style.visibility === "hidden" || style.display === "none" || (el as HTMLElement).offsetParent === null) continue;
+        if (el.closest(".visually-hidden, :disabled")) continue;
+        const fg = lum(rgba(style.color));
+        const bg = lum(background(el));
+        const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+        const size = parseFloat(style.fontSize);
+        const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+        if (ratio < (large ? 3 : 4.5)) found.push(`${el.tagName.toLowerCase()} "${(el.textContent ?? "").trim().slice(0, 30)}" ${ratio.toFixed(2)}:1`);
+      }
+      return found;
+    }
   });
 }
 
@@ -89,6 +121,7 @@ async function expectAccessible(page: Page, titlePrefix: string) {
     duplicateIds: [],
     tablesWithoutCaption: 0,
     headersWithoutScope: 0,
+    lowContrast: [],
   });
 }
 
@@ -137,6 +170,8 @@ describe("webbgränssnittet i en riktig webbläsare", () => {
     await page.goto(server.url);
     await expect.poll(() => page.locator("h1").textContent()).toBe("Logga in");
     await expectAccessible(page, "Logga in");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Hoppa till innehållet");
 
     // A wrong password shows the server's Swedish message as an alert.
     await login(page, CONTROLLER.username, "fel-lösenord");
