@@ -1,6 +1,7 @@
 import type { Db } from "../connect";
 import { insertAllocation } from "../queries/allocations";
 import { computeAllocation } from "../queries/compute-allocation";
+import { loadDemoBudgets } from "./budgets";
 import { demoAllocations } from "./seeds";
 
 /** Loads the seed documents' examples that are not yet in the database. Returns what it added. */
@@ -20,5 +21,6 @@ export async function loadDemoData(db: Db, log: (line: string) => void = () => {
     log(`  ${demo.title}`);
     added.push(demo.title);
   }
+  added.push(...(await loadDemoBudgets(db, log)));
   return added;
 }
