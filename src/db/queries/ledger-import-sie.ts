@@ -1,0 +1,189 @@
+import type { Db } from "../connect";
+import { readSie, SieFileError, type SieInput, type SieObjectRef, type SieRecord, type SieSummary, type SieWarning } from "../../formats/sie";
+import { LedgerRowWriter } from "./ledger-rows";
+import { replacePreviousImports, upsertChart, type ChartData } from "./ledger-chart";
+
+export interface ImportProgress {
+  linesRead: number;
+  bytesRead: number;
+  /** The input's size when known (a path or bytes), for a percentage. */
+  totalBytes?: number;
+  transactions: number;
+}
+
+export interface SieImportOptions {
+  organisationId: number;
+  /** Name for messages and the import record; defaults to the file's base name. */
+  fileName?: string;
+  importedBy?: number | null;
+  /** The input's size in bytes, when it is a stream. */
+  totalBytes?: number;
+  onProgress?: (p: ImportProgress) => void;
+}
+
+export interface SieImportResult {
+  importId: number;
+  year: number;
+  vouchers: number;
+  transactions: number;
+  balances: number;
+  budgets: number;
+  periodBalances: number;
+  /** Parser warnings and one per disagreement of #UB/#RES with the transactions. */
+  warnings: SieWarning[];
+  disagreements: SieSummary["balanceDisagreements"];
+  ksumma: SieSummary["ksumma"];
+  /** Earlier imports of the same organisation and year that this one replaced. */
+  replaced: number[];
+}
+
+/** Cost centre is dimension 1, project dimension 6 (SIE convention); the full list is kept when it holds others. */
+export function splitObjects(objects: readonly SieObjectRef[]): { costCentre: string | null; project: string | null; objects: string | null } {
+  let costCentre: string | null = null;
+  let project: string | null = null;
+  let other = false;
+  for (const o of objects) {
+    if (o.dimension === 1) costCentre = o.code;
+    else if (o.dimension === 6) project = o.code;
+    else other = true;
+  }
+  return { costCentre, project, objects: other ? JSON.stringify(objects) : null };
+}
+
+const periodOf = (date: string) => Number(date.slice(0, 4)) * 100 + Number(date.slice(5, 7));
+
+/**
+ * Imports a SIE 4 file into the ledger tables in one transaction: all or nothing. On a
+ * SieFileError (malformed records, an unbalanced voucher, a wrong #KSUMMA) everything is rolled
+ * back, a failed import is recorded with the error, and the error is thrown on. The year's earlier
+ * SIE import for the organisation is replaced, so importing a new export of the year never counts
+ * twice. Disagreements of #UB/#RES with the transactions are stored as warnings.
+ */
+export async function importSie(db: Db, input: SieInput, options: SieImportOptions): Promise<SieImportResult> {
+  const fileName = options.fileName ?? (typeof input === "string" ? input.split("/").pop()! : "(ström)");
+  const totalBytes = options.totalBytes ?? (input instanceof Uint8Array ? input.byteLength : undefined) ?? (typeof input === "string" ? await fileSize(input) : undefined);
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const { id: importId } = await trx
+        .insertInto("ledger_imports")
+        .values({ organisation_id: options.organisationId, file_name: fileName, kind: "sie", year: 0, status: "done", imported_by: options.importedBy ?? null, error: null, summary: null })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const writer = new LedgerRowWriter(trx, importId);
+      const chart: ChartData = { accounts: new Map(), dimensions: new Map(), objects: new Map() };
+      const balances: Record<string, unknown>[] = [];
+      const periodAmounts: Record<string, unknown>[] = [];
+      let year: number | undefined;
+      let firstDate: string | undefined;
+      const onRecord = async (r: SieRecord) => {
+        switch (r.type) {
+          case "VER": {
+            firstDate ??= r.date;
+            const rows = [];
+            for (const t of r.transactions) {
+              if (t.kind !== "TRANS") continue;
+              const date = t.date ?? r.date;
+              rows.push({ period: periodOf(date), date, account: t.account, ...splitObjects(t.objects), amount: t.amount, text: t.text ?? null });
+            }
+            await writer.addVoucher({ series: r.series, number: r.number, date: r.date, text: r.text, line: r.line }, rows);
+            return;
+          }
+          case "RAR": if (r.yearIndex === 0) year = Number(r.start.slice(0, 4)); return;
+          case "KONTO": chart.accounts.set(r.account, { name: r.name, type: chart.accounts.get(r.account)?.type ?? null }); return;
+          case "KTYP": chart.accounts.set(r.account, { name: chart.accounts.get(r.account)?.name ?? "", type: r.accountType }); return;
+          case "DIM": chart.dimensions.set(r.dimension, { name: r.name, parent: null }); return;
+          case "UNDERDIM": chart.dimensions.set(r.dimension, { name: r.name, parent: r.parent }); return;
+          case "OBJEKT": chart.objects.set(`${r.dimension}\u0000${r.code}`, r.name); return;
+          case "IB": case "UB": case "RES":
+            balances.push({ import_id: importId, kind: r.type, year_index: r.yearIndex, account: r.account, cost_centre: null, project: null, objects: "[]", amount_ore: r.amount });
+            return;
+          case "OIB": case "OUB": {
+            const s = splitObjects(r.objects);
+            balances.push({ import_id: importId, kind: r.type, year_index: r.yearIndex, account: r.account, cost_centre: s.costCentre, project: s.project, objects: JSON.stringify(r.objects), amount_ore: r.amount });
+            return;
+          }
+          case "PSALDO": case "PBUDGET": {
+            const s = splitObjects(r.objects);
+            periodAmounts.push({ import_id: importId, kind: r.type, year_index: r.yearIndex, period: Number(r.period), account: r.account, cost_centre: s.costCentre, project: s.project, objects: JSON.stringify(r.objects), amount_ore: r.amount });
+            return;
+          }
+          default:
+        }
+      };
+      const summary = await readSie(input, {
+        name: fileName,
+        onRecord,
+        onProgress: (linesRead, bytesRead) => options.onProgress?.({ linesRead, bytesRead, transactions: writer.rowCount, ...(totalBytes === undefined ? {} : { totalBytes }) }),
+      });
+      await writer.finish();
+      const resolvedYear = year ?? (firstDate ? Number(firstDate.slice(0, 4)) : new Date().getFullYear());
+      for (let i = 0; i < balances.length; i += 5000) await trx.insertInto("ledger_balances").values(balances.slice(i, i + 5000) as never).execute();
+      for (let i = 0; i < periodAmounts.length; i += 5000) await trx.insertInto("ledger_period_amounts").values(periodAmounts.slice(i, i + 5000) as never).execute();
+      await upsertChart(trx, options.organisationId, chart);
+      const replaced = await replacePreviousImports(trx, options.organisationId, resolvedYear, "sie", importId);
+      const budgets = periodAmounts.filter((p) => p.kind === "PBUDGET").length;
+      const warnings = summary.warnings;
+      await trx
+        .updateTable("ledger_imports")
+        .set({
+          year: resolvedYear,
+          voucher_count: writer.voucherCount,
+          transaction_count: writer.rowCount,
+          balance_count: balances.length,
+          budget_count: budgets,
+          warnings: JSON.stringify(warnings),
+          summary: JSON.stringify(summaryFor(summary)),
+        })
+        .where("id", "=", importId)
+        .execute();
+      options.onProgress?.({ linesRead: summary.linesRead, bytesRead: summary.bytesRead, transactions: writer.rowCount, ...(totalBytes === undefined ? {} : { totalBytes }) });
+      return {
+        importId,
+        year: resolvedYear,
+        vouchers: writer.voucherCount,
+        transactions: writer.rowCount,
+        balances: balances.length,
+        budgets,
+        periodBalances: periodAmounts.length - budgets,
+        warnings,
+        disagreements: summary.balanceDisagreements,
+        ksumma: summary.ksumma,
+        replaced,
+      };
+    });
+  } catch (err) {
+    if (err instanceof SieFileError) await recordFailedImport(db, options, fileName, "sie", err.message);
+    throw err;
+  }
+}
+
+function summaryFor(s: SieSummary) {
+  return {
+    encoding: s.encoding,
+    sieType: s.sieType ?? null,
+    program: s.program ?? null,
+    generated: s.generated ?? null,
+    company: s.company,
+    years: s.years,
+    ksumma: s.ksumma,
+    firstVoucherDate: s.firstVoucherDate ?? null,
+    lastVoucherDate: s.lastVoucherDate ?? null,
+    warningsOmitted: s.warningsOmitted,
+    debitTotal: s.debitTotal,
+  };
+}
+
+export async function recordFailedImport(db: Db, options: { organisationId: number; importedBy?: number | null }, fileName: string, kind: "sie" | "csv", error: string): Promise<number> {
+  const { id } = await db
+    .insertInto("ledger_imports")
+    .values({ organisation_id: options.organisationId, file_name: fileName, kind, year: 0, status: "failed", imported_by: options.importedBy ?? null, error, summary: null })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+async function fileSize(path: string): Promise<number | undefined> {
+  const { stat } = await import("node:fs/promises");
+  return stat(path).then((s) => s.size).catch(() => undefined);
+}
+
