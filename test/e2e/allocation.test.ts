@@ -77,7 +77,7 @@ async function a11y(page: Page): Promise<A11yReport> {
 
     // WCAG 2.1 contrast of every element that holds visible text against its painted background.
     function lowContrast(): string[] {
-      const rgba = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number) as [number, number, number, number?];
+      const rgba = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
       const lum = ([r, g, b]: number[]) => {
         const ch = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
         return 0.2126 * ch(r!) + 0.7152 * ch(g!) + 0.0722 * ch(b!);
