@@ -1,0 +1,66 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { ProposalSpec as ProposalSpecType } from "../../core/budget/specs";
+import { computeProposal } from "../../db/queries/budgets-compute";
+import { indexSeriesCodes, indexValues, upsertIndexValues } from "../../db/queries/index-series";
+import { writeAudit } from "../audit";
+import { requireUser, type App } from "../context";
+import { ApiError } from "../errors";
+import { errorResponses, jsonBody, jsonResponse } from "../schemas";
+import { registerAllocationDocumentRoute } from "./allocation-document";
+import { registerBudgetDocumentKind } from "./budget-documents";
+import { BudgetSpec, FrameChangeSpec, IndexSeriesValues, JointFinancingSpec, ProposalSpec, SubscriptionSpec } from "./budget-schemas";
+
+const CodeParam = z.object({ code: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, "Seriens kod: bokstäver, siffror, - och _").openapi({ param: { name: "code", in: "path" }, example: "LPIK" }) });
+const IndexRow = z.object({ code: z.string(), year: z.number(), changePercent: z.string(), source: z.string() }).openapi("IndexValue");
+
+const calculateProposal = createRoute({
+  method: "post",
+  path: "/api/budget-proposals/calculate",
+  tags: ["Budget"],
+  summary: "Räkna ett budgetförslag: föregående budget × index + beslutade tillägg, fördelat på medlemmarna med avrundning",
+  request: jsonBody(ProposalSpec),
+  responses: { 200: jsonResponse(z.record(z.string(), z.unknown()).openapi({ description: "ProposalResult: uprating, uprated, exactTotal (bråk i öre), members[{key,label,population,exact,rounded,difference}], roundedTotal, difference, explanation[]" }), "Förslaget"), ...errorResponses },
+});
+
+const listSeries = createRoute({ method: "get", path: "/api/index-series", tags: ["Index"], summary: "Indexserier (t.ex. LPIK) med första och sista år", responses: { 200: jsonResponse(z.array(z.object({ code: z.string(), firstYear: z.number(), lastYear: z.number(), count: z.number() })), "Serier"), ...errorResponses } });
+const getSeries = createRoute({ method: "get", path: "/api/index-series/{code}", tags: ["Index"], summary: "En indexseries värden: förändring i procent per år", request: { params: CodeParam }, responses: { 200: jsonResponse(z.array(IndexRow), "Värden"), ...errorResponses } });
+const putSeries = createRoute({ method: "put", path: "/api/index-series/{code}", tags: ["Index"], summary: "Lägg in eller ändra värden (redigerare i någon organisation)", request: { params: CodeParam, ...jsonBody(IndexSeriesValues) }, responses: { 200: jsonResponse(z.array(IndexRow), "Seriens värden efter ändringen"), ...errorResponses } });
+
+export function registerBudgetRoutes(app: App) {
+  registerBudgetDocumentKind(app, { kind: "budget", path: "budgets", tag: "Budget", noun: "Budgeten", spec: BudgetSpec, resultDescription: "BudgetResult: totals{headers[], columnTotals[]}, proposal (ProposalResult eller null), checks[]" });
+  registerBudgetDocumentKind(app, { kind: "frame_change", path: "frame-changes", tag: "Ramförändring", noun: "Ramförändringen", spec: FrameChangeSpec, resultDescription: "FrameChangeResult: grossIncrease, reductionsTotal, toAllocate, allocated, unallocated, state (balanced|unallocated|overallocated), problems[{path,message}], message" });
+  registerBudgetDocumentKind(app, { kind: "joint_financing", path: "joint-financings", tag: "Gemensam finansiering", noun: "Finansieringen", spec: JointFinancingSpec, resultDescription: "JointFinancingResult: method, ratePerInhabitant, area{code,name,date,description}, population, exactTotal (bråk i öre), total, rounding, parts[{key,label,population,sharePercent,exact,amount,difference}], explanation[]" });
+  registerBudgetDocumentKind(app, { kind: "subscription", path: "subscriptions", tag: "Abonnemang", noun: "Abonnemanget", spec: SubscriptionSpec, resultDescription: "{ matrix: SubscriptionResult (cells[{buyer,seller,amount,fixed,variable,settledVariable,uprated}], rowTotals, columnTotals, total, fixedTotal, variableTotal, settledTotal, uprating, upratedTotal, explanation[]), statedChecks[{where,computed,stated,difference,message}] }" });
+  registerAllocationDocumentRoute(app);
+
+  app.openapi(calculateProposal, async (c) => {
+    requireUser(c.get("user"));
+    return c.json((await computeProposal(c.get("db"), c.req.valid("json") as ProposalSpecType)) as unknown as Record<string, unknown>, 200);
+  });
+
+  app.openapi(listSeries, async (c) => {
+    requireUser(c.get("user"));
+    return c.json(await indexSeriesCodes(c.get("db")), 200);
+  });
+
+  app.openapi(getSeries, async (c) => {
+    requireUser(c.get("user"));
+    return c.json(await indexValues(c.get("db"), c.req.valid("param").code), 200);
+  });
+
+  app.openapi(putSeries, async (c) => {
+    const user = requireUser(c.get("user"));
+    // Index series are shared by all organisations; anyone who edits budgets somewhere may keep them.
+    if (!user.isAdmin && !user.roles.some((r) => r.role !== "reader")) throw new ApiError(403, "forbidden", "Du behöver minst rollen redigerare i någon organisation för att ändra indexserier.");
+    const { code } = c.req.valid("param");
+    const { values } = c.req.valid("json");
+    const db = c.get("db");
+    const after = await db.transaction().execute(async (trx) => {
+      const before = await upsertIndexValues(trx, code, values);
+      const now = await indexValues(trx, code);
+      await writeAudit(trx, user, { action: before.length > 0 ? "update" : "create", entity: "index_series", entityId: code, before, after: now });
+      return now;
+    });
+    return c.json(after, 200);
+  });
+}
