@@ -7,6 +7,7 @@ import { ApiError, toErrorResponse } from "./errors";
 import { registerAllocationRoutes } from "./routes/allocations";
 import { registerAuditRoutes } from "./routes/audit";
 import { registerAuthRoutes } from "./routes/auth";
+import { registerBudgetRoutes } from "./routes/budgets";
 import { registerOrganisationRoutes } from "./routes/organisations";
 import { registerPopulationRoutes } from "./routes/population";
 import { registerStatic } from "./static";
@@ -38,6 +39,7 @@ export function createApp(db: Db, config: AppConfig) {
   registerPopulationRoutes(app);
   registerAllocationRoutes(app);
   registerAuditRoutes(app);
+  registerBudgetRoutes(app);
 
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",
