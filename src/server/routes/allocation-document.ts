@@ -19,7 +19,7 @@ const Query = z.object({
 
 const route = createRoute({
   method: "get",
-  path: "/api/documents/allocations/{id}.{format}",
+  path: "/api/documents/allocations/{id}/{format}",
   tags: ["Fördelning"],
   summary: "Beslutsunderlag för en sparad fördelning (PDF) eller dess tabell (XLSX)",
   request: { params: IdParam.extend({ format: z.enum(["pdf", "xlsx"]).openapi({ param: { name: "format", in: "path" } }) }), query: Query },

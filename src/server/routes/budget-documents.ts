@@ -51,7 +51,7 @@ export function registerBudgetDocumentKind(app: App, cfg: KindConfig) {
     version: createRoute({ method: "post", path: `${base}/{id}/versions`, tags, summary: "Ny version (förslag) av ett beslutat dokument", request: { params: IdParam }, responses: { 201: jsonResponse(Detail, "Nytt förslag"), 409: { description: "Är inte beslutat" }, ...errorResponses, ...notFoundResponse } }),
     document: createRoute({
       method: "get",
-      path: `${base}/{id}/document.{format}`,
+      path: `${base}/{id}/document/{format}`,
       tags,
       summary: "Beslutsunderlag som PDF, eller dess tabeller som XLSX",
       request: { params: FileParam },
