@@ -1,0 +1,60 @@
+import { writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { formatAmount } from "../../core/money";
+import type { Db } from "../../db/connect";
+import { getBudgetDocument, listBudgetDocuments } from "../../db/queries/budgets";
+import type { BudgetDocumentKind } from "../../db/schema-budgets";
+import { budgetDocumentPdf, budgetDocumentXlsx } from "../../formats/budget/document";
+import { openAppDatabase } from "../database";
+import { CliError } from "../errors";
+
+export const documentHelp = `fordela document SLAG ID --format pdf|xlsx --out FIL
+fordela document SLAG --list
+
+Skriver beslutsunderlaget (PDF) eller dess tabeller (XLSX) för ett sparat dokument.
+SLAG: budget | frame-change | joint-financing | subscription
+
+Exempel:
+  fordela document frame-change --list
+  fordela document frame-change 2 --format pdf --out beslutsunderlag.pdf`;
+
+const kinds: Record<string, BudgetDocumentKind> = {
+  budget: "budget",
+  "frame-change": "frame_change",
+  "joint-financing": "joint_financing",
+  subscription: "subscription",
+};
+
+/** Writes one document to a file; returns the Swedish line to print. Exported for tests. */
+export async function writeDocument(db: Db, kindWord: string, idText: string, format: string, out: string): Promise<string> {
+  const kind = kinds[kindWord];
+  if (!kind) throw new CliError(`Okänt slag "${kindWord}"; välj ${Object.keys(kinds).join(", ")}.`);
+  if (!/^\d+$/.test(idText)) throw new CliError(`ID "${idText}" är inget nummer.`);
+  if (format !== "pdf" && format !== "xlsx") throw new CliError(`--format ska vara pdf eller xlsx, fick "${format}".`);
+  const saved = await getBudgetDocument(db, Number(idText));
+  if (!saved || saved.kind !== kind) throw new CliError(`Det finns ingen ${kindWord} med ID ${idText}; se "fordela document ${kindWord} --list".`, 1);
+  writeFileSync(out, format === "pdf" ? await budgetDocumentPdf(saved) : await budgetDocumentXlsx(saved));
+  return `Skrev ${out} (${saved.title}, ${saved.status === "decided" ? "beslutad" : "förslag"}, version ${saved.version}).`;
+}
+
+export async function documentCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: "string", default: "pdf" }, out: { type: "string" }, list: { type: "boolean", default: false } } });
+  const [kindWord, idText] = positionals;
+  if (!kindWord) throw new CliError(`Ange slag.\n\n${documentHelp}`);
+  const opened = await openAppDatabase();
+  try {
+    if (values.list) {
+      const kind = kinds[kindWord];
+      if (!kind) throw new CliError(`Okänt slag "${kindWord}"; välj ${Object.keys(kinds).join(", ")}.`);
+      for (const d of await listBudgetDocuments(opened.db, kind, "all")) {
+        console.log(`${String(d.id).padStart(4)}  ${d.year}  ${d.status === "decided" ? "beslutad" : "förslag "}  v${d.version}  ${formatAmount(d.totalOre, "kr").padStart(18)}  ${d.organisationName}: ${d.title}`);
+      }
+      return;
+    }
+    if (!idText) throw new CliError("Ange dokumentets ID (se --list).");
+    const out = values.out ?? `${kindWord}-${idText}.${values.format}`;
+    console.log(await writeDocument(opened.db, kindWord, idText, values.format!, out));
+  } finally {
+    await opened.close();
+  }
+}
