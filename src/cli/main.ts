@@ -10,6 +10,7 @@ Kommandon:
   allocate                   fördela ett belopp (--format table|csv|json)
   import population FIL      importera folkmängd från SCB (JSON-stat 2.0 eller CSV)
   user add NAMN              skapa en användare
+  document SLAG ID           beslutsunderlag som PDF eller XLSX (budget, frame-change, …)
   migrate                    kör databasmigreringar
 
 Databas: inbäddad PGlite i .fordela/data (FORDELA_DATA_DIR), eller PostgreSQL via DATABASE_URL.
@@ -35,6 +36,10 @@ const commands: Record<string, () => Promise<{ run: Command; help: string }>> = 
   user: async () => {
     const m = await import("./commands/user");
     return { run: m.userCommand, help: m.userHelp };
+  },
+  document: async () => {
+    const m = await import("./commands/document");
+    return { run: m.documentCommand, help: m.documentHelp };
   },
   migrate: async () => {
     const m = await import("./commands/migrate");
