@@ -7,6 +7,7 @@ import { ApiError, toErrorResponse } from "./errors";
 import { registerAllocationRoutes } from "./routes/allocations";
 import { registerAuditRoutes } from "./routes/audit";
 import { registerAuthRoutes } from "./routes/auth";
+import { registerGrantRoutes } from "./routes/grants";
 import { registerBudgetRoutes } from "./routes/budgets";
 import { registerOrganisationRoutes } from "./routes/organisations";
 import { registerPopulationRoutes } from "./routes/population";
@@ -39,6 +40,7 @@ export function createApp(db: Db, config: AppConfig) {
   registerPopulationRoutes(app);
   registerAllocationRoutes(app);
   registerAuditRoutes(app);
+  registerGrantRoutes(app);
   registerBudgetRoutes(app);
 
   app.doc31("/api/openapi.json", {
