@@ -13,7 +13,8 @@ export interface AnnexLine {
   line: number;
 }
 
-export type AnnexCell = string | number | null | undefined;
+/** A cell: text or a spreadsheet number (kronor), or an amount already in öre from a typed form. */
+export type AnnexCell = string | number | { ore: Ore } | null | undefined;
 
 export interface AnnexRow {
   line: number;
@@ -23,6 +24,7 @@ export interface AnnexRow {
 const TOTAL_WORDS = /^(totalt|summa|total)\b/i;
 
 function amountOf(cell: AnnexCell): Ore {
+  if (typeof cell === "object" && cell !== null) return cell.ore;
   if (typeof cell === "number") {
     // A spreadsheet number is kronor; toFixed(2) gives its exact two-decimal text without arithmetic on money.
     if (!Number.isFinite(cell)) throw new GrantError("är inte ett tal");

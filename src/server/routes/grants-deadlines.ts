@@ -1,0 +1,189 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { calendar, daysLeftText } from "../../core/grants/deadlines";
+import { formatAmount } from "../../core/money";
+import { collectDeadlines } from "../../db/queries/grants-recipients";
+import { calendarTable } from "../../formats/grants/export";
+import { writeIcs } from "../../formats/ics/write";
+import { writeXlsx } from "../../formats/xlsx/write";
+import { readableOrganisationIds, requireRole } from "../access";
+import { writeAudit } from "../audit";
+import { requireUser, type App } from "../context";
+import { errorResponses, jsonBody, jsonResponse } from "../schemas";
+import { organisationByCode, todayOr } from "./grants-access";
+import { CodeParam, DateText, DeadlineSchema, ReminderSettingSchema, tags } from "./grants-schemas";
+
+const CalendarQuery = z.object({
+  within: z.coerce.number().int().min(0).max(3660).optional().openapi({ description: "Högst så många dagar framåt (försenade visas alltid)" }),
+  org: z.string().optional().openapi({ description: "Organisationskod, t.ex. 23" }),
+  today: DateText.optional(),
+  includeDone: z.enum(["true", "false"]).optional(),
+});
+
+const list = createRoute({
+  method: "get",
+  path: "/api/grants/deadlines",
+  tags,
+  summary: "Tidsfrister över alla bidrag och organisationer: vad, för vem, dagar kvar, försenad",
+  request: { query: CalendarQuery },
+  responses: { 200: jsonResponse(z.array(DeadlineSchema), "Tidsfristerna i datumordning"), ...errorResponses },
+});
+
+const mine = createRoute({
+  method: "get",
+  path: "/api/grants/deadlines/mine",
+  tags,
+  summary: "Startsidan: kommande och försenade tidsfrister för mina organisationer (inom min påminnelsetid, annars 30 dagar)",
+  request: { query: z.object({ today: DateText.optional() }) },
+  responses: { 200: jsonResponse(z.object({ withinDays: z.number(), deadlines: z.array(DeadlineSchema) }), "Mina tidsfrister"), ...errorResponses },
+});
+
+const ics = createRoute({
+  method: "get",
+  path: "/api/grants/deadlines.ics",
+  tags,
+  summary: "En organisations tidsfrister som iCalendar (.ics) att prenumerera på eller importera",
+  request: { query: z.object({ org: z.string().min(1).openapi({ example: "23" }), alarmDays: z.coerce.number().int().min(0).max(365).optional() }) },
+  responses: { 200: { description: "Kalenderfilen", content: { "text/calendar": { schema: z.string() } } }, ...errorResponses },
+});
+
+const xlsx = createRoute({
+  method: "get",
+  path: "/api/grants/deadlines.xlsx",
+  tags,
+  summary: "Tidsfristerna som XLSX",
+  request: { query: CalendarQuery },
+  responses: { 200: { description: "Arbetsboken", content: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.string().openapi({ format: "binary" }) } } }, ...errorResponses },
+});
+
+const SettingResponse = ReminderSettingSchema.nullable();
+
+const getMine = createRoute({
+  method: "get",
+  path: "/api/grants/reminder-settings/me",
+  tags,
+  summary: "Mina e-postpåminnelser (null när inga är inställda)",
+  responses: { 200: jsonResponse(SettingResponse, "Inställningen"), ...errorResponses },
+});
+
+const putMine = createRoute({
+  method: "put",
+  path: "/api/grants/reminder-settings/me",
+  tags,
+  summary: "Ställ in e-postpåminnelser: adress och antal dagar före varje tidsfrist",
+  request: jsonBody(ReminderSettingSchema),
+  responses: { 200: jsonResponse(ReminderSettingSchema, "Sparad"), ...errorResponses },
+});
+
+const getOrg = createRoute({
+  method: "get",
+  path: "/api/grants/reminder-settings/organisations/{code}",
+  tags,
+  summary: "En organisations funktionsbrevlåda för påminnelser",
+  request: { params: CodeParam },
+  responses: { 200: jsonResponse(SettingResponse, "Inställningen"), ...errorResponses },
+});
+
+const putOrg = createRoute({
+  method: "put",
+  path: "/api/grants/reminder-settings/organisations/{code}",
+  tags,
+  summary: "Ställ in organisationens påminnelser (administratör i organisationen)",
+  request: { params: CodeParam, ...jsonBody(ReminderSettingSchema) },
+  responses: { 200: jsonResponse(ReminderSettingSchema, "Sparad"), ...errorResponses },
+});
+
+const toSetting = (r: { email: string; days_before: number; enabled: boolean } | undefined) => (r ? { email: r.email, daysBefore: r.days_before, enabled: r.enabled } : null);
+
+export function registerGrantDeadlineRoutes(app: App) {
+  async function listFor(c: Parameters<Parameters<typeof app.openapi<typeof list>>[1]>[0]) {
+    const user = requireUser(c.get("user"));
+    const q = c.req.valid("query");
+    const today = todayOr(q.today);
+    const deadlines = await collectDeadlines(c.get("db"), { recipientCodes: q.org ? [q.org] : undefined, draftOrganisations: readableOrganisationIds(user) }, today);
+    return calendar(deadlines, { today, withinDays: q.within, includeDone: q.includeDone === "true" });
+  }
+
+  app.openapi(list, async (c) => c.json(await listFor(c), 200));
+
+  app.openapi(mine, async (c) => {
+    const user = requireUser(c.get("user"));
+    const db = c.get("db");
+    const today = todayOr(c.req.valid("query").today);
+    const setting = await db.selectFrom("reminder_settings").select("days_before").where("user_id", "=", user.id).executeTakeFirst();
+    const withinDays = setting?.days_before ?? 30;
+    const codes = user.roles.map((r) => r.organisationCode);
+    const deadlines = await collectDeadlines(db, { recipientCodes: codes, draftOrganisations: readableOrganisationIds(user) }, today);
+    return c.json({ withinDays, deadlines: calendar(deadlines, { today, withinDays }) }, 200);
+  });
+
+  app.openapi(ics, async (c) => {
+    const user = requireUser(c.get("user"));
+    const { org, alarmDays } = c.req.valid("query");
+    const db = c.get("db");
+    const organisation = await organisationByCode(db, org);
+    const today = todayOr(undefined);
+    const deadlines = calendar(await collectDeadlines(db, { recipientCodes: [org], draftOrganisations: readableOrganisationIds(user) }, today), { today, includeDone: true });
+    const body = writeIcs({
+      name: `Statsbidrag – ${organisation.name}`,
+      now: new Date(),
+      events: deadlines.map((d) => ({
+        uid: `${d.key}@fordela`,
+        date: d.date,
+        summary: d.done ? `${d.summary} (klar)` : d.summary,
+        description: [`${daysLeftText(d.daysLeft)}`, d.amount !== null ? `Belopp: ${formatAmount(d.amount, "kr")}` : null].filter(Boolean).join("\n"),
+        alarmDaysBefore: d.done ? undefined : alarmDays,
+      })),
+    });
+    return c.body(body, 200, { "content-type": "text/calendar; charset=utf-8", "content-disposition": `attachment; filename="statsbidrag-${org}.ics"` }) as never;
+  });
+
+  app.openapi(xlsx, async (c) => {
+    const user = requireUser(c.get("user"));
+    const rows = await listFor(c as never);
+    const body = await writeXlsx([{ name: "Tidsfrister", table: calendarTable("Tidsfrister för statsbidrag", rows) }]);
+    await writeAudit(c.get("db"), user, { action: "export", entity: "grant_deadlines", after: { format: "xlsx" } });
+    return c.body(new Uint8Array(body), 200, {
+      "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "content-disposition": 'attachment; filename="tidsfrister.xlsx"',
+    }) as never;
+  });
+
+  app.openapi(getMine, async (c) => {
+    const user = requireUser(c.get("user"));
+    return c.json(toSetting(await c.get("db").selectFrom("reminder_settings").selectAll().where("user_id", "=", user.id).executeTakeFirst()), 200);
+  });
+
+  app.openapi(putMine, async (c) => {
+    const user = requireUser(c.get("user"));
+    const input = c.req.valid("json");
+    const db = c.get("db");
+    const values = { email: input.email, days_before: input.daysBefore, enabled: input.enabled };
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto("reminder_settings").values({ user_id: user.id, ...values }).onConflict((oc) => oc.column("user_id").doUpdateSet(values)).execute();
+      await writeAudit(trx, user, { action: "update", entity: "reminder_settings", entityId: `user/${user.id}`, after: input });
+    });
+    return c.json(input, 200);
+  });
+
+  app.openapi(getOrg, async (c) => {
+    const user = requireUser(c.get("user"));
+    const db = c.get("db");
+    const org = await organisationByCode(db, c.req.valid("param").code);
+    requireRole(user, org.id, "reader");
+    return c.json(toSetting(await db.selectFrom("reminder_settings").selectAll().where("organisation_id", "=", org.id).executeTakeFirst()), 200);
+  });
+
+  app.openapi(putOrg, async (c) => {
+    const user = requireUser(c.get("user"));
+    const db = c.get("db");
+    const org = await organisationByCode(db, c.req.valid("param").code);
+    requireRole(user, org.id, "admin");
+    const input = c.req.valid("json");
+    const values = { email: input.email, days_before: input.daysBefore, enabled: input.enabled };
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto("reminder_settings").values({ organisation_id: org.id, ...values }).onConflict((oc) => oc.column("organisation_id").doUpdateSet(values)).execute();
+      await writeAudit(trx, user, { action: "update", entity: "reminder_settings", entityId: `organisation/${org.code}`, organisationId: org.id, after: input });
+    });
+    return c.json(input, 200);
+  });
+}
