@@ -179,3 +179,15 @@ describe("allocation decision document", () => {
     expect(xlsx.status).toBe(200);
   });
 });
+
+describe("OpenAPI document", () => {
+  it("describes the budget endpoints", async () => {
+    const res = await app.request("/api/openapi.json");
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
+    for (const path of ["/api/budgets", "/api/frame-changes/check", "/api/joint-financings/{id}/decide", "/api/subscriptions/{id}/document/{format}", "/api/budget-proposals/calculate", "/api/index-series/{code}", "/api/documents/allocations/{id}/{format}"]) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
+    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(["FrameChangeSpec", "JointFinancingSpec", "SubscriptionSpec", "BudgetSpec", "ProposalSpec", "DocumentMetadata"]));
+  });
+});
