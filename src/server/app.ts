@@ -9,6 +9,8 @@ import { registerAuditRoutes } from "./routes/audit";
 import { registerAuthRoutes } from "./routes/auth";
 import { registerGrantRoutes } from "./routes/grants";
 import { registerBudgetRoutes } from "./routes/budgets";
+import { registerLedgerRoutes } from "./routes/ledger";
+import { registerFollowupRoutes } from "./routes/followup";
 import { registerOrganisationRoutes } from "./routes/organisations";
 import { registerPopulationRoutes } from "./routes/population";
 import { registerStatic } from "./static";
@@ -42,6 +44,8 @@ export function createApp(db: Db, config: AppConfig) {
   registerAuditRoutes(app);
   registerGrantRoutes(app);
   registerBudgetRoutes(app);
+  registerLedgerRoutes(app);
+  registerFollowupRoutes(app);
 
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",

@@ -18,7 +18,7 @@ export interface ErrorBody {
 }
 
 // Domain errors carry Swedish messages meant for users; they become 400 responses.
-const userFacingErrors = new Set(["AllocationError", "MoneyError", "PopulationError", "PopulationFileError", "UserError", "SieError", "DomainError", "GrantError", "BudgetError"]);
+const userFacingErrors = new Set(["AllocationError", "MoneyError", "PopulationError", "PopulationFileError", "UserError", "SieError", "DomainError", "GrantError", "BudgetError", "SieFileError", "LedgerFileError", "LedgerLinkError"]);
 
 export function toErrorResponse(err: unknown, c: Context) {
   if (err instanceof ApiError) {

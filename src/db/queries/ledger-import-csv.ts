@@ -1,6 +1,8 @@
 import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
+import type { Transaction } from "kysely";
 import type { Db } from "../connect";
+import type { Database } from "../schema";
 import { LedgerRowWriter, rebuildTotals } from "./ledger-rows";
 import { recordFailedImport } from "./ledger-import-sie";
 
@@ -129,13 +131,21 @@ export interface CsvImportResult {
  * Imports CSV outcome rows in one transaction. The periods the file holds replace the same
  * periods of the organisation's earlier CSV imports, so re-importing a month never duplicates it.
  */
-export async function importOutcomeCsv(db: Db, bytes: Uint8Array, mapping: CsvMapping, options: { organisationId: number; fileName: string; importedBy?: number | null }): Promise<CsvImportResult> {
+export interface CsvImportOptions {
+  organisationId: number;
+  fileName: string;
+  importedBy?: number | null;
+  beforeCommit?: (trx: Transaction<Database>, result: CsvImportResult) => Promise<void>;
+  onFailed?: (trx: Transaction<Database>, importId: number) => Promise<void>;
+}
+
+export async function importOutcomeCsv(db: Db, bytes: Uint8Array, mapping: CsvMapping, options: CsvImportOptions): Promise<CsvImportResult> {
   let rows: CsvRow[];
   try {
     rows = parseOutcomeCsv(bytes, mapping, options.fileName);
     if (rows.length === 0) throw new LedgerFileError(options.fileName, 0, "", "filen innehåller inga rader att importera");
   } catch (e) {
-    if (e instanceof LedgerFileError) await recordFailedImport(db, options, options.fileName, "csv", e.message);
+    if (e instanceof LedgerFileError) await recordFailedImport(db, options, options.fileName, "csv", e.message, options.onFailed);
     throw e;
   }
   const periods = [...new Set(rows.map((r) => r.period))].sort((a, b) => a - b);
@@ -163,6 +173,8 @@ export async function importOutcomeCsv(db: Db, bytes: Uint8Array, mapping: CsvMa
     await writer.addVoucher({ series: "CSV", number: String(importId), date: rows[0]!.date, text: `${options.fileName} (mappning ${mapping.name})`, line: 0 }, rows.map((r) => ({ ...r, objects: null })));
     await writer.finish();
     await trx.updateTable("ledger_imports").set({ voucher_count: 1, transaction_count: rows.length }).where("id", "=", importId).execute();
-    return { importId, year, rows: rows.length, periods, replacedRows };
+    const result = { importId, year, rows: rows.length, periods, replacedRows };
+    await options.beforeCommit?.(trx, result);
+    return result;
   });
 }

@@ -1,4 +1,6 @@
+import type { Transaction } from "kysely";
 import type { Db } from "../connect";
+import type { Database } from "../schema";
 import { readSie, SieFileError, type SieInput, type SieObjectRef, type SieRecord, type SieSummary, type SieWarning } from "../../formats/sie";
 import { LedgerRowWriter } from "./ledger-rows";
 import { replacePreviousImports, upsertChart, type ChartData } from "./ledger-chart";
@@ -19,6 +21,10 @@ export interface SieImportOptions {
   /** The input's size in bytes, when it is a stream. */
   totalBytes?: number;
   onProgress?: (p: ImportProgress) => void;
+  /** Runs with the failed import's record, in its transaction (the audit entry). */
+  onFailed?: (trx: Transaction<Database>, importId: number) => Promise<void>;
+  /** Runs inside the import's transaction after the rows are stored (the audit entry). */
+  beforeCommit?: (trx: Transaction<Database>, result: SieImportResult) => Promise<void>;
 }
 
 export interface SieImportResult {
@@ -137,7 +143,7 @@ export async function importSie(db: Db, input: SieInput, options: SieImportOptio
         .where("id", "=", importId)
         .execute();
       options.onProgress?.({ linesRead: summary.linesRead, bytesRead: summary.bytesRead, transactions: writer.rowCount, ...(totalBytes === undefined ? {} : { totalBytes }) });
-      return {
+      const result: SieImportResult = {
         importId,
         year: resolvedYear,
         vouchers: writer.voucherCount,
@@ -150,9 +156,11 @@ export async function importSie(db: Db, input: SieInput, options: SieImportOptio
         ksumma: summary.ksumma,
         replaced,
       };
+      await options.beforeCommit?.(trx, result);
+      return result;
     });
   } catch (err) {
-    if (err instanceof SieFileError) await recordFailedImport(db, options, fileName, "sie", err.message);
+    if (err instanceof SieFileError) await recordFailedImport(db, options, fileName, "sie", err.message, options.onFailed);
     throw err;
   }
 }
@@ -173,7 +181,22 @@ function summaryFor(s: SieSummary) {
   };
 }
 
-export async function recordFailedImport(db: Db, options: { organisationId: number; importedBy?: number | null }, fileName: string, kind: "sie" | "csv", error: string): Promise<number> {
+export async function recordFailedImport(
+  db: Db,
+  options: { organisationId: number; importedBy?: number | null },
+  fileName: string,
+  kind: "sie" | "csv",
+  error: string,
+  onFailed?: (trx: Transaction<Database>, importId: number) => Promise<void>,
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const id = await insertFailed(trx, options, fileName, kind, error);
+    await onFailed?.(trx, id);
+    return id;
+  });
+}
+
+async function insertFailed(db: Transaction<Database>, options: { organisationId: number; importedBy?: number | null }, fileName: string, kind: "sie" | "csv", error: string): Promise<number> {
   const { id } = await db
     .insertInto("ledger_imports")
     .values({ organisation_id: options.organisationId, file_name: fileName, kind, year: 0, status: "failed", imported_by: options.importedBy ?? null, error, summary: null })

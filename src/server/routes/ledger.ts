@@ -1,0 +1,318 @@
+import { PassThrough } from "node:stream";
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { SieFileError } from "../../formats/sie";
+import { importOutcomeCsv } from "../../db/queries/ledger-import-csv";
+import { importSie } from "../../db/queries/ledger-import-sie";
+import { exportBudgetSie } from "../../db/queries/ledger-budget-export";
+import { getCsvMapping, listAccountClasses, listCsvMappings, listObjectLinks, replaceAccountClasses, saveCsvMapping, saveObjectLink } from "../../db/queries/ledger-mappings";
+import { getImport, listImports } from "../../db/queries/ledger-imports";
+import { requireRole } from "../access";
+import { writeAudit } from "../audit";
+import { requireUser, type App, type AppEnv } from "../context";
+import { ApiError } from "../errors";
+import { finishJob, getJob, progressJob, startJob } from "../ledger-jobs";
+import { errorResponses, IdParam, jsonBody, jsonResponse, notFoundResponse } from "../schemas";
+import { AccountClassOverrideSchema, CsvMappingSchema, ImportDetailSchema, ImportSchema, JobSchema, ObjectLinkSchema, OrgQuery, OrgYearQuery } from "./ledger-schemas";
+
+const tags = ["Huvudbok och import"];
+const fileBody = {
+  body: {
+    content: {
+      "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) },
+      "multipart/form-data": { schema: z.object({ file: z.string().openapi({ format: "binary" }) }) },
+    },
+    required: true,
+    description: "Filen som rå kropp, eller multipart med fältet file",
+  },
+};
+const FileQuery = OrgQuery.extend({ fileName: z.string().optional().openapi({ description: "Filnamn för meddelanden (rå kropp)" }) });
+
+/** The uploaded file as bytes, from a raw body or a multipart field "file". */
+async function uploaded(c: Context<AppEnv>, fallbackName: string | undefined): Promise<{ bytes: Uint8Array; name: string }> {
+  const type = c.req.header("content-type") ?? "";
+  if (type.startsWith("multipart/form-data")) {
+    const form = await c.req.parseBody();
+    const file = form.file;
+    if (!(file instanceof File)) throw new ApiError(400, "validation", "Formuläret saknar filen (fältet file).");
+    return { bytes: new Uint8Array(await file.arrayBuffer()), name: fallbackName ?? file.name };
+  }
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  if (bytes.byteLength === 0) throw new ApiError(400, "validation", "Filen är tom.");
+  return { bytes, name: fallbackName ?? "uppladdad-fil" };
+}
+
+const importSieRoute = createRoute({
+  method: "post",
+  path: "/api/ledger/imports/sie",
+  tags,
+  summary: "Importera en SIE 4-fil (4B/4E/4I) i bakgrunden; svaret ger ett jobb att fråga om förlopp",
+  request: { query: FileQuery, ...fileBody },
+  responses: { 202: jsonResponse(JobSchema, "Importen har startat"), ...errorResponses },
+});
+const jobRoute = createRoute({
+  method: "get",
+  path: "/api/ledger/jobs/{jobId}",
+  tags,
+  summary: "Förloppet för en SIE-import (procent, rader) och dess resultat eller fel",
+  request: { params: z.object({ jobId: z.string().openapi({ param: { name: "jobId", in: "path" } }) }) },
+  responses: { 200: jsonResponse(JobSchema, "Jobbet"), ...errorResponses, ...notFoundResponse },
+});
+const importCsvRoute = createRoute({
+  method: "post",
+  path: "/api/ledger/imports/csv",
+  tags,
+  summary: "Importera utfall från CSV med en sparad kolumnmappning; perioder i filen ersätter tidigare CSV-import av samma perioder",
+  request: { query: FileQuery.extend({ mapping: z.string().min(1).openapi({ description: "Mappningens namn" }) }), ...fileBody },
+  responses: {
+    201: jsonResponse(z.object({ importId: z.number(), year: z.number(), rows: z.number(), periods: z.array(z.number()), replacedRows: z.number() }), "Importerad"),
+    ...errorResponses,
+  },
+});
+const listImportsRoute = createRoute({
+  method: "get",
+  path: "/api/ledger/imports",
+  tags,
+  summary: "Organisationens importer, senaste först",
+  request: { query: OrgQuery },
+  responses: { 200: jsonResponse(z.array(ImportSchema), "Importer"), ...errorResponses },
+});
+const getImportRoute = createRoute({
+  method: "get",
+  path: "/api/ledger/imports/{id}",
+  tags,
+  summary: "En import med varningar (t.ex. #UB/#RES som inte stämmer med verifikationerna)",
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(ImportDetailSchema, "Importen"), ...errorResponses, ...notFoundResponse },
+});
+const listMappingsRoute = createRoute({
+  method: "get",
+  path: "/api/ledger/csv-mappings",
+  tags,
+  summary: "Sparade kolumnmappningar för CSV-utfall",
+  request: { query: OrgQuery },
+  responses: { 200: jsonResponse(z.array(CsvMappingSchema.extend({ id: z.number() })), "Mappningar"), ...errorResponses },
+});
+const saveMappingRoute = createRoute({
+  method: "put",
+  path: "/api/ledger/csv-mappings",
+  tags,
+  summary: "Spara (skapa eller ersätt) en kolumnmappning",
+  request: jsonBody(z.object({ organisationId: z.number().int().positive(), mapping: CsvMappingSchema })),
+  responses: { 200: jsonResponse(CsvMappingSchema.extend({ id: z.number() }), "Sparad"), ...errorResponses },
+});
+const getClassesRoute = createRoute({
+  method: "get",
+  path: "/api/ledger/account-classes",
+  tags,
+  summary: "Organisationens egna kontoklassningar (utöver BAS: 3 intäkter, 70–76 personal, 4–6 och 77–79 övriga, 8 finansiella)",
+  request: { query: OrgQuery },
+  responses: { 200: jsonResponse(z.array(AccountClassOverrideSchema), "Kontointervall"), ...errorResponses },
+});
+const putClassesRoute = createRoute({
+  method: "put",
+  path: "/api/ledger/account-classes",
+  tags,
+  summary: "Ersätt organisationens kontoklassningar",
+  request: jsonBody(z.object({ organisationId: z.number().int().positive(), overrides: z.array(AccountClassOverrideSchema) })),
+  responses: { 200: jsonResponse(z.array(AccountClassOverrideSchema), "Sparade"), ...errorResponses },
+});
+const getLinksRoute = createRoute({
+  method: "get",
+  path: "/api/ledger/object-links",
+  tags,
+  summary: "Objekt/projekt kopplade till statsbidrag och budgetrader",
+  request: { query: OrgQuery },
+  responses: { 200: jsonResponse(z.array(ObjectLinkSchema), "Kopplingar"), ...errorResponses },
+});
+const putLinkRoute = createRoute({
+  method: "put",
+  path: "/api/ledger/object-links",
+  tags,
+  summary: "Koppla ett objekt till ett statsbidrag och/eller en budgetrad",
+  request: jsonBody(z.object({ organisationId: z.number().int().positive(), link: ObjectLinkSchema })),
+  responses: { 200: jsonResponse(z.array(ObjectLinkSchema), "Kopplingarna"), ...errorResponses },
+});
+const chartRoute = createRoute({
+  method: "get",
+  path: "/api/ledger/chart",
+  tags,
+  summary: "Kontoplan, dimensioner och objekt som importerna gett (för val i gränssnittet)",
+  request: { query: OrgQuery },
+  responses: {
+    200: jsonResponse(
+      z.object({
+        accounts: z.array(z.object({ account: z.string(), name: z.string(), type: z.string().nullable() })),
+        dimensions: z.array(z.object({ dimension: z.number(), name: z.string(), parent: z.number().nullable() })),
+        objects: z.array(z.object({ dimension: z.number(), code: z.string(), name: z.string() })),
+      }),
+      "Kontoplan",
+    ),
+    ...errorResponses,
+  },
+});
+const budgetSieRoute = createRoute({
+  method: "get",
+  path: "/api/ledger/budget.sie",
+  tags,
+  summary: "Exportera årets budget som SIE 4 (#PBUDGET, CP437, #KSUMMA) för ekonomisystemet",
+  request: { query: OrgYearQuery },
+  responses: { 200: { description: "SIE-filen", content: { "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) } } }, ...errorResponses },
+});
+
+export function registerLedgerRoutes(app: App) {
+  app.openapi(importSieRoute, async (c) => {
+    const user = requireUser(c.get("user"));
+    const { organisationId, fileName } = c.req.valid("query");
+    requireRole(user, organisationId, "editor");
+    const { bytes, name } = await uploaded(c, fileName);
+    const db = c.get("db");
+    const job = startJob(organisationId, name, bytes.byteLength);
+    const audit = { organisationId, entity: "ledger_import" } as const;
+    // The import runs after the response: the UI polls /api/ledger/jobs/{id}.
+    void importSie(db, bytes, {
+      organisationId,
+      fileName: name,
+      importedBy: user.id,
+      onProgress: (p) => progressJob(job, p),
+      beforeCommit: (trx, r) => writeAudit(trx, user, { ...audit, action: "import", entityId: r.importId, after: { file: name, kind: "sie", year: r.year, transactions: r.transactions, warnings: r.warnings.length, replaced: r.replaced } }),
+      onFailed: (trx, id) => writeAudit(trx, user, { ...audit, action: "import", entityId: id, after: { file: name, kind: "sie", status: "failed" } }),
+    }).then(
+      (result) => finishJob(job, { result }),
+      (err: unknown) => {
+        if (err instanceof SieFileError) finishJob(job, { error: { message: err.message, errors: err.errors.map((e) => ({ file: e.file, line: e.line, field: e.field, message: e.detail })) } });
+        else {
+          console.error(err);
+          finishJob(job, { error: { message: "Importen avbröts av ett oväntat fel; ingenting sparades.", errors: [] } });
+        }
+      },
+    );
+    return c.json(job, 202);
+  });
+
+  app.openapi(jobRoute, async (c) => {
+    const user = requireUser(c.get("user"));
+    const job = getJob(c.req.valid("param").jobId);
+    if (!job) throw new ApiError(404, "not_found", "Importjobbet finns inte (färdiga jobb glöms efter en timme; se importlistan).");
+    requireRole(user, job.organisationId, "reader");
+    return c.json(job, 200);
+  });
+
+  app.openapi(importCsvRoute, async (c) => {
+    const user = requireUser(c.get("user"));
+    const { organisationId, fileName, mapping: mappingName } = c.req.valid("query");
+    requireRole(user, organisationId, "editor");
+    const db = c.get("db");
+    const mapping = await getCsvMapping(db, organisationId, mappingName);
+    const { bytes, name } = await uploaded(c, fileName);
+    const audit = { organisationId, entity: "ledger_import" } as const;
+    const result = await importOutcomeCsv(db, bytes, mapping, {
+      organisationId,
+      fileName: name,
+      importedBy: user.id,
+      beforeCommit: (trx, r) => writeAudit(trx, user, { ...audit, action: "import", entityId: r.importId, after: { file: name, kind: "csv", mapping: mappingName, periods: r.periods, rows: r.rows, replacedRows: r.replacedRows } }),
+      onFailed: (trx, id) => writeAudit(trx, user, { ...audit, action: "import", entityId: id, after: { file: name, kind: "csv", status: "failed" } }),
+    });
+    return c.json(result, 201);
+  });
+
+  app.openapi(listImportsRoute, async (c) => {
+    const user = requireUser(c.get("user"));
+    const { organisationId } = c.req.valid("query");
+    requireRole(user, organisationId, "reader");
+    return c.json(await listImports(c.get("db"), organisationId), 200);
+  });
+
+  app.openapi(getImportRoute, async (c) => {
+    const user = requireUser(c.get("user"));
+    const found = await getImport(c.get("db"), c.req.valid("param").id);
+    if (!found) throw new ApiError(404, "not_found", "Importen finns inte.");
+    requireRole(user, found.organisationId, "reader");
+    return c.json(found, 200);
+  });
+
+  app.openapi(listMappingsRoute, async (c) => {
+    const user = requireUser(c.get("user"));
+    const { organisationId } = c.req.valid("query");
+    requireRole(user, organisationId, "reader");
+    return c.json(await listCsvMappings(c.get("db"), organisationId), 200);
+  });
+
+  app.openapi(saveMappingRoute, async (c) => {
+    const user = requireUser(c.get("user"));
+    const { organisationId, mapping } = c.req.valid("json");
+    requireRole(user, organisationId, "editor");
+    if (mapping.columns.period === undefined && mapping.columns.date === undefined) throw new ApiError(400, "validation", "Mappningen måste ange kolumnen för period eller datum.");
+    const db = c.get("db");
+    const saved = await db.transaction().execute(async (trx) => {
+      const { id, before } = await saveCsvMapping(trx as never, organisationId, mapping, user.id);
+      await writeAudit(trx, user, { action: before ? "update" : "create", entity: "csv_mapping", entityId: id, organisationId, before, after: mapping });
+      return id;
+    });
+    return c.json({ ...mapping, id: saved }, 200);
+  });
+
+  app.openapi(getClassesRoute, async (c) => {
+    const user = requireUser(c.get("user"));
+    const { organisationId } = c.req.valid("query");
+    requireRole(user, organisationId, "reader");
+    return c.json(await listAccountClasses(c.get("db"), organisationId), 200);
+  });
+
+  app.openapi(putClassesRoute, async (c) => {
+    const user = requireUser(c.get("user"));
+    const { organisationId, overrides } = c.req.valid("json");
+    requireRole(user, organisationId, "editor");
+    const db = c.get("db");
+    const before = await listAccountClasses(db, organisationId);
+    await replaceAccountClasses(db, organisationId, overrides);
+    await writeAudit(db, user, { action: "update", entity: "ledger_account_classes", organisationId, before, after: overrides });
+    return c.json(await listAccountClasses(db, organisationId), 200);
+  });
+
+  app.openapi(getLinksRoute, async (c) => {
+    const user = requireUser(c.get("user"));
+    const { organisationId } = c.req.valid("query");
+    requireRole(user, organisationId, "reader");
+    return c.json(await listObjectLinks(c.get("db"), organisationId), 200);
+  });
+
+  app.openapi(putLinkRoute, async (c) => {
+    const user = requireUser(c.get("user"));
+    const { organisationId, link } = c.req.valid("json");
+    requireRole(user, organisationId, "editor");
+    const db = c.get("db");
+    await saveObjectLink(db, organisationId, link);
+    await writeAudit(db, user, { action: "update", entity: "ledger_object_link", entityId: `${link.dimension}:${link.code}`, organisationId, after: link });
+    return c.json(await listObjectLinks(db, organisationId), 200);
+  });
+
+  app.openapi(chartRoute, async (c) => {
+    const user = requireUser(c.get("user"));
+    const { organisationId } = c.req.valid("query");
+    requireRole(user, organisationId, "reader");
+    const db = c.get("db");
+    const [accounts, dimensions, objects] = await Promise.all([
+      db.selectFrom("ledger_accounts").select(["account", "name", "account_type as type"]).where("organisation_id", "=", organisationId).orderBy("account").execute(),
+      db.selectFrom("ledger_dimensions").select(["dimension", "name", "parent"]).where("organisation_id", "=", organisationId).orderBy("dimension").execute(),
+      db.selectFrom("ledger_objects").select(["dimension", "code", "name"]).where("organisation_id", "=", organisationId).orderBy("dimension").orderBy("code").execute(),
+    ]);
+    return c.json({ accounts, dimensions, objects }, 200);
+  });
+
+  app.openapi(budgetSieRoute, async (c) => {
+    const user = requireUser(c.get("user"));
+    const { organisationId, year } = c.req.valid("query");
+    requireRole(user, organisationId, "reader");
+    const db = c.get("db");
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on("data", (chunk: Buffer) => chunks.push(chunk));
+    const written = await exportBudgetSie(db, { organisationId, year }, out);
+    await writeAudit(db, user, { action: "export", entity: "ledger_budget_sie", organisationId, after: { year, budgets: written.budgets } });
+    return c.body(new Uint8Array(Buffer.concat(chunks)), 200, {
+      "content-type": "application/octet-stream",
+      "content-disposition": `attachment; filename="budget-${year}.se"`,
+    }) as never;
+  });
+}
