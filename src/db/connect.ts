@@ -42,6 +42,11 @@ export async function openDatabase(options: OpenOptions = {}): Promise<OpenDatab
         }) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle pooled connection that the server ends (restart, DROP DATABASE … WITH (FORCE))
+    // is reported on the pool; without a listener Node would crash the whole process.
+    pool.on("error", (err: Error & { code?: string }) => {
+      if (err.code !== "57P01") console.error(`PostgreSQL-anslutningen bröts: ${err.message}`);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: "postgres", close: () => db.destroy() };
   }
