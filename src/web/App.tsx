@@ -11,6 +11,7 @@ import { ChangePasswordPage } from "./pages/ChangePasswordPage";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { StartPage } from "./pages/StartPage";
+import { areas } from "./areas";
 import { matchRoute, navigate, usePath } from "./router";
 import { SessionContext, type SessionValue } from "./session";
 
@@ -102,9 +103,14 @@ export function App() {
 
   const user = session.user;
   const route = matchRoute(path, routes);
+  const areaRoutes = areas.flatMap((a) => a.routes);
+  const areaMatch = route ? undefined : matchRoute(path, areaRoutes.map((r, i) => ({ name: String(i), pattern: r.pattern })));
   let page;
   if (user.mustChangePassword) page = <ChangePasswordPage forced />;
-  else if (!route) page = <NotFoundPage />;
+  else if (areaMatch) {
+    const areaRoute = areaRoutes[Number(areaMatch.name)]!;
+    page = areaRoute.adminOnly && !user.isAdmin ? <NotFoundPage /> : areaRoute.render(areaMatch.params, user);
+  } else if (!route) page = <NotFoundPage />;
   else {
     const id = Number(route.params.id);
     switch (route.name) {

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Link, usePath } from "../router";
 import type { User } from "../api/types";
+import { areas } from "../areas";
 
 const links = [
   { href: "/", label: "Start" },
@@ -14,7 +15,7 @@ function isCurrent(path: string, href: string): boolean {
 
 export function Layout({ user, onLogout, children }: { user?: User; onLogout?: () => void; children: ReactNode }) {
   const path = usePath();
-  const nav = user ? [...links, ...(user.isAdmin ? [{ href: "/granskningslogg", label: "Granskningslogg" }] : [])] : [];
+  const nav = user ? [...links, ...areas.flatMap((a) => a.nav), ...(user.isAdmin ? [{ href: "/granskningslogg", label: "Granskningslogg" }] : [])] : [];
   return (
     <>
       <a className="skip-link" href="#innehall">

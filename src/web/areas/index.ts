@@ -1,0 +1,4 @@
+import type { Area } from "./types";
+
+// Each area registers here with one import and one entry.
+export const areas: Area[] = [];

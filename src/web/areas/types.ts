@@ -1,0 +1,18 @@
+import type { ReactNode } from "react";
+import type { User } from "../api/types";
+
+/** A page reachable at a path pattern such as "/statsbidrag/beslut/:id". */
+export interface AreaRoute {
+  pattern: string;
+  render(params: Record<string, string>, user: User): ReactNode;
+  adminOnly?: boolean;
+}
+
+/**
+ * One part of the product (grants, budgets, follow-up) as the shell sees it: its pages and its
+ * entries in the main menu. Adding an area touches only areas/index.ts, not the shell.
+ */
+export interface Area {
+  nav: { href: string; label: string }[];
+  routes: AreaRoute[];
+}
