@@ -2,6 +2,7 @@ import type { Db } from "../connect";
 import { insertAllocation } from "../queries/allocations";
 import { computeAllocation } from "../queries/compute-allocation";
 import { loadDemoBudgets } from "./budgets";
+import { loadDemoGrants } from "./grants";
 import { demoAllocations } from "./seeds";
 
 /** Loads the seed documents' examples that are not yet in the database. Returns what it added. */
@@ -22,5 +23,6 @@ export async function loadDemoData(db: Db, log: (line: string) => void = () => {
     added.push(demo.title);
   }
   added.push(...(await loadDemoBudgets(db, log)));
+  added.push(...(await loadDemoGrants(db, log)));
   return added;
 }
