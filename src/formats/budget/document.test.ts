@@ -80,7 +80,7 @@ describe.skipIf(!hasPoppler)("budget decision documents rendered with poppler", 
 describe("budget document tables as XLSX", () => {
   it("seed 001 joint financing: one sheet with the parts adding up to 1 052 472 kr and the explanation", async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await budgetDocumentXlsx(docs.get("joint_financing")!));
+    await wb.xlsx.load((await budgetDocumentXlsx(docs.get("joint_financing")!)) as unknown as ExcelJS.Buffer);
     const sheet = wb.worksheets[0]!;
     const values: unknown[] = [];
     sheet.eachRow((row) => values.push(...(row.values as unknown[])));
