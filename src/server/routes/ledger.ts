@@ -20,10 +20,10 @@ const fileBody = {
   body: {
     content: {
       "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) },
-      "multipart/form-data": { schema: z.object({ file: z.string().openapi({ format: "binary" }) }) },
     },
     required: true,
-    description: "Filen som rå kropp, eller multipart med fältet file",
+    // Declared as raw bytes only: a declared multipart schema would be validated against raw uploads too.
+    description: "Filen som rå kropp (application/octet-stream), eller multipart/form-data med fältet file",
   },
 };
 const FileQuery = OrgQuery.extend({ fileName: z.string().optional().openapi({ description: "Filnamn för meddelanden (rå kropp)" }) });
