@@ -1,162 +1,32 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { mkdirSync } from "node:fs";
 import ExcelJS from "exceljs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { OpenDatabase } from "../../src/db/connect";
-import { loadReferenceData } from "../../src/db/queries/reference";
-import { createUser } from "../../src/server/auth/users";
-import { startServer, type RunningServer } from "../../src/server/http";
-import { createTestDatabase } from "../helpers/db";
+import type { RunningServer } from "../../src/server/http";
+import { expectAccessible, login, plain, startBrowserApp, type BrowserApp } from "../helpers/browser";
 
 // The whole foundation through a real browser: log in, allocate, save, export, decide, and read
 // the audit log, with an accessibility smoke check on every page visited.
 
-const CHROMIUM = "/usr/bin/chromium";
 const CONTROLLER = { username: "karin", displayName: "Karin Controller", password: "korrekt-häst-batteri-häftklammer" };
 const ADMIN = { username: "admin", displayName: "Administratör", password: "tillfälligt-lösenord-123" };
 
-let db: OpenDatabase;
 let server: RunningServer;
 let browser: Browser;
-let webDir: string;
 
-/** Vite renders NBSP in amounts; the assertions below are written with plain spaces. */
-const plain = (text: string | null | undefined) => (text ?? "").replace(/[\u00a0\u202f]/g, " ").replace(/\s+/g, " ").trim();
-
-interface A11yReport {
-  lang: string;
-  title: string;
-  h1Count: number;
-  mainCount: number;
-  unlabelled: string[];
-  imagesWithoutAlt: number;
-  emptyButtons: number;
-  brokenDescribedBy: string[];
-  duplicateIds: string[];
-  tablesWithoutCaption: number;
-  headersWithoutScope: number;
-  lowContrast: string[];
-}
-
-/** Accessibility smoke check run in the page; returns findings rather than throwing so a failure shows them all. */
-async function a11y(page: Page): Promise<A11yReport> {
-  return page.evaluate(() => {
-    const controls = [...document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>("input, select, textarea")].filter(
-      (el) => !(el instanceof HTMLInputElement && el.type === "hidden"),
-    );
-    const nameOf = (el: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement) => {
-      const byLabel = [...(el.labels ?? [])].map((l) => l.textContent ?? "").join(" ").trim();
-      const byAria = (el.getAttribute("aria-label") ?? "").trim();
-      const byRef = (el.getAttribute("aria-labelledby") ?? "")
-        .split(/\s+/)
-        .map((id) => (id ? document.getElementById(id)?.textContent ?? "" : ""))
-        .join(" ")
-        .trim();
-      return byLabel || byAria || byRef;
-    };
-    const ids = [...document.querySelectorAll("[id]")].map((el) => el.id);
-    return {
-      lang: document.documentElement.lang,
-      title: document.title,
-      h1Count: document.querySelectorAll("h1").length,
-      mainCount: document.querySelectorAll("main").length,
-      unlabelled: controls.filter((el) => !nameOf(el)).map((el) => el.outerHTML.slice(0, 120)),
-      imagesWithoutAlt: document.querySelectorAll("img:not([alt])").length,
-      emptyButtons: [...document.querySelectorAll("button, a[href]")].filter((el) => !(el.textContent ?? "").trim() && !el.getAttribute("aria-label")).length,
-      brokenDescribedBy: [...document.querySelectorAll("[aria-describedby]")].flatMap((el) =>
-        (el.getAttribute("aria-describedby") ?? "").split(/\s+/).filter((id) => id && !document.getElementById(id)),
-      ),
-      duplicateIds: ids.filter((id, i) => ids.indexOf(id) !== i),
-      tablesWithoutCaption: [...document.querySelectorAll("table")].filter((t) => !t.querySelector("caption")?.textContent?.trim()).length,
-      headersWithoutScope: [...document.querySelectorAll("th")].filter((th) => !th.getAttribute("scope")).length,
-      lowContrast: lowContrast(),
-    };
-
-    // WCAG 2.1 contrast of every element that holds visible text against its painted background.
-    function lowContrast(): string[] {
-      const rgba = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
-      const lum = ([r, g, b]: number[]) => {
-        const ch = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-        return 0.2126 * ch(r!) + 0.7152 * ch(g!) + 0.0722 * ch(b!);
-      };
-      const background = (el: Element | null): number[] => {
-        for (let e = el; e; e = e.parentElement) {
-          const c = rgba(getComputedStyle(e).backgroundColor);
-          if ((c[3] ?? 1) > 0.5) return c;
-        }
-        return [255, 255, 255];
-      };
-      const found: string[] = [];
-      for (const el of document.querySelectorAll("body *")) {
-        const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? "").trim());
-        const style = getComputedStyle(el);
-        if (!own || style.visibility === "hidden" || style.display === "none" || (el as HTMLElement).offsetParent === null) continue;
-        if (el.closest(".visually-hidden, :disabled")) continue;
-        const fg = lum(rgba(style.color));
-        const bg = lum(background(el));
-        const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
-        const size = parseFloat(style.fontSize);
-        const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
-        if (ratio < (large ? 3 : 4.5)) found.push(`${el.tagName.toLowerCase()} "${(el.textContent ?? "").trim().slice(0, 30)}" ${ratio.toFixed(2)}:1`);
-      }
-      return found;
-    }
-  });
-}
-
-async function expectAccessible(page: Page, titlePrefix: string) {
-  const report = await a11y(page);
-  expect(report).toEqual({
-    lang: "sv",
-    title: expect.stringMatching(new RegExp(`^${titlePrefix}.* – Fördela$`)),
-    h1Count: 1,
-    mainCount: 1,
-    unlabelled: [],
-    imagesWithoutAlt: 0,
-    emptyButtons: 0,
-    brokenDescribedBy: [],
-    duplicateIds: [],
-    tablesWithoutCaption: 0,
-    headersWithoutScope: 0,
-    lowContrast: [],
-  });
-}
-
-async function login(page: Page, username: string, password: string) {
-  await page.getByLabel("Användarnamn").fill(username);
-  await page.getByLabel("Lösenord", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Logga in" }).click();
-}
+let app: BrowserApp;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Webbläsartestet kräver Chromium på ${CHROMIUM}, men filen finns inte. Installera paketet chromium (apt-get install chromium).`);
-  }
-  // Build the current sources into a private folder, so the test never runs a stale bundle and
-  // never disturbs a dist/web that a running server is using.
-  webDir = mkdtempSync(join(tmpdir(), "fordela-web-"));
-  execFileSync("npx", ["vite", "build", "--config", "src/web/vite.config.ts", "--outDir", webDir, "--emptyOutDir", "--logLevel", "warn"], { stdio: "pipe" });
-
-  db = await createTestDatabase();
-  await loadReferenceData(db.db);
-  await createUser(db.db, { ...CONTROLLER, roles: [{ organisationCode: "23", role: "approver" }] });
-  await createUser(db.db, { ...ADMIN, isAdmin: true, mustChangePassword: true });
-  server = await startServer(db.db, { port: 0, secureCookies: false, webDir });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  });
+  app = await startBrowserApp([
+    { ...CONTROLLER, roles: [{ organisationCode: "23", role: "approver" }] },
+    { ...ADMIN, isAdmin: true, mustChangePassword: true },
+  ]);
+  server = app.server;
+  browser = app.browser;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await db?.close();
-  if (webDir) rmSync(webDir, { recursive: true, force: true });
+  await app?.close();
 });
 
 describe("webbgränssnittet i en riktig webbläsare", () => {
@@ -348,7 +218,7 @@ describe("webbgränssnittet i en riktig webbläsare", () => {
     await expectAccessible(page, "Granskningslogg");
 
     // With more entries than a page holds, "Äldre poster" pages back by id and "Nyare poster" returns.
-    await db.db
+    await app.db.db
       .insertInto("audit_log")
       .values(Array.from({ length: 55 }, (_, i) => ({ action: "update", entity: "allocation", entity_id: String(1000 + i), username: "revisor", after: JSON.stringify({ total: 100 * i }) })))
       .execute();
