@@ -9,6 +9,9 @@ Kommandon:
   serve                      starta webbgränssnittet och API:t
   allocate                   fördela ett belopp (--format table|csv|json)
   import population FIL      importera folkmängd från SCB (JSON-stat 2.0 eller CSV)
+  import sie FIL --org KOD   importera huvudbok (SIE 4); import outcomes FIL för CSV-utfall
+  report budget-vs-outcome   budget mot utfall; report project-accounts: projektredovisning
+  export budget-sie          budget som SIE 4 (#PBUDGET) för ekonomisystemet
   user add NAMN              skapa en användare
   document SLAG ID           beslutsunderlag som PDF eller XLSX (budget, frame-change, …)
   migrate                    kör databasmigreringar
@@ -32,6 +35,14 @@ const commands: Record<string, () => Promise<{ run: Command; help: string }>> = 
   import: async () => {
     const m = await import("./commands/import");
     return { run: m.importCommand, help: m.importHelp };
+  },
+  report: async () => {
+    const m = await import("./commands/report");
+    return { run: m.reportCommand, help: m.reportHelp };
+  },
+  export: async () => {
+    const m = await import("./commands/export");
+    return { run: m.exportCommand, help: m.exportHelp };
   },
   user: async () => {
     const m = await import("./commands/user");

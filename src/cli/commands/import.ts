@@ -2,13 +2,16 @@ import { parseArgs } from "node:util";
 import { openAppDatabase } from "../database";
 import { CliError } from "../errors";
 import { importPopulationCommand } from "./import-population";
+import { importLedgerCommand, ledgerImportHelp } from "./import-ledger";
 
 export const importHelp = `fordela import population FIL [--date ÅÅÅÅ-MM-DD] [--format auto|jsonstat|csv]
   Importerar folkmängd från SCB: JSON-stat 2.0 (PX-Web API) eller CSV. Allt eller inget:
-  vid fel sparas ingenting och felet anger rad och fält.`;
+  vid fel sparas ingenting och felet anger rad och fält.
+${ledgerImportHelp}`;
 
 export async function importCommand(args: string[]): Promise<void> {
   const [what, ...rest] = args;
+  if (what === "sie" || what === "outcomes") return importLedgerCommand(what, rest);
   if (what !== "population") throw new CliError(`Okänd import "${what ?? ""}".\n${importHelp}`);
   const { values, positionals } = parseArgs({
     args: rest,

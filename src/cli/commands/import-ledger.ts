@@ -1,0 +1,70 @@
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { parseArgs } from "node:util";
+import type { Db } from "../../db/connect";
+import { importOutcomeCsv } from "../../db/queries/ledger-import-csv";
+import { importSie } from "../../db/queries/ledger-import-sie";
+import { getCsvMapping } from "../../db/queries/ledger-mappings";
+import { writeAudit } from "../../server/audit";
+import { openAppDatabase } from "../database";
+import { CliError } from "../errors";
+
+export const ledgerImportHelp = `fordela import sie FIL --org KOD
+  Importerar en SIE 4-fil (4B/4E/4I) till huvudboken för organisationen. Allt eller inget;
+  förloppet skrivs på stderr. Årets tidigare SIE-import ersätts. Avvikelser mellan #IB/#UB/#RES
+  och verifikationerna listas som varningar.
+fordela import outcomes FIL --mapping NAMN --org KOD
+  Importerar utfall från CSV med en sparad kolumnmappning; perioder i filen ersätter tidigare
+  CSV-import av samma perioder.`;
+
+export async function organisationId(db: Db, code: string | undefined): Promise<number> {
+  if (!code) throw new CliError("Ange organisationen med --org KOD.");
+  const org = await db.selectFrom("organisations").select("id").where("code", "=", code).executeTakeFirst();
+  if (!org) throw new CliError(`Organisationen "${code}" finns inte.`);
+  return org.id;
+}
+
+export async function importLedgerCommand(what: "sie" | "outcomes", args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { org: { type: "string" }, mapping: { type: "string" } } });
+  const file = positionals[0];
+  if (!file) throw new CliError(`Ange filen som ska importeras.\n${ledgerImportHelp}`);
+  const opened = await openAppDatabase();
+  try {
+    const db = opened.db;
+    const org = await organisationId(db, values.org);
+    const audit = (entityId: number, after: unknown) => ({ action: "import" as const, entity: "ledger_import", entityId, organisationId: org, after });
+    if (what === "sie") {
+      let last = -1;
+      const result = await importSie(db, file, {
+        organisationId: org,
+        onProgress: (p) => {
+          const percent = p.totalBytes ? Math.floor((p.bytesRead * 100) / p.totalBytes) : null;
+          if (percent !== last) {
+            last = percent ?? -1;
+            process.stderr.write(`\r${percent === null ? "" : `${percent} % · `}${p.linesRead.toLocaleString("sv-SE")} rader läst · ${p.transactions.toLocaleString("sv-SE")} transaktioner`);
+          }
+        },
+        beforeCommit: (trx, r) => writeAudit(trx, null, audit(r.importId, { file: basename(file), kind: "sie", via: "cli", year: r.year, transactions: r.transactions })),
+      }).finally(() => process.stderr.write("\n"));
+      for (const w of result.warnings) process.stderr.write(`Varning: ${w.message}${w.line ? ` (rad ${w.line})` : ""}\n`);
+      console.log(
+        `Importerade ${result.transactions} transaktioner i ${result.vouchers} verifikationer för ${result.year}` +
+          ` (import ${result.importId}, ${result.budgets} budgetposter, ${result.warnings.length} varningar${result.replaced.length ? `, ersätter import ${result.replaced.join(", ")}` : ""}).`,
+      );
+      return;
+    }
+    if (!values.mapping) throw new CliError("Ange kolumnmappningen med --mapping NAMN.");
+    const mapping = await getCsvMapping(db, org, values.mapping);
+    const bytes = await readFile(file).catch(() => {
+      throw new CliError(`Filen ${file} kan inte läsas.`);
+    });
+    const result = await importOutcomeCsv(db, bytes, mapping, {
+      organisationId: org,
+      fileName: basename(file),
+      beforeCommit: (trx, r) => writeAudit(trx, null, audit(r.importId, { file: basename(file), kind: "csv", via: "cli", mapping: values.mapping, periods: r.periods })),
+    });
+    console.log(`Importerade ${result.rows} rader för perioderna ${result.periods.join(", ")} (import ${result.importId}; ${result.replacedRows} tidigare rader ersatta).`);
+  } finally {
+    await opened.close();
+  }
+}
