@@ -15,6 +15,8 @@ Kommandon:
   user add NAMN              skapa en användare
   document SLAG ID           beslutsunderlag som PDF eller XLSX (budget, frame-change, …)
   migrate                    kör databasmigreringar
+  deadlines                  tidsfrister för statsbidrag (--within 30d --org KOD --format table|json|ics)
+  reminders send             skicka e-postpåminnelser om tidsfrister (kräver FORDELA_SMTP_URL)
 
 Databas: inbäddad PGlite i .fordela/data (FORDELA_DATA_DIR), eller PostgreSQL via DATABASE_URL.
 Skriv "fordela <kommando> --help" för hjälp om ett kommando.`;
@@ -55,6 +57,14 @@ const commands: Record<string, () => Promise<{ run: Command; help: string }>> = 
   migrate: async () => {
     const m = await import("./commands/migrate");
     return { run: m.migrateCommand, help: m.migrateHelp };
+  },
+  deadlines: async () => {
+    const m = await import("./commands/deadlines");
+    return { run: m.deadlinesCommand, help: m.deadlinesHelp };
+  },
+  reminders: async () => {
+    const m = await import("./commands/reminders");
+    return { run: m.remindersCommand, help: m.remindersHelp };
   },
 };
 
