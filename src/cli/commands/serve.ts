@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { loadDemoData } from "../../db/demo/load";
 import { ensureFirstAdmin } from "../../server/bootstrap";
 import { startServer } from "../../server/http";
+import { startReminderTimer } from "../../server/mail/timer";
 import { openAppDatabase } from "../database";
 
 export const serveHelp = `fordela serve [--port 3000] [--host 127.0.0.1] [--demo]
@@ -33,6 +34,8 @@ export async function serveCommand(args: string[]): Promise<void> {
     webDir: existsSync(webDir) ? webDir : undefined,
   });
   log(`Fördela körs på ${server.url}`);
+  const stopReminders = startReminderTimer(opened.db, log);
+  if (stopReminders) log("E-postpåminnelser om tidsfrister skickas dagligen.");
   if (admin) {
     log("");
     log("Första administratören är skapad. Lösenordet visas bara nu:");
@@ -41,6 +44,7 @@ export async function serveCommand(args: string[]): Promise<void> {
     log("Byt lösenordet vid första inloggningen.");
   }
   const stop = async () => {
+    stopReminders?.();
     await server.close();
     await opened.close();
     process.exit(0);
