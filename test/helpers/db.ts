@@ -1,7 +1,30 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { openDatabase, type OpenDatabase } from "../../src/db/connect";
 import { migrate } from "../../src/db/migrate";
+
+/** A new, empty database on the server at serverUrl; drop() removes it and ends its connections. */
+async function createServerDatabase(serverUrl: string, prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${process.pid}_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const dropper = new pg.Client({ connectionString: serverUrl });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new
@@ -9,29 +32,20 @@ import { migrate } from "../../src/db/migrate";
  * running in parallel never see each other's rows.
  */
 export async function createTestDatabase(): Promise<OpenDatabase> {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
     const opened = await openDatabase({ dataDir: "memory://" });
     await migrate(opened.db);
     return opened;
   }
-  const name = `fordela_test_${process.pid}_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const testUrl = new URL(url);
-  testUrl.pathname = `/${name}`;
-  const opened = await openDatabase({ url: testUrl.toString() });
+  const created = await createServerDatabase(serverUrl, "fordela_test");
+  const opened = await openDatabase({ url: created.url });
   await migrate(opened.db);
   return {
     ...opened,
     async close() {
       await opened.close();
-      const dropper = new pg.Client({ connectionString: url });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
+      await created.drop();
     },
   };
 }
@@ -41,29 +55,16 @@ export async function createTestDatabase(): Promise<OpenDatabase> {
  * directory, or a fresh PostgreSQL database when DATABASE_URL is set. drop() removes it.
  */
 export async function createCliEnvironment(): Promise<{ env: NodeJS.ProcessEnv; drop(): Promise<void> }> {
-  const { mkdtempSync, rmSync } = await import("node:fs");
-  const { tmpdir } = await import("node:os");
-  const { join } = await import("node:path");
   const dataDir = mkdtempSync(join(tmpdir(), "fordela-cli-"));
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    return { env: { ...process.env, FORDELA_DATA_DIR: dataDir }, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
-  }
-  const name = `fordela_cli_${process.pid}_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const testUrl = new URL(url);
-  testUrl.pathname = `/${name}`;
+  const removeDir = () => rmSync(dataDir, { recursive: true, force: true });
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) return { env: { ...process.env, FORDELA_DATA_DIR: dataDir }, drop: async () => removeDir() };
+  const created = await createServerDatabase(serverUrl, "fordela_cli");
   return {
-    env: { ...process.env, DATABASE_URL: testUrl.toString(), FORDELA_DATA_DIR: dataDir },
+    env: { ...process.env, DATABASE_URL: created.url, FORDELA_DATA_DIR: dataDir },
     async drop() {
-      rmSync(dataDir, { recursive: true, force: true });
-      const dropper = new pg.Client({ connectionString: url });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
+      removeDir();
+      await created.drop();
     },
   };
 }
