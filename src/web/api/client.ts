@@ -65,6 +65,11 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   return data as T;
 }
 
+/** The same JSON request for pages of other areas, with their own paths and shapes. */
+export function requestJson<T>(method: "GET" | "POST" | "PUT" | "DELETE", path: string, body?: unknown): Promise<T> {
+  return request<T>(method, path, body);
+}
+
 export interface PopulationDate {
   date: string;
   /** How many areas have a figure that day, when the server says so. */
