@@ -1,0 +1,152 @@
+// Benchmark of the follow-up: `npm run bench` (BENCH_TRANSACTIONS=… to scale down).
+// Generates a reproducible SIE 4 file, imports it into PGlite and PostgreSQL, times the
+// budget-vs-outcome report, and times hledger's `balance --budget` on the same data.
+import { execFileSync, spawnSync } from "node:child_process";
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { openDatabase, type OpenDatabase } from "../src/db/connect";
+import { migrate } from "../src/db/migrate";
+import { importSie } from "../src/db/queries/ledger-import-sie";
+import { budgetVsOutcomeReport } from "../src/db/queries/ledger-report";
+import { generateSieFile } from "../src/formats/sie";
+import { writeHledgerJournal } from "./hledger-journal";
+
+const TRANSACTIONS = Number(process.env.BENCH_TRANSACTIONS ?? 1_000_000);
+const PG_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const SEED = 20240101;
+const YEAR = 2024;
+
+/** Highest resident set size seen while `work` runs, sampled every 20 ms. */
+async function measure<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; peakRssMb: number }> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const start = performance.now();
+  try {
+    const value = await work();
+    return { value, ms: performance.now() - start, peakRssMb: Math.max(peak, process.memoryUsage().rss) / 2 ** 20 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+function vmHwmMb(): number | null {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"));
+  return m ? Number(m[1]) / 1024 : null;
+}
+
+interface Row {
+  what: string;
+  seconds: string;
+  rowsPerSecond: string;
+  peakRssMb: string;
+  note: string;
+}
+const rows: Row[] = [];
+const fmt = (n: number) => Math.round(n).toLocaleString("sv-SE");
+
+async function benchDatabase(kind: "PGlite" | "PostgreSQL", opened: OpenDatabase, file: string): Promise<void> {
+  await migrate(opened.db);
+  const { id } = await opened.db.insertInto("organisations").values({ code: "BENCH", kind: "region", name: "Bench", short_name: "Bench", county_code: null, parent_id: null }).returning("id").executeTakeFirstOrThrow();
+  let lastShown = -1;
+  const imported = await measure(() =>
+    importSie(opened.db, file, {
+      organisationId: id,
+      onProgress: (p) => {
+        const percent = p.totalBytes ? Math.floor((p.bytesRead * 100) / p.totalBytes) : 0;
+        if (percent >= lastShown + 10) {
+          lastShown = percent;
+          process.stderr.write(`  ${kind}: ${percent} % (${fmt(p.transactions)} transaktioner)\n`);
+        }
+      },
+    }),
+  );
+  const n = imported.value.transactions;
+  rows.push({ what: `${kind}: import`, seconds: (imported.ms / 1000).toFixed(2), rowsPerSecond: fmt(n / (imported.ms / 1000)), peakRssMb: imported.peakRssMb.toFixed(0), note: `mål ≥ ${kind === "PGlite" ? "100 000" : "250 000"} rader/s` });
+  for (const by of ["class", "month", "project", "costcentre"] as const) {
+    await budgetVsOutcomeReport(opened.db, { organisationId: id, year: YEAR, by }); // warm-up
+    const times: number[] = [];
+    let peak = 0;
+    for (let i = 0; i < 5; i++) {
+      const r = await measure(() => budgetVsOutcomeReport(opened.db, { organisationId: id, year: YEAR, by }));
+      times.push(r.ms);
+      peak = Math.max(peak, r.peakRssMb);
+    }
+    times.sort((a, b) => a - b);
+    rows.push({ what: `${kind}: budget mot utfall (${by})`, seconds: (times[2]! / 1000).toFixed(3), rowsPerSecond: fmt(n / (times[2]! / 1000)), peakRssMb: peak.toFixed(0), note: "median av 5; mål < 0,200 s" });
+  }
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "fordela-bench-"));
+  try {
+    const file = join(dir, "bench.se");
+    process.stderr.write(`Genererar ${fmt(TRANSACTIONS)} #TRANS-rader (frö ${SEED}) i ${file}\n`);
+    const gen = await measure(() => generateSieFile(createWriteStream(file), { seed: SEED, transactions: TRANSACTIONS, accounts: 300, costCentres: 500, projects: 200, year: YEAR }));
+    rows.push({ what: "Generera SIE-fil", seconds: (gen.ms / 1000).toFixed(2), rowsPerSecond: fmt(TRANSACTIONS / (gen.ms / 1000)), peakRssMb: gen.peakRssMb.toFixed(0), note: `${(statSync(file).size / 2 ** 20).toFixed(0)} MB` });
+
+    const lite = await openDatabase({ dataDir: "memory://" });
+    try {
+      await benchDatabase("PGlite", lite, file);
+    } finally {
+      await lite.close();
+    }
+
+    const name = `fordela_bench_${process.pid}`;
+    const admin = new pg.Client({ connectionString: PG_URL });
+    let pgOk = true;
+    try {
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${name}`);
+    } catch (e) {
+      pgOk = false;
+      rows.push({ what: "PostgreSQL", seconds: "–", rowsPerSecond: "–", peakRssMb: "–", note: `ej tillgänglig: ${(e as Error).message}` });
+    } finally {
+      await admin.end().catch(() => {});
+    }
+    if (pgOk) {
+      const url = new URL(PG_URL);
+      url.pathname = `/${name}`;
+      const opened = await openDatabase({ url: url.toString() });
+      try {
+        await benchDatabase("PostgreSQL", opened, file);
+      } finally {
+        await opened.close();
+        const dropper = new pg.Client({ connectionString: PG_URL });
+        await dropper.connect();
+        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await dropper.end();
+      }
+    }
+
+    const journal = join(dir, "bench.journal");
+    const written = await measure(() => writeHledgerJournal(file, journal));
+    rows.push({ what: "Skriv hledger-journal", seconds: (written.ms / 1000).toFixed(2), rowsPerSecond: fmt(TRANSACTIONS / (written.ms / 1000)), peakRssMb: written.peakRssMb.toFixed(0), note: "" });
+    const version = spawnSync("hledger", ["--version"], { encoding: "utf8" });
+    if (version.status === 0) {
+      const start = performance.now();
+      const out = execFileSync("/usr/bin/time", ["-f", "%M", "hledger", "-f", journal, "balance", "--budget", "-p", String(YEAR), "--depth", "1"], { encoding: "utf8", maxBuffer: 1 << 26, stdio: ["ignore", "pipe", "pipe"] });
+      const ms = performance.now() - start;
+      void out;
+      rows.push({ what: `hledger balance --budget (${version.stdout.trim()})`, seconds: (ms / 1000).toFixed(2), rowsPerSecond: fmt(TRANSACTIONS / (ms / 1000)), peakRssMb: "–", note: "läser journalen och summerar per klass" });
+      const ours = rows.find((r) => r.what === "PostgreSQL: budget mot utfall (class)") ?? rows.find((r) => r.what === "PGlite: budget mot utfall (class)");
+      const importRow = rows.find((r) => r.what === "PostgreSQL: import") ?? rows.find((r) => r.what === "PGlite: import");
+      if (ours && importRow) {
+        const reportRatio = ms / 1000 / Number(ours.seconds);
+        const withImport = ms / 1000 / (Number(ours.seconds) + Number(importRow.seconds));
+        rows.push({ what: "Kvot hledger / Fördela", seconds: "", rowsPerSecond: "", peakRssMb: "", note: `rapport: ${reportRatio.toFixed(0)}×; import + rapport: ${withImport.toFixed(2)}× (${ours.what.split(":")[0]})` });
+      }
+    } else rows.push({ what: "hledger", seconds: "–", rowsPerSecond: "–", peakRssMb: "–", note: "hledger saknas" });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const header: Row = { what: "Steg", seconds: "Sekunder", rowsPerSecond: "Rader/s", peakRssMb: "Topp RSS MB", note: "" };
+  const all = [header, ...rows];
+  const w = (k: keyof Row) => Math.max(...all.map((r) => r[k].length));
+  console.log(`\nFördela bench: ${fmt(TRANSACTIONS)} #TRANS-rader, 300 konton, 500 kostnadsställen, 200 projekt\n`);
+  for (const r of all) console.log(`${r.what.padEnd(w("what"))}  ${r.seconds.padStart(w("seconds"))}  ${r.rowsPerSecond.padStart(w("rowsPerSecond"))}  ${r.peakRssMb.padStart(w("peakRssMb"))}  ${r.note}`);
+  console.log(`\nProcessens högsta RSS (VmHWM): ${vmHwmMb()?.toFixed(0) ?? "okänd"} MB`);
+}
+
+await main();
