@@ -113,3 +113,23 @@ export const api = {
 };
 
 export const exportUrl = (id: number, format: "xlsx" | "csv") => `/api/allocations/${id}/export.${format}`;
+
+/** JSON request for an area's own API module (src/web/areas/<area>/api.ts). */
+export function requestJson<T>(method: string, path: string, body?: unknown): Promise<T> {
+  return request<T>(method, path, body);
+}
+
+/** multipart/form-data upload (a file import), with the CSRF token and the server's Swedish errors. */
+export async function uploadForm<T>(path: string, form: FormData): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, { method: "POST", headers: { Accept: "application/json", ...(csrfToken ? { "X-CSRF-Token": csrfToken } : {}) }, credentials: "same-origin", body: form });
+  } catch {
+    throw new ApiError(0, "network", "Kunde inte nå servern. Kontrollera nätverksanslutningen och försök igen.");
+  }
+  const data = (await response.json().catch(() => undefined)) as { error?: { code?: string; message?: string; details?: { path: string; message: string }[] } } | undefined;
+  if (!response.ok) {
+    throw new ApiError(response.status, data?.error?.code ?? "http", data?.error?.message ?? `Servern svarade med fel ${response.status} på POST ${path}.`, data?.error?.details ?? []);
+  }
+  return data as T;
+}
