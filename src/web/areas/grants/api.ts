@@ -1,0 +1,60 @@
+import type { AllocationRequest, AllocationResult } from "../../api/types";
+import { requestJson as req, uploadForm } from "../../api/client";
+import type {
+  Agreement,
+  AnnexLine,
+  ComparisonKey,
+  Deadline,
+  Decision,
+  DecisionInput,
+  Distribution,
+  InternalDecision,
+  InternalInput,
+  PartsCheck,
+  Receipt,
+  RecipientDetail,
+  RecipientGrant,
+  ReminderSetting,
+} from "./types";
+
+const q = (params: Record<string, string | number | undefined>) => {
+  const s = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)])).toString();
+  return s ? `?${s}` : "";
+};
+
+export type AnnexInput = { source?: string; text?: string; lines?: { recipientCode?: string; name: string; amount: number }[]; comparisonKey: ComparisonKey | null };
+
+export const grantsApi = {
+  agreements: () => req<Agreement[]>("GET", "/api/grants/agreements"),
+  createAgreement: (input: Omit<Agreement, "id" | "organisationName" | "decidedTotal" | "decisionCount">) => req<Agreement>("POST", "/api/grants/agreements", input),
+  decisions: (agreementId?: number) => req<Decision[]>("GET", `/api/grants/decisions${q({ agreementId })}`),
+  decision: (id: number) => req<Decision>("GET", `/api/grants/decisions/${id}`),
+  createDecision: (input: DecisionInput) => req<Decision>("POST", "/api/grants/decisions", input),
+  updateDecision: (id: number, input: DecisionInput) => req<Decision>("PUT", `/api/grants/decisions/${id}`, input),
+  decideDecision: (id: number) => req<Decision>("POST", `/api/grants/decisions/${id}/decide`),
+  distribution: (partId: number) => req<Distribution>("GET", `/api/grants/parts/${partId}/distribution`),
+  previewKey: (partId: number, request: AllocationRequest) => req<{ result: AllocationResult; check: PartsCheck }>("POST", `/api/grants/parts/${partId}/distribution/preview`, request),
+  saveKey: (partId: number, request: AllocationRequest) => req<Distribution>("PUT", `/api/grants/parts/${partId}/distribution/key`, request),
+  parseAnnex: (partId: number, input: AnnexInput) => req<{ lines: AnnexLine[]; check: PartsCheck }>("POST", `/api/grants/parts/${partId}/distribution/annex/parse`, input),
+  saveAnnex: (partId: number, input: AnnexInput) => req<Distribution>("PUT", `/api/grants/parts/${partId}/distribution/annex`, input),
+  importAnnex: (partId: number, form: FormData) => uploadForm<Distribution>(`/api/grants/parts/${partId}/distribution/annex/import`, form),
+  recipient: (code: string) => req<{ organisation: { code: string; name: string }; grants: RecipientGrant[] }>("GET", `/api/grants/recipients/${encodeURIComponent(code)}`),
+  recipientDetail: (partId: number, code: string) => req<RecipientDetail>("GET", `/api/grants/parts/${partId}/recipients/${encodeURIComponent(code)}`),
+  saveReceipt: (partId: number, code: string, receipt: Receipt) => req<RecipientDetail>("PUT", `/api/grants/parts/${partId}/recipients/${encodeURIComponent(code)}/receipt`, receipt),
+  addSpending: (partId: number, code: string, input: { spentOn: string; amount: number; description: string }) =>
+    req<RecipientDetail>("POST", `/api/grants/parts/${partId}/recipients/${encodeURIComponent(code)}/spending`, input),
+  deleteSpending: (id: number) => req<{ deleted: number }>("DELETE", `/api/grants/spending/${id}`),
+  internal: (id: number) => req<InternalDecision>("GET", `/api/grants/internal-decisions/${id}`),
+  createInternal: (input: InternalInput & { partId: number; organisationCode: string }) => req<InternalDecision>("POST", "/api/grants/internal-decisions", input),
+  updateInternal: (id: number, input: InternalInput) => req<InternalDecision>("PUT", `/api/grants/internal-decisions/${id}`, input),
+  decideInternal: (id: number) => req<InternalDecision>("POST", `/api/grants/internal-decisions/${id}/decide`),
+  newInternalVersion: (id: number) => req<InternalDecision>("POST", `/api/grants/internal-decisions/${id}/versions`),
+  deadlines: (org?: string, within?: number) => req<Deadline[]>("GET", `/api/grants/deadlines${q({ org, within, includeDone: "true" })}`),
+  myDeadlines: () => req<{ withinDays: number; deadlines: Deadline[] }>("GET", "/api/grants/deadlines/mine"),
+  myReminders: () => req<ReminderSetting | null>("GET", "/api/grants/reminder-settings/me"),
+  saveMyReminders: (setting: ReminderSetting) => req<ReminderSetting>("PUT", "/api/grants/reminder-settings/me", setting),
+};
+
+export const icsUrl = (org: string) => `/api/grants/deadlines.ics${q({ org })}`;
+export const deadlinesXlsxUrl = (org?: string) => `/api/grants/deadlines.xlsx${q({ org, includeDone: "true" })}`;
+export const distributionXlsxUrl = (partId: number) => `/api/grants/parts/${partId}/distribution.xlsx`;
