@@ -7,6 +7,8 @@ import { createTestDatabase } from "./db";
 export interface TestClient {
   request(method: string, path: string, body?: unknown): Promise<Response>;
   json<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  /** POST a file's bytes as application/octet-stream. */
+  upload(path: string, body: string | Uint8Array<ArrayBuffer>): Promise<Response>;
 }
 
 export interface TestApi {
@@ -34,8 +36,15 @@ export async function createTestApi(): Promise<TestApi> {
       if (body !== undefined) headers["content-type"] = "application/json";
       return Promise.resolve(app.request(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }));
     };
+    const upload = (path: string, body: string | Uint8Array<ArrayBuffer>) => {
+      const headers: Record<string, string> = { "content-type": "application/octet-stream" };
+      if (cookie) headers.cookie = cookie;
+      if (csrf) headers["x-csrf-token"] = csrf;
+      return Promise.resolve(app.request(path, { method: "POST", headers, body }));
+    };
     return {
       request,
+      upload,
       async json<T>(method: string, path: string, body?: unknown) {
         const res = await request(method, path, body);
         return { status: res.status, body: (await res.json()) as T };

@@ -1,6 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { populationDates, populationOf } from "../../db/queries/population";
-import { requireUser, type App } from "../context";
+import { importPopulationFile } from "../../db/queries/population-import";
+import { writeAudit } from "../audit";
+import { requireAdmin, requireUser, type App } from "../context";
+import { ApiError } from "../errors";
 import { errorResponses, jsonResponse } from "../schemas";
 
 const dates = createRoute({
@@ -36,7 +39,40 @@ const lookup = createRoute({
   },
 });
 
+const maxImportBytes = 20 * 1024 * 1024;
+
+const importFile = createRoute({
+  method: "post",
+  path: "/api/population/import",
+  tags: ["Referensdata"],
+  summary: "Importera folkmängd från en SCB-fil (JSON-stat 2.0 eller CSV); allt eller inget",
+  request: {
+    query: z.object({
+      filename: z.string().min(1).openapi({ example: "BE0101N1-2022M10.json" }),
+      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Datum skrivs ÅÅÅÅ-MM-DD").optional(),
+      format: z.enum(["auto", "jsonstat", "csv"]).default("auto"),
+    }),
+    body: { content: { "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) } }, required: true },
+  },
+  responses: {
+    200: jsonResponse(z.object({ rows: z.number(), dates: z.array(z.string()), inserted: z.number(), replaced: z.number() }), "Importerad"),
+    ...errorResponses,
+  },
+});
+
 export function registerPopulationRoutes(app: App) {
+  app.openapi(importFile, async (c) => {
+    const user = requireAdmin(c.get("user"));
+    const { filename, date, format } = c.req.valid("query");
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    if (bytes.length === 0) throw new ApiError(400, "empty", `Filen ${filename} är tom.`);
+    if (bytes.length > maxImportBytes) throw new ApiError(400, "too_large", `Filen ${filename} är större än 20 MB.`);
+    const db = c.get("db");
+    const result = await importPopulationFile(db, bytes, { fileName: filename, date, format });
+    await writeAudit(db, user, { action: "import", entity: "population", entityId: filename, after: result });
+    return c.json(result, 200);
+  });
+
   app.openapi(dates, async (c) => {
     requireUser(c.get("user"));
     return c.json(await populationDates(c.get("db")), 200);
