@@ -233,4 +233,28 @@ describe("grant API", () => {
       expect(seen).toContain(e);
     }
   });
+
+  it("describes every grant route in the OpenAPI document", async () => {
+    const doc = await api.anonymous.json<Json>("GET", "/api/openapi.json");
+    expect(doc.status).toBe(200);
+    const paths = Object.keys(doc.body.paths).filter((p) => p.startsWith("/api/grants"));
+    expect(paths.length).toBeGreaterThanOrEqual(25);
+    expect(doc.body.paths["/api/grants/parts/{id}/distribution/annex"].put.summary).toMatch(/bilagan/);
+    expect(doc.body.components.schemas.GrantDecision.properties.check).toBeDefined();
+  });
+
+  it("distributes a part by key through the allocation engine and stores the explanation", async () => {
+    const created = await editor.json<Json>("POST", "/api/grants/decisions", { agreementId: decision.agreementId, organisationId: orgId, title: "Lika delar", total: kr(60_000_000), parts: [part("Samverkan", 60_000_000, "cooperation_regions")] });
+    const partId = created.body.parts[0].id;
+    const codes = ["SVR-NORRA", "SVR-UPPSALA-OREBRO", "SVR-STOCKHOLM-GOTLAND", "SVR-SYDOSTRA", "SVR-SODRA", "SVR-VASTRA"];
+    const request = { total: kr(60_000_000), unit: 100, rounding: "largest-remainder", lines: codes.map((code) => ({ label: code, recipientCode: code, method: "equal" })) };
+    const preview = await editor.json<Json>("POST", `/api/grants/parts/${partId}/distribution/preview`, request);
+    expect(preview.body.check.balanced).toBe(true);
+    expect((await editor.json("PUT", `/api/grants/parts/${partId}/distribution/key`, { ...request, total: kr(1) })).status).toBe(400);
+    const saved = await editor.json<Json>("PUT", `/api/grants/parts/${partId}/distribution/key`, request);
+    expect(saved.status).toBe(200);
+    expect(saved.body.mode).toBe("key");
+    expect(saved.body.entitlements.map((e: Json) => e.amount)).toEqual(Array(6).fill(kr(10_000_000)));
+    expect(saved.body.entitlements[0].explanation).toMatch(/lika/i);
+  });
 });
