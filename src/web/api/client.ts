@@ -65,11 +65,6 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   return data as T;
 }
 
-/** The same JSON request for pages of other areas, with their own paths and shapes. */
-export function requestJson<T>(method: "GET" | "POST" | "PUT" | "DELETE", path: string, body?: unknown): Promise<T> {
-  return request<T>(method, path, body);
-}
-
 export interface PopulationDate {
   date: string;
   /** How many areas have a figure that day, when the server says so. */
@@ -132,4 +127,32 @@ export async function uploadForm<T>(path: string, form: FormData): Promise<T> {
     throw new ApiError(response.status, data?.error?.code ?? "http", data?.error?.message ?? `Servern svarade med fel ${response.status} på POST ${path}.`, data?.error?.details ?? []);
   }
   return data as T;
+}
+
+/**
+ * Uploads a file's bytes (application/octet-stream) with upload progress, which fetch cannot
+ * report: onProgress gets the fraction sent, 0–1. Errors carry the server's Swedish message.
+ */
+export function uploadWithProgress<T>(path: string, file: Blob, onProgress: (fraction: number) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", path);
+    xhr.setRequestHeader("Content-Type", "application/octet-stream");
+    xhr.setRequestHeader("Accept", "application/json");
+    if (csrfToken) xhr.setRequestHeader("X-CSRF-Token", csrfToken);
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    xhr.onerror = () => reject(new ApiError(0, "network", "Kunde inte nå servern. Kontrollera nätverksanslutningen och försök igen."));
+    xhr.onload = () => {
+      let data: { error?: { code?: string; message?: string; details?: { path: string; message: string }[] } } | undefined;
+      try {
+        data = JSON.parse(xhr.responseText);
+      } catch {
+        data = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(data as T);
+      if (xhr.status === 401) onUnauthorized?.();
+      reject(new ApiError(xhr.status, data?.error?.code ?? "http", data?.error?.message ?? `Servern svarade med fel ${xhr.status} på POST ${path}.`, data?.error?.details ?? []));
+    };
+    xhr.send(file);
+  });
 }
