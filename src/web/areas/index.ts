@@ -1,4 +1,5 @@
+import { referenceArea } from "./reference";
 import type { Area } from "./types";
 
 // Each area registers here with one import and one entry.
-export const areas: Area[] = [];
+export const areas: Area[] = [referenceArea];
