@@ -1,5 +1,6 @@
+import { budgetArea } from "./budget";
 import { referenceArea } from "./reference";
 import type { Area } from "./types";
 
 // Each area registers here with one import and one entry.
-export const areas: Area[] = [referenceArea];
+export const areas: Area[] = [referenceArea, budgetArea];

@@ -39,9 +39,10 @@ export function readAmount(text: string, unit: Unit, field: string, what: string
   }
 }
 
-/** Shown in the unit with as many decimals as needed up to two: "1 637,5 tkr", "190 mkr". */
+/** Shown in the unit with as many decimals as needed up to two ("1 637,5 tkr", "190 mkr"), else in kr. */
 export function money(ore: Ore, unit: Unit): string {
-  return exactMoney(Fraction.of(ore), unit);
+  const text = exactMoney(Fraction.of(ore), unit);
+  return text.startsWith("≈") ? formatAmount(ore, "kr") : text;
 }
 
 /** An exact fraction of öre in the unit; "≈" marks a value two decimals cannot hold. */

@@ -62,7 +62,7 @@ describe("joint financing form", () => {
     expect(buildFinancingSpec(financingFormFromSpec(spec), regions)).toEqual({ spec, errors: {} });
   });
   it("builds agreed shares and names a missing share by member", () => {
-    const form = { ...emptyFinancingForm(), method: "agreed" as const, totalText: "1 000 000", members: ["03", "04"], shares: { "03": "60" } };
+    const form = { ...emptyFinancingForm(), method: "agreed" as const, totalText: "1 000 000", members: ["03", "04"], shares: { "03": "60" } as Record<string, string> };
     expect(buildFinancingSpec(form, regions).errors).toEqual({ "share-04": 'Andel för Region Sörmland: skriv procent som ett tal, till exempel "12,5".' });
     form.shares["04"] = "40";
     expect(buildFinancingSpec(form, regions).spec).toEqual({

@@ -1,0 +1,182 @@
+import { useEffect, useState } from "react";
+import { ErrorAlert, Loading } from "../../components/ErrorAlert";
+import { date } from "../../format";
+import { Link, navigate, usePageTitle } from "../../router";
+import { can, useSession } from "../../session";
+import { budgetApi, documentUrl, type DocDetail } from "./api";
+import { money } from "./amounts";
+import { kindInfo, type KindInfo } from "./kinds";
+import { MetadataView } from "./views/MetadataView";
+import { ResultView, unitOf } from "./ResultView";
+import { StatusBadge } from "./ui";
+import "./budget.css";
+
+/** A saved budget document of any kind: facts, actions, downloads, metadata and the result. */
+export function DetailPage({ info, id }: { info: KindInfo; id: number }) {
+  const { user } = useSession();
+  const [doc, setDoc] = useState<DocDetail>();
+  const [error, setError] = useState<unknown>();
+  const [actionError, setActionError] = useState<unknown>();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string>();
+  usePageTitle(doc ? doc.title : `${info.singular} ${id}`);
+
+  useEffect(() => {
+    budgetApi.get(info.apiPath, id).then(setDoc).catch(setError);
+  }, [info.apiPath, id]);
+
+  const back = (
+    <p className="breadcrumb">
+      <Link href="/budget">Budget</Link> › {info.plural}
+    </p>
+  );
+  if (!doc) {
+    return (
+      <>
+        {back}
+        <h1 tabIndex={-1}>
+          {info.singular} {id}
+        </h1>
+        {error ? <ErrorAlert error={error} /> : <Loading what={info.singular.toLowerCase()} />}
+      </>
+    );
+  }
+
+  const unit = unitOf(doc, kindInfo(doc.kind).unit);
+  const mayEdit = can(user, doc.organisationId, "editor");
+  const mayDecide = can(user, doc.organisationId, "approver");
+  const unbalanced = doc.kind === "frame_change" && (doc.result as DocDetail<"frame_change">["result"]).state !== "balanced";
+
+  const act = async (run: () => Promise<void>) => {
+    setBusy(true);
+    setActionError(undefined);
+    try {
+      await run();
+    } catch (e) {
+      setActionError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const decide = () =>
+    act(async () => {
+      setDoc(await budgetApi.decide(info.apiPath, doc.id));
+      setConfirming(false);
+      setMessage(`${info.singular} är fastställd. Ändringar görs i en ny version.`);
+    });
+  const newVersion = () =>
+    act(async () => {
+      const created = await budgetApi.newVersion(info.apiPath, doc.id);
+      navigate(`/budget/${info.slug}/${created.id}/andra`);
+    });
+
+  return (
+    <>
+      {back}
+      <h1 tabIndex={-1}>{doc.title}</h1>
+      <dl className="meta">
+        <div>
+          <dt>Organisation</dt>
+          <dd>{doc.organisationName}</dd>
+        </div>
+        <div>
+          <dt>År</dt>
+          <dd>{doc.year}</dd>
+        </div>
+        <div>
+          <dt>Status</dt>
+          <dd>
+            <StatusBadge status={doc.status} />
+          </dd>
+        </div>
+        <div>
+          <dt>Version</dt>
+          <dd>
+            {doc.version}
+            {doc.previousId !== null && (
+              <>
+                {" "}
+                (<Link href={`/budget/${info.slug}/${doc.previousId}`}>föregående version</Link>)
+              </>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>Totalt</dt>
+          <dd className="num-inline">{money(doc.totalOre, unit)}</dd>
+        </div>
+        <div>
+          <dt>Skapad</dt>
+          <dd>
+            {date(doc.createdAt)}
+            {doc.createdBy ? ` av ${doc.createdBy}` : ""}
+          </dd>
+        </div>
+        {doc.decidedAt && (
+          <div>
+            <dt>Beslutad</dt>
+            <dd>
+              {date(doc.decidedAt)}
+              {doc.decidedBy ? ` av ${doc.decidedBy}` : ""}
+            </dd>
+          </div>
+        )}
+      </dl>
+
+      <div className="actions toolbar">
+        <a className="button-secondary" href={documentUrl(info.apiPath, doc.id, "pdf")} download={`${info.apiPath}-${doc.id}.pdf`}>
+          Beslutsunderlag (PDF)
+        </a>
+        <a className="button-secondary" href={documentUrl(info.apiPath, doc.id, "xlsx")} download={`${info.apiPath}-${doc.id}.xlsx`}>
+          Tabeller (XLSX)
+        </a>
+        {doc.status === "proposal" && mayEdit && (
+          <Link className="button-secondary" href={`/budget/${info.slug}/${doc.id}/andra`}>
+            Ändra
+          </Link>
+        )}
+        {doc.status === "proposal" && mayDecide && !confirming && (
+          <button type="button" className="button-primary" onClick={() => setConfirming(true)} disabled={busy || unbalanced} aria-describedby={unbalanced ? "decide-blocked" : undefined}>
+            Fastställ
+          </button>
+        )}
+        {doc.status === "decided" && mayEdit && (
+          <button type="button" className="button-secondary" onClick={() => void newVersion()} disabled={busy}>
+            Ny version
+          </button>
+        )}
+      </div>
+      {unbalanced && doc.status === "proposal" && (
+        <p className="notice" id="decide-blocked">
+          Ramförändringen kan fastställas först när raderna går jämnt ut mot utrymmet att fördela.
+        </p>
+      )}
+      {confirming && (
+        <div className="confirm card" role="group" aria-labelledby="confirm-text">
+          <p id="confirm-text">Fastställ {info.singular.toLowerCase()}? Ett fastställt beslut kan inte ändras; en ändring görs som en ny version.</p>
+          <div className="actions">
+            <button type="button" className="button-primary" onClick={() => void decide()} disabled={busy}>
+              Ja, fastställ
+            </button>
+            <button type="button" className="button-quiet" onClick={() => setConfirming(false)}>
+              Avbryt
+            </button>
+          </div>
+        </div>
+      )}
+      <ErrorAlert error={actionError} />
+      {message && (
+        <p className="success" role="status">
+          {message}
+        </p>
+      )}
+
+      <section aria-labelledby="result-heading">
+        <h2 id="result-heading">{doc.kind === "budget" ? "Budget" : "Resultat"}</h2>
+        <ResultView kind={doc.kind} spec={doc.spec} result={doc.result} unit={unit} />
+      </section>
+      <MetadataView metadata={doc.metadata} />
+    </>
+  );
+}
