@@ -1,0 +1,30 @@
+import type { Area } from "../types";
+import { CalendarPage } from "./CalendarPage";
+import { DecisionFormPage } from "./DecisionFormPage";
+import { DecisionPage } from "./DecisionPage";
+import { DistributionPage } from "./DistributionPage";
+import { InternalDecisionPage } from "./InternalDecisionPage";
+import { RecipientOverviewPage } from "./RecipientOverviewPage";
+import { RecipientPage } from "./RecipientPage";
+import { RegisterPage } from "./RegisterPage";
+
+export { UpcomingDeadlines } from "./UpcomingDeadlines";
+
+/** State grants (statsbidrag): register, distribution, recipients, internal decisions, deadlines. */
+export const grantsArea: Area = {
+  nav: [
+    { href: "/statsbidrag", label: "Statsbidrag" },
+    { href: "/tidsfrister", label: "Tidsfrister" },
+  ],
+  routes: [
+    { pattern: "/statsbidrag", render: () => <RegisterPage /> },
+    { pattern: "/statsbidrag/beslut/ny", render: () => <DecisionFormPage /> },
+    { pattern: "/statsbidrag/beslut/:id", render: (p) => <DecisionPage key={p.id} id={Number(p.id)} /> },
+    { pattern: "/statsbidrag/beslut/:id/andra", render: (p) => <DecisionFormPage key={p.id} id={Number(p.id)} /> },
+    { pattern: "/statsbidrag/beslut/:id/delar/:partId", render: (p) => <DistributionPage key={p.partId} decisionId={Number(p.id)} partId={Number(p.partId)} /> },
+    { pattern: "/statsbidrag/mottagare/:code", render: (p) => <RecipientOverviewPage key={p.code} code={p.code!} /> },
+    { pattern: "/statsbidrag/delar/:partId/mottagare/:code", render: (p) => <RecipientPage key={`${p.partId}/${p.code}`} partId={Number(p.partId)} code={p.code!} /> },
+    { pattern: "/statsbidrag/interna/:id", render: (p) => <InternalDecisionPage key={p.id} id={Number(p.id)} /> },
+    { pattern: "/tidsfrister", render: () => <CalendarPage /> },
+  ],
+};
