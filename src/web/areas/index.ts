@@ -1,6 +1,7 @@
 import { budgetArea } from "./budget";
+import { grantsArea } from "./grants";
 import { referenceArea } from "./reference";
 import type { Area } from "./types";
 
 // Each area registers here with one import and one entry.
-export const areas: Area[] = [referenceArea, budgetArea];
+export const areas: Area[] = [referenceArea, budgetArea, grantsArea];
