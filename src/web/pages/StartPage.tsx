@@ -5,6 +5,7 @@ import { AllocationSummaryTable } from "../components/AllocationSummaryTable";
 import { ErrorAlert, Loading } from "../components/ErrorAlert";
 import { Link, usePageTitle } from "../router";
 import { useSession } from "../session";
+import { UpcomingDeadlines } from "../areas/grants/UpcomingDeadlines";
 
 const latestCount = 5;
 
@@ -64,6 +65,7 @@ export function StartPage() {
         </li>
       </ul>
 
+      <UpcomingDeadlines />
       <section aria-labelledby="latest-heading">
         <h2 id="latest-heading">Senast sparade fördelningar</h2>
         <ErrorAlert error={error} />
