@@ -1,0 +1,76 @@
+import { requestJson as req, uploadForm } from "../../api/client";
+import type {
+  AccountClassOverride,
+  AnnualReport,
+  BudgetOutcomeReport,
+  Chart,
+  CsvImportResult,
+  CsvMapping,
+  Grouping,
+  ImportJob,
+  LedgerImport,
+  LedgerImportDetail,
+  NarrativeCheck,
+  ObjectLink,
+  ProjectAccounts,
+  TransactionPage,
+} from "./types";
+
+/** A query string from the defined parameters only. */
+export const query = (params: Record<string, string | number | boolean | undefined>) => {
+  const s = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)])).toString();
+  return s ? `?${s}` : "";
+};
+
+export interface ReportFilter {
+  organisationId: number;
+  year: number;
+  by: Grouping;
+  /** A project code, or "none" for the board's own operations (rows without project). */
+  project?: string;
+  costCentre?: string;
+  forecastMethod?: "budget_remaining" | "linear";
+}
+
+export interface DrillFilter {
+  organisationId: number;
+  year: number;
+  month?: number;
+  accountClass?: string;
+  account?: string;
+  costCentre?: string;
+  project?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** The upload as multipart field "file"; the server accepts it as well as a raw body. */
+const fileForm = (file: File) => {
+  const form = new FormData();
+  form.append("file", file, file.name);
+  return form;
+};
+
+export const followupApi = {
+  startSieImport: (organisationId: number, file: File) => uploadForm<ImportJob>(`/api/ledger/imports/sie${query({ organisationId, fileName: file.name })}`, fileForm(file)),
+  job: (id: string) => req<ImportJob>("GET", `/api/ledger/jobs/${encodeURIComponent(id)}`),
+  importCsv: (organisationId: number, mapping: string, file: File) =>
+    uploadForm<CsvImportResult>(`/api/ledger/imports/csv${query({ organisationId, mapping, fileName: file.name })}`, fileForm(file)),
+  imports: (organisationId: number) => req<LedgerImport[]>("GET", `/api/ledger/imports${query({ organisationId })}`),
+  importDetail: (id: number) => req<LedgerImportDetail>("GET", `/api/ledger/imports/${id}`),
+  mappings: (organisationId: number) => req<(CsvMapping & { id: number })[]>("GET", `/api/ledger/csv-mappings${query({ organisationId })}`),
+  saveMapping: (organisationId: number, mapping: CsvMapping) => req<CsvMapping & { id: number }>("PUT", "/api/ledger/csv-mappings", { organisationId, mapping }),
+  accountClasses: (organisationId: number) => req<AccountClassOverride[]>("GET", `/api/ledger/account-classes${query({ organisationId })}`),
+  saveAccountClasses: (organisationId: number, overrides: AccountClassOverride[]) => req<AccountClassOverride[]>("PUT", "/api/ledger/account-classes", { organisationId, overrides }),
+  objectLinks: (organisationId: number) => req<ObjectLink[]>("GET", `/api/ledger/object-links${query({ organisationId })}`),
+  saveObjectLink: (organisationId: number, link: ObjectLink) => req<ObjectLink[]>("PUT", "/api/ledger/object-links", { organisationId, link }),
+  chart: (organisationId: number) => req<Chart>("GET", `/api/ledger/chart${query({ organisationId })}`),
+  budgetVsOutcome: (f: ReportFilter) => req<BudgetOutcomeReport>("GET", `/api/followup/budget-vs-outcome${query({ ...f })}`),
+  transactions: (f: DrillFilter) => req<TransactionPage>("GET", `/api/followup/transactions${query({ ...f })}`),
+  projectAccounts: (organisationId: number, year: number, exclude: string[], board = true) =>
+    req<ProjectAccounts>("GET", `/api/followup/project-accounts${query({ organisationId, year, exclude: exclude.join(","), board })}`),
+  annualReport: (organisationId: number, year: number, exclude: string[]) => req<AnnualReport>("GET", `/api/followup/annual-report${query({ organisationId, year, exclude: exclude.join(",") })}`),
+  narrativeCheck: (organisationId: number, year: number, exclude: string[], text: string) => req<NarrativeCheck>("POST", "/api/followup/narrative-check", { organisationId, year, exclude, text }),
+};
+
+export const budgetSieUrl = (organisationId: number, year: number) => `/api/ledger/budget.sie${query({ organisationId, year })}`;
