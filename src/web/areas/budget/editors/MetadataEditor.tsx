@@ -16,7 +16,7 @@ export function MetadataEditor({ meta, onChange, errors }: { meta: MetaForm; onC
         {field("date", "Datum", "ÅÅÅÅ-MM-DD; utan datum används dagens.")}
         {field("decidedBy", "Beslutande", "Till exempel Hälso- och sjukvårdsnämnden.")}
       </div>
-      {field("organisationName", "Organisation i rubriken", "Till exempel nämndens namn; utan det används ägarens.")}
+      {field("organisationName", "Sidhuvudets organisationsnamn", "Till exempel nämndens namn; utan det används ägarens.")}
       {field("relatedCases", "Tidigare ärende", "Ett ärende per rad, till exempel HSN 746-2024, § 219.", true)}
       {field("summary", "Sammanfattning", "Stycken skiljs åt med en tom rad.", true)}
       {field("proposalText", "Förslag till beslut", "En mening per rad.", true)}
