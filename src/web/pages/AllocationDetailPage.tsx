@@ -136,6 +136,9 @@ export function AllocationDetailPage({ id }: { id: number }) {
         <a className="button-secondary" href={exportUrl(a.id, "csv")} download={`fordelning-${a.id}.csv`}>
           Exportera CSV
         </a>
+        <a className="button-secondary" href={`/api/documents/allocations/${a.id}/pdf`} download={`fordelning-${a.id}.pdf`}>
+          Beslutsunderlag (PDF)
+        </a>
         {a.status === "draft" && mayEdit && (
           <Link className="button-secondary" href={`/fordelningar/${a.id}/andra`}>
             Ändra utkastet
