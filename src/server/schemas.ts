@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { AllocationRequestSchema } from "../core/allocation/request";
 
 // Shapes shared by several routes. Route-specific schemas live with their routes.
 
@@ -52,3 +53,8 @@ export const UserSchema = z
     ),
   })
   .openapi("User");
+
+// Zod 4 gives a schema its methods when it is built, so a core schema built before
+// @hono/zod-openapi loaded has no .openapi(): route files must never call it on a core schema.
+// Re-wrapping the shape here gives every route one named AllocationRequest.
+export const AllocationRequestOpenApi = z.object(AllocationRequestSchema.shape).openapi("AllocationRequest");

@@ -1,5 +1,4 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { AllocationRequestSchema } from "../../core/allocation/request";
 import { computeAllocation } from "../../db/queries/compute-allocation";
 import { getAllocation, insertAllocation, listAllocations, replaceLines } from "../../db/queries/allocations";
 import { exportAllocation } from "../exports";
@@ -7,7 +6,7 @@ import { can, readableOrganisationIds, requireRole } from "../access";
 import { writeAudit } from "../audit";
 import { requireUser, type App } from "../context";
 import { ApiError } from "../errors";
-import { errorResponses, IdParam, jsonBody, jsonResponse, notFoundResponse } from "../schemas";
+import { AllocationRequestOpenApi, errorResponses, IdParam, jsonBody, jsonResponse, notFoundResponse } from "../schemas";
 import type { CurrentUser } from "../auth/users";
 import type { Db } from "../../db/connect";
 
@@ -40,9 +39,7 @@ const ResultSchema = z
   })
   .openapi("AllocationResult");
 
-// Zod 4 gives a schema its methods when it is built, so a core schema built before
-// @hono/zod-openapi loaded has no .openapi(); re-wrapping its shape here names it in the document.
-const RequestSchema = z.object(AllocationRequestSchema.shape).openapi("AllocationRequest");
+const RequestSchema = AllocationRequestOpenApi;
 
 const SummarySchema = z
   .object({

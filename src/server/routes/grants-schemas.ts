@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { AllocationRequestSchema } from "../../core/allocation/request";
+import { AllocationRequestOpenApi } from "../schemas";
 
 // Shapes of the grant (statsbidrag) API. Money is whole öre; dates are YYYY-MM-DD.
 
@@ -120,7 +120,7 @@ export const AllocationResultSchema = z
   })
   .openapi("GrantAllocationResult");
 
-export const GrantAllocationRequest = AllocationRequestSchema.openapi("GrantAllocationRequest");
+export const GrantAllocationRequest = AllocationRequestOpenApi;
 
 export const EntitlementSchema = z.object({ recipientCode: z.string(), recipientName: z.string(), amount: z.number(), explanation: z.string() }).openapi("GrantEntitlement");
 

@@ -1,0 +1,44 @@
+import { spawn } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCliEnvironment } from "../helpers/db";
+
+// Starts `fordela serve --demo` as a user would. Module load order differs from the unit tests'
+// (the CLI loads demo data and the core before the routes), so this catches start-up failures
+// that no in-process test sees.
+describe("fordela serve", () => {
+  let env: NodeJS.ProcessEnv;
+  let drop: () => Promise<void>;
+  beforeAll(async () => {
+    ({ env, drop } = await createCliEnvironment());
+  });
+  afterAll(() => drop());
+
+  it("starts with the demo data, prints the one-time admin password once and serves the API", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "serve", "--demo", "--port", "0"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 90_000);
+        child.stdout.on("data", () => {
+          const match = /Fördela körs på (http:\/\/\S+)/.exec(output);
+          if (match) {
+            clearTimeout(timer);
+            resolve(match[1]!);
+          }
+        });
+        child.on("exit", (code) => reject(new Error(`serve exited with ${code}:\n${output}`)));
+      });
+      await new Promise((r) => setTimeout(r, 200));
+      expect(output).toMatch(/lösenord:\s+\S{20}/);
+      const doc = (await (await fetch(`${url}/api/openapi.json`)).json()) as { paths: Record<string, unknown> };
+      expect(Object.keys(doc.paths).length).toBeGreaterThan(20);
+      const me = await fetch(`${url}/api/auth/me`);
+      expect(me.status).toBe(401);
+    } finally {
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r));
+    }
+  });
+});
