@@ -172,10 +172,15 @@ export function DetailPage({ info, id }: { info: KindInfo; id: number }) {
         </p>
       )}
 
-      <section aria-labelledby="result-heading">
-        <h2 id="result-heading">{doc.kind === "budget" ? "Budget" : "Resultat"}</h2>
+      {doc.kind === "budget" ? (
+        // The budget view brings its own headings: the multi-year table and the proposal.
         <ResultView kind={doc.kind} spec={doc.spec} result={doc.result} unit={unit} />
-      </section>
+      ) : (
+        <section aria-labelledby="result-heading">
+          <h2 id="result-heading">Resultat</h2>
+          <ResultView kind={doc.kind} spec={doc.spec} result={doc.result} unit={unit} />
+        </section>
+      )}
       <MetadataView metadata={doc.metadata} />
     </>
   );

@@ -62,7 +62,6 @@ function FrameChangeEditor({ form, onChange, errors: own, checked }: EditorProps
       </section>
       <section className="card" aria-labelledby="lines-heading">
         <h2 id="lines-heading">Fördelning</h2>
-        <Balance checked={result} unit={form.unit} />
         {form.lines.map((l, i) => (
           <fieldset key={l.id} className="row-group">
             <legend className="visually-hidden">Rad {i + 1}</legend>
@@ -76,6 +75,7 @@ function FrameChangeEditor({ form, onChange, errors: own, checked }: EditorProps
         <button type="button" className="button-quiet" onClick={() => patch({ lines: [...form.lines, newLine()] })}>
           Lägg till rad
         </button>
+        <Balance checked={result} unit={form.unit} />
       </section>
     </>
   );

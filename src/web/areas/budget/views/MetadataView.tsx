@@ -60,7 +60,7 @@ export function MetadataView({ metadata: m }: { metadata: DocumentMetadata }) {
           </ul>
         </>
       )}
-      {shown.length === 0 && (m.summary ?? []).length === 0 && proposal.length === 0 && <p className="muted">Inga uppgifter för beslutsunderlaget är angivna ännu.</p>}
+      {shown.length === 0 && (m.summary ?? []).length === 0 && proposal.length === 0 && (m.notes ?? []).length === 0 && <p className="muted">Inga uppgifter för beslutsunderlaget är angivna ännu.</p>}
     </section>
   );
 }

@@ -55,7 +55,7 @@ export function ProposalView({ proposal: p, unit }: { proposal: ProposalResult; 
           </tfoot>
         </table>
       </div>
-      <div className="table-wrap">
+      <div className="table-wrap spaced">
         <table className="data">
           <caption>
             Medlemmarnas bidrag
