@@ -19,6 +19,8 @@ export interface SourceLine {
 /** No real SIE line comes near this; a longer one means the input is not a SIE text file. */
 const MAX_LINE_BYTES = 1 << 20;
 
+const HIGH_BYTE = /[\x80-\xff]/;
+
 export function describeInput(input: SieInput, name?: string): string {
   if (name) return name;
   return typeof input === "string" ? basename(input) : "(ström)";
@@ -47,12 +49,22 @@ export class LineSource {
   }
 
   async *lines(): AsyncGenerator<SourceLine> {
-    let pending: Buffer | null = null;
+    for await (const batch of this.batches()) yield* batch;
+  }
+
+  /**
+   * The lines of each chunk read (about 256 kB), so that consumers pay one await per chunk, not
+   * per line. A chunk is turned into text as Latin-1, which maps every byte to the character of
+   * the same code: line ends and byte counts are found on the text, and only lines with bytes
+   * ≥ 0x80 go back to bytes to be decoded as CP437 or UTF-8.
+   */
+  async *batches(): AsyncGenerator<SourceLine[]> {
+    let pending = "";
     let lineNo = 0;
     let bytesRead = 0;
     let first = true;
     for await (const raw of this.chunks()) {
-      let chunk: Buffer = Buffer.isBuffer(raw) ? raw : Buffer.from(raw as Uint8Array);
+      let chunk: Buffer = Buffer.isBuffer(raw) ? raw : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
       if (first && chunk.length > 0) {
         first = false;
         if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
@@ -61,36 +73,39 @@ export class LineSource {
           chunk = chunk.subarray(3);
         }
       }
-      let buf: Buffer = pending ? Buffer.concat([pending, chunk]) : chunk;
+      const text = pending + chunk.toString("latin1");
+      const batch: SourceLine[] = [];
       let start = 0;
       for (;;) {
-        const nl = buf.indexOf(0x0a, start);
+        const nl = text.indexOf("\n", start);
         if (nl < 0) break;
         lineNo++;
         bytesRead += nl + 1 - start;
-        yield { text: this.decode(buf.subarray(start, nl)), line: lineNo, bytesRead };
+        batch.push({ text: this.decode(text, start, nl), line: lineNo, bytesRead });
         start = nl + 1;
       }
-      buf = buf.subarray(start);
-      if (buf.length > MAX_LINE_BYTES) {
+      pending = text.slice(start);
+      if (pending.length > MAX_LINE_BYTES) {
         throw new SieError(this.file, lineNo + 1, "", "raden är längre än 1 MB; filen är inte en SIE-fil i textformat");
       }
-      pending = buf.length > 0 ? Buffer.from(buf) : null;
+      if (batch.length > 0) yield batch;
     }
-    if (pending && pending.length > 0) {
+    if (pending.length > 0) {
       lineNo++;
       bytesRead += pending.length;
-      yield { text: this.decode(pending), line: lineNo, bytesRead };
+      yield [{ text: this.decode(pending, 0, pending.length), line: lineNo, bytesRead }];
     }
   }
 
-  private decode(bytes: Buffer): string {
-    let end = bytes.length;
-    if (end > 0 && bytes[end - 1] === 0x0d) end--;
-    const line = bytes.subarray(0, end);
-    if (this.encoding === undefined && looksLikeUtf8(line)) this.encoding = "utf8";
-    if (this.encoding === undefined && line.some((b) => b >= 0x80)) this.encoding = "cp437";
-    return this.encoding === "utf8" ? line.toString("utf8") : decodeCp437(line);
+  /** Decodes text.slice(start, end), whose characters are the line's bytes (Latin-1). */
+  private decode(text: string, start: number, end: number): string {
+    if (end > start && text.charCodeAt(end - 1) === 0x0d) end--;
+    const line = text.slice(start, end);
+    if (!HIGH_BYTE.test(line)) return line;
+    const bytes = Buffer.from(line, "latin1");
+    if (this.encoding === undefined && looksLikeUtf8(bytes)) this.encoding = "utf8";
+    this.encoding ??= "cp437";
+    return this.encoding === "utf8" ? bytes.toString("utf8") : decodeCp437(bytes);
   }
 
   private chunks(): AsyncIterable<Buffer | Uint8Array> {
@@ -98,7 +113,7 @@ export class LineSource {
     if (typeof input === "string") return createReadStream(input, { highWaterMark: 1 << 18 });
     if (input instanceof Uint8Array) {
       return (async function* () {
-        yield input;
+        for (let i = 0; i < input.byteLength; i += 1 << 18) yield input.subarray(i, i + (1 << 18));
       })();
     }
     return input as AsyncIterable<Buffer>;

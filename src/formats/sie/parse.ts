@@ -1,9 +1,10 @@
 import type { SieEncoding } from "./encoding";
 import { SieError, SieFileError, type SieWarning } from "./errors";
 import { decodeRecord, decodeTransaction, decodeVoucherHead } from "./decode";
+import { fastTransaction } from "./fast-trans";
 import { Fields, SieFieldError } from "./fields";
 import { Crc32, updateKsumma } from "./ksumma";
-import { describeInput, LineSource, type SieInput } from "./lines";
+import { describeInput, LineSource, type SieInput, type SourceLine } from "./lines";
 import type { SieRecord, SieVoucher } from "./records";
 import { SieSyntaxError, tokenizeLine, type SieLine } from "./tokenize";
 import { formatKronor } from "./values";
@@ -62,6 +63,13 @@ export class SieParser {
   private readonly source: LineSource;
   private readonly accounts = new Set<string>();
   private readonly objects = new Map<number, Set<string>>();
+  // Reading state between lines: the open #KSUMMA checksum and the #VER being read.
+  private crc: Crc32 | null = null;
+  private ksummaLine = 0;
+  private voucher: SieVoucher | null = null;
+  private voucherOpen = false;
+  private voucherBroken = false;
+  private seenContent = false;
 
   constructor(
     input: SieInput,
@@ -75,139 +83,157 @@ export class SieParser {
     return this.source.encoding ?? "cp437";
   }
 
+  /** The records of each chunk of lines read: one await per chunk, not per record. */
+  async *batches(): AsyncGenerator<SieRecord[]> {
+    for await (const lines of this.source.batches()) {
+      const out: SieRecord[] = [];
+      for (const src of lines) this.handle(src, out);
+      if (out.length > 0) yield out;
+    }
+    this.finish();
+  }
+
   async *records(): AsyncGenerator<SieRecord> {
-    let crc: Crc32 | null = null;
-    let ksummaLine = 0;
-    let voucher: SieVoucher | null = null;
-    let voucherOpen = false;
-    let voucherBroken = false;
-    let seenContent = false;
-    for await (const src of this.source.lines()) {
-      this.linesRead = src.line;
-      this.bytesRead = src.bytesRead;
-      if (src.line % PROGRESS_EVERY === 0) this.options.onProgress?.(src.line, src.bytesRead);
-      let parsed: SieLine | null;
-      try {
-        parsed = tokenizeLine(src.text);
-      } catch (e) {
-        if (!(e instanceof SieSyntaxError)) throw e;
-        this.error(src.line, "", e.detail);
-        if (voucherOpen) voucherBroken = true;
-        continue;
-      }
-      if (parsed === null) continue;
-      const { tag } = parsed;
-      if (parsed.unterminatedQuote) {
-        this.warn(src.line, tag, "en text saknar avslutande citattecken och läses till radens slut");
-      }
-      if (!seenContent) {
-        seenContent = true;
-        if (!tag.startsWith("#")) {
-          throw new SieFileError(this.file, [
-            new SieError(this.file, src.line, "", "filen börjar inte med en SIE-post (#FLAGGA, #FORMAT …); den är inte en SIE-fil"),
-          ]);
-        }
-      }
+    for await (const batch of this.batches()) yield* batch;
+  }
 
-      if (tag === "#KSUMMA") {
-        const given = parsed.fields[0];
-        if (crc === null && given === undefined) {
-          crc = new Crc32();
-          ksummaLine = src.line;
-        } else if (given === undefined || given.kind !== "text") {
-          this.error(src.line, "#KSUMMA", "kontrollsumman saknas i den avslutande #KSUMMA-posten");
-        } else if (crc === null) {
-          this.error(src.line, "#KSUMMA", "avslutande #KSUMMA utan inledande #KSUMMA i början av filen");
+  private handle(src: SourceLine, out: SieRecord[]): void {
+    this.linesRead = src.line;
+    this.bytesRead = src.bytesRead;
+    if (src.line % PROGRESS_EVERY === 0) this.options.onProgress?.(src.line, src.bytesRead);
+    if (this.voucherOpen && this.voucher !== null && this.crc === null) {
+      // Nearly every line of a large file is a plain #TRANS row: read those without tokens.
+      const t = fastTransaction(src.text, src.line);
+      if (t !== null) {
+        this.checkReferences(t.account, t.objects, src.line, "#TRANS");
+        this.voucher.transactions.push(t);
+        return;
+      }
+    }
+    let parsed: SieLine | null;
+    try {
+      parsed = tokenizeLine(src.text);
+    } catch (e) {
+      if (!(e instanceof SieSyntaxError)) throw e;
+      this.error(src.line, "", e.detail);
+      if (this.voucherOpen) this.voucherBroken = true;
+      return;
+    }
+    if (parsed === null) return;
+    const { tag } = parsed;
+    if (parsed.unterminatedQuote) {
+      this.warn(src.line, tag, "en text saknar avslutande citattecken och läses till radens slut");
+    }
+    if (!this.seenContent) {
+      this.seenContent = true;
+      if (!tag.startsWith("#")) {
+        throw new SieFileError(this.file, [
+          new SieError(this.file, src.line, "", "filen börjar inte med en SIE-post (#FLAGGA, #FORMAT …); den är inte en SIE-fil"),
+        ]);
+      }
+    }
+
+    if (tag === "#KSUMMA") {
+      const given = parsed.fields[0];
+      if (this.crc === null && given === undefined) {
+        this.crc = new Crc32();
+        this.ksummaLine = src.line;
+      } else if (given === undefined || given.kind !== "text") {
+        this.error(src.line, "#KSUMMA", "kontrollsumman saknas i den avslutande #KSUMMA-posten");
+      } else if (this.crc === null) {
+        this.error(src.line, "#KSUMMA", "avslutande #KSUMMA utan inledande #KSUMMA i början av filen");
+      } else {
+        const actual = this.crc.value();
+        if (String(actual) !== given.value.replace(/^0+(?=\d)/, "")) {
+          this.error(
+            src.line,
+            "#KSUMMA",
+            `kontrollsumman stämmer inte: filen anger ${given.value}, innehållet ger ${actual}; filen har ändrats eller skadats efter exporten`,
+          );
         } else {
-          const actual = crc.value();
-          if (String(actual) !== given.value.replace(/^0+(?=\d)/, "")) {
-            this.error(
-              src.line,
-              "#KSUMMA",
-              `kontrollsumman stämmer inte: filen anger ${given.value}, innehållet ger ${actual}; filen har ändrats eller skadats efter exporten`,
-            );
-          } else {
-            this.ksumma = "verified";
-          }
-          crc = null;
-          ksummaLine = 0;
+          this.ksumma = "verified";
         }
-        continue;
+        this.crc = null;
+        this.ksummaLine = 0;
       }
-      if (crc !== null) updateKsumma(crc, parsed, this.encoding);
+      return;
+    }
+    if (this.crc !== null) updateKsumma(this.crc, parsed, this.encoding);
 
-      const f = new Fields(tag, parsed.fields);
-      try {
-        if (voucher !== null && !voucherOpen) {
-          // The block must follow its #VER directly.
-          if (tag === "{") {
-            voucherOpen = true;
-            continue;
-          }
-          this.error(voucher.line, "#VER", `${voucherLabel(voucher)} saknar block med rader ({ … })`);
-          voucher = null;
+    const f = new Fields(tag, parsed.fields);
+    try {
+      if (this.voucher !== null && !this.voucherOpen) {
+        // The block must follow its #VER directly.
+        if (tag === "{") {
+          this.voucherOpen = true;
+          return;
         }
-        if (voucherOpen && voucher !== null) {
-          if (tag === "}") {
-            voucher.endLine = src.line;
-            const done: SieVoucher = voucher;
-            voucher = null;
-            voucherOpen = false;
-            if (!voucherBroken && this.checkVoucher(done)) yield done;
-            voucherBroken = false;
-            continue;
-          }
-          if (tag === "#TRANS" || tag === "#RTRANS" || tag === "#BTRANS") {
-            const t = decodeTransaction(f, src.line);
-            if (t.kind === "TRANS") this.checkReferences(t.account, t.objects, src.line, tag);
-            voucher.transactions.push(t);
-            continue;
-          }
-          if (tag.startsWith("#") && tag !== "#VER") continue; // unknown rows inside a block are skipped
-          this.error(voucher.line, "#VER", `${voucherLabel(voucher)}: blocket avslutas aldrig med "}" (rad ${src.line} kommer före)`);
-          voucher = null;
-          voucherOpen = false;
-          voucherBroken = false;
-        }
-        if (tag === "#VER") {
-          voucher = decodeVoucherHead(f, src.line);
-          continue;
-        }
-        if (tag === "{" || tag === "}") {
-          this.error(src.line, "", `"${tag}" utanför ett #VER-block`);
-          continue;
+        this.error(this.voucher.line, "#VER", `${voucherLabel(this.voucher)} saknar block med rader ({ … })`);
+        this.voucher = null;
+      }
+      if (this.voucherOpen && this.voucher !== null) {
+        if (tag === "}") {
+          this.voucher.endLine = src.line;
+          const done: SieVoucher = this.voucher;
+          this.voucher = null;
+          this.voucherOpen = false;
+          if (!this.voucherBroken && this.checkVoucher(done)) out.push(done);
+          this.voucherBroken = false;
+          return;
         }
         if (tag === "#TRANS" || tag === "#RTRANS" || tag === "#BTRANS") {
-          this.error(src.line, tag, "raden står utanför ett #VER-block");
-          continue;
+          const t = decodeTransaction(f, src.line);
+          if (t.kind === "TRANS") this.checkReferences(t.account, t.objects, src.line, tag);
+          this.voucher.transactions.push(t);
+          return;
         }
-        if (tag === "") {
-          this.warn(src.line, "", "raden börjar inte med en etikett (#…) och hoppas över");
-          continue;
-        }
-        const record = decodeRecord(f, src.line);
-        if (record === null) continue;
-        this.remember(record);
-        yield record;
-      } catch (e) {
-        if (!(e instanceof SieFieldError)) throw e;
-        if (DESCRIPTIVE_TAGS.has(tag)) {
-          this.warn(src.line, e.field, `${e.detail}; posten hoppas över`);
-          continue;
-        }
-        this.error(src.line, e.field, e.detail);
-        voucherBroken ||= voucherOpen || tag === "#VER";
-        if (tag === "#VER") {
-          // Keep a stand-in so that the block that follows is consumed, not reported line by line.
-          voucher = { type: "VER", line: src.line, series: "", number: "", date: "?", text: "", transactions: [], endLine: src.line };
-        }
+        if (tag.startsWith("#") && tag !== "#VER") return; // unknown rows inside a block are skipped
+        this.error(this.voucher.line, "#VER", `${voucherLabel(this.voucher)}: blocket avslutas aldrig med "}" (rad ${src.line} kommer före)`);
+        this.voucher = null;
+        this.voucherOpen = false;
+        this.voucherBroken = false;
+      }
+      if (tag === "#VER") {
+        this.voucher = decodeVoucherHead(f, src.line);
+        return;
+      }
+      if (tag === "{" || tag === "}") {
+        this.error(src.line, "", `"${tag}" utanför ett #VER-block`);
+        return;
+      }
+      if (tag === "#TRANS" || tag === "#RTRANS" || tag === "#BTRANS") {
+        this.error(src.line, tag, "raden står utanför ett #VER-block");
+        return;
+      }
+      if (tag === "") {
+        this.warn(src.line, "", "raden börjar inte med en etikett (#…) och hoppas över");
+        return;
+      }
+      const record = decodeRecord(f, src.line);
+      if (record === null) return;
+      this.remember(record);
+      out.push(record);
+    } catch (e) {
+      if (!(e instanceof SieFieldError)) throw e;
+      if (DESCRIPTIVE_TAGS.has(tag)) {
+        this.warn(src.line, e.field, `${e.detail}; posten hoppas över`);
+        return;
+      }
+      this.error(src.line, e.field, e.detail);
+      this.voucherBroken ||= this.voucherOpen || tag === "#VER";
+      if (tag === "#VER") {
+        // Keep a stand-in so that the block that follows is consumed, not reported line by line.
+        this.voucher = { type: "VER", line: src.line, series: "", number: "", date: "?", text: "", transactions: [], endLine: src.line };
       }
     }
-    if (voucher !== null) {
-      this.error(voucher.line, "#VER", `${voucherLabel(voucher)}: blocket avslutas aldrig med "}" innan filen tar slut`);
+  }
+
+  private finish(): void {
+    if (this.voucher !== null) {
+      this.error(this.voucher.line, "#VER", `${voucherLabel(this.voucher)}: blocket avslutas aldrig med "}" innan filen tar slut`);
     }
-    if (crc !== null) {
-      this.error(ksummaLine, "#KSUMMA", "filen slutar utan den avslutande #KSUMMA-posten med kontrollsumman");
+    if (this.crc !== null) {
+      this.error(this.ksummaLine, "#KSUMMA", "filen slutar utan den avslutande #KSUMMA-posten med kontrollsumman");
     }
     this.options.onProgress?.(this.linesRead, this.bytesRead);
     if (this.errors.length > 0) throw new SieFileError(this.file, this.errors, this.errorsOmitted);
