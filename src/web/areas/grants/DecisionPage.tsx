@@ -8,12 +8,38 @@ import { Badge, Meta, money, Pending, signed, SumCheck } from "./components";
 import { groupLabels } from "./labels";
 import type { Decision, Part } from "./types";
 
-function appropriationText(p: Part): string {
-  const parts = [p.expenditureArea && `utg.omr. ${p.expenditureArea}`, p.appropriation && `anslag ${p.appropriation}`, p.appropriationItem && `ap. ${p.appropriationItem}${p.appropriationItemName ? ` ${p.appropriationItemName}` : ""}`];
-  return parts.filter(Boolean).join(", ") || "–";
+// The appropriation in the decision's short form ("uo 9, 1:6 ap. 18"), the names in small print.
+function Appropriation({ p }: { p: Part }) {
+  const head = [p.expenditureArea && `uo ${p.expenditureArea.split(" ")[0]}`, p.appropriation && p.appropriation.split(" ")[0], p.appropriationItem && `ap. ${p.appropriationItem}`].filter(Boolean).join(", ");
+  if (!head) return <>–</>;
+  return (
+    <>
+      <span className="nowrap">{head}</span>
+      {p.appropriationItemName && <div className="grants-small">{p.appropriationItemName}</div>}
+    </>
+  );
 }
 
-const deadline = (when: string | null, who: string | null) => (when ? `${when}${who ? `, ${who}` : ""}` : "–");
+function Deadlines({ p }: { p: Part }) {
+  const rows: [string, string | null, string | null][] = [
+    ["Rekvisition", p.requisitionDeadline, null],
+    ["Ekonomisk redovisning", p.reportDeadline, p.reportRecipientName],
+    ["Återbetalning", p.repaymentDeadline, p.repaymentRecipientName],
+    ...p.activityReports.map((r): [string, string, string] => [r.kind === "partial" ? "Delredovisning" : "Slutredovisning", r.deadline, r.recipient]),
+  ];
+  const shown = rows.filter(([, when]) => when);
+  if (shown.length === 0) return <>–</>;
+  return (
+    <ul className="deadline-list">
+      {shown.map(([what, when, who]) => (
+        <li key={what}>
+          <span className="nowrap num-inline">{when}</span> {what}
+          {who ? ` till ${who}` : ""}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** One government decision: metadata, parts per recipient group and the sum check. */
 export function DecisionPage({ id }: { id: number }) {
@@ -86,7 +112,7 @@ export function DecisionPage({ id }: { id: number }) {
         <table className="data">
           <caption>
             Beslutets delar per mottagargrupp
-            <span className="caption-note">Belopp i kronor. Rekvisition, ekonomisk redovisning och återbetalning med sista dag och mottagare.</span>
+            <span className="caption-note">Belopp i kronor. Anslag: utgiftsområde (uo), anslag och anslagspost (ap.). Tidsfrister med sista dag och mottagare.</span>
           </caption>
           <thead>
             <tr>
@@ -96,9 +122,7 @@ export function DecisionPage({ id }: { id: number }) {
               <th scope="col" className="num">
                 Belopp
               </th>
-              <th scope="col">Rekvisition senast</th>
-              <th scope="col">Ekonomisk redovisning</th>
-              <th scope="col">Återbetalning</th>
+              <th scope="col">Tidsfrister</th>
               <th scope="col">Fördelning</th>
             </tr>
           </thead>
@@ -108,18 +132,15 @@ export function DecisionPage({ id }: { id: number }) {
                 <th scope="row">{groupLabels[p.recipientGroup]}</th>
                 <td>
                   {p.purpose}
-                  {p.oneTime && <span className="grants-small"> (engångsvis)</span>}
-                  {p.activityReports.map((r) => (
-                    <div key={r.kind + r.deadline} className="grants-small">
-                      {r.kind === "partial" ? "Delredovisning" : "Slutredovisning"} {r.deadline} till {r.recipient}
-                    </div>
-                  ))}
+                  {p.oneTime && <div className="grants-small">Engångsvis</div>}
                 </td>
-                <td>{appropriationText(p)}</td>
+                <td>
+                  <Appropriation p={p} />
+                </td>
                 <td className="num">{money(p.amount)}</td>
-                <td className="nowrap">{p.requisitionDeadline ?? "–"}</td>
-                <td>{deadline(p.reportDeadline, p.reportRecipientName)}</td>
-                <td>{deadline(p.repaymentDeadline, p.repaymentRecipientName)}</td>
+                <td>
+                  <Deadlines p={p} />
+                </td>
                 <td>
                   <Link href={`/statsbidrag/beslut/${d.id}/delar/${p.id}`} aria-label={`Fördelning av del ${p.position}: ${p.purpose}`}>
                     {p.distributionMode ? `${p.distributionMode === "annex" ? "Bilaga" : "Nyckel"}: ${money(p.distributedTotal)}` : "Fördela"}
@@ -134,7 +155,7 @@ export function DecisionPage({ id }: { id: number }) {
                 Summa delar
               </th>
               <td className="num">{money(d.check.sum)}</td>
-              <td colSpan={4}>{d.check.balanced ? "= beslutets total" : <span className="diff-text">Skillnad mot total {signed(d.check.difference)}</span>}</td>
+              <td colSpan={2}>{d.check.balanced ? "= beslutets total" : <span className="diff-text">Skillnad mot total {signed(d.check.difference)}</span>}</td>
             </tr>
           </tfoot>
         </table>
