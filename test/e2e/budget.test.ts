@@ -147,4 +147,41 @@ describe("budgetsidorna i en riktig webbläsare", () => {
     expect(consoleErrors.filter((e) => !/401/.test(e))).toEqual([]);
     await context.close();
   }, 180_000);
+
+  it("räknar samfinansiering medan användaren skriver och visar de andra formulären tillgängligt", async () => {
+    const context = await app.browser.newContext({ locale: "sv-SE", viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${app.server.url}/budget/samfinansiering/ny`);
+    await login(page, CONTROLLER.username, CONTROLLER.password);
+    await page.getByRole("heading", { level: 1, name: "Ny samfinansiering" }).waitFor();
+    await page.getByLabel("Belopp per invånare (kr)").fill("0,50");
+    await page.getByLabel("Område").selectOption({ label: "Södra samverkansregionen" });
+    await page.getByLabel("Folkmängd per datum").selectOption("2021-12-31");
+    await page.getByLabel("Avrundningsriktning").selectOption({ label: "Nedåt" });
+    await expect.poll(async () => plain(await page.locator(".proposal-summary").textContent())).toContain("Att betala1 052 472 kr");
+    // The user's choice of area changes the result: the healthcare-region map counts southern Halland only.
+    await page.getByRole("radio", { name: /Kommuner enligt sjukvårdsregionindelningen/ }).check();
+    // 2021-12-31 has county figures only, so the map cannot be followed that day: the check says so instead of showing a stale result.
+    const checkSection = page.locator("section", { has: page.getByRole("heading", { name: "Kontroll" }) });
+    await expect.poll(async () => plain(await checkSection.getByRole("alert").textContent())).toMatch(/2021-12-31/);
+    expect(await page.locator(".proposal-summary").count()).toBe(0);
+    await page.getByRole("radio", { name: /Hela medlemsregioner/ }).check();
+    await expect.poll(async () => plain(await page.locator(".proposal-summary").textContent())).toContain("Att betala1 052 472 kr");
+    await expectAccessible(page, "Ny samfinansiering");
+    await shot(page, "financing-form");
+
+    for (const [path, title] of [
+      ["/budget/budgetar/ny", "Ny budget"],
+      ["/budget/abonnemang/ny", "Nytt abonnemang"],
+    ] as const) {
+      await page.goto(`${app.server.url}${path}`);
+      await page.getByRole("heading", { level: 1, name: title }).waitFor();
+      await page.getByRole("button", { name: "Spara förslag" }).click();
+      await page.locator("#form-errors").waitFor();
+      expect(await page.locator("#form-errors li").count()).toBeGreaterThan(1);
+      await expectAccessible(page, title);
+      await shot(page, path.split("/")[2]!);
+    }
+    await context.close();
+  }, 120_000);
 });

@@ -79,7 +79,7 @@ export function FormPage({ info, editId }: { info: KindInfo; editId?: number }) 
       budgetApi
         .check(info.apiPath, spec)
         .then((r) => mine === sequence.current && (setChecked({ spec, result: r.result }), setCheckError(undefined)))
-        .catch((e) => mine === sequence.current && setCheckError(e));
+        .catch((e) => mine === sequence.current && (setChecked(undefined), setCheckError(e)));
     }, 300);
     return () => window.clearTimeout(timer);
   }, [liveKey, info.apiPath]);
@@ -190,6 +190,7 @@ export function FormPage({ info, editId }: { info: KindInfo; editId?: number }) 
         <h2 id="check-heading">Kontroll</h2>
         {checkError ? <ErrorAlert error={checkError} /> : null}
         {!checked && !checkError && <p className="muted">Resultatet visas här när uppgifterna räcker för en beräkning.</p>}
+        {checked && live.spec === undefined && <p className="notice">Uppgifterna är ofullständiga just nu; resultatet nedan gäller den senaste fullständiga beräkningen.</p>}
         {checked && <ResultView kind={info.kind} spec={checked.spec} result={checked.result} unit={module.unit(form)} />}
       </section>
     </>
