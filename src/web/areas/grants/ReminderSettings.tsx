@@ -42,7 +42,7 @@ export function ReminderSettings() {
   };
 
   return (
-    <section aria-labelledby="reminder-heading" className="card">
+    <section aria-labelledby="reminder-heading" className="card grants-spaced">
       <h2 id="reminder-heading">Påminnelser via e-post</h2>
       <p className="grants-small">Ett e-brev per tidsfrist, det antal dagar före som du väljer. Startsidan visar tidsfristerna inom samma antal dagar.</p>
       <form
