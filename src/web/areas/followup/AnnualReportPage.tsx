@@ -1,0 +1,278 @@
+import { useEffect, useState } from "react";
+import type { User } from "../../api/types";
+import { ErrorAlert, Loading } from "../../components/ErrorAlert";
+import { kr } from "../../format";
+import { usePageTitle } from "../../router";
+import { deviationClass, money, type DisplayUnit } from "./amounts";
+import { followupApi } from "./api";
+import { loadExclusions, saveExclusions, toggleExclusion } from "./exclusions";
+import { ExclusionChoice, ProjectTable } from "./ProjectTable";
+import { ScopePicker, useScope } from "./scope";
+import type { AnnualReport, NarrativeCheck, SubscriptionMatrix } from "./types";
+import { FollowupPage, ScopeState, UnitChoice } from "./ui";
+
+export function AnnualReportPage({ user }: { user: User }) {
+  usePageTitle("Årsredovisning");
+  const scope = useScope(user);
+  const org = scope.organisationId;
+  const year = scope.year;
+  const [excluded, setExcluded] = useState<string[]>([]);
+  const [unit, setUnit] = useState<DisplayUnit>("kr");
+  const [report, setReport] = useState<AnnualReport>();
+  const [error, setError] = useState<unknown>();
+
+  useEffect(() => {
+    if (org !== undefined) setExcluded(loadExclusions(org));
+  }, [org]);
+  const exclusionKey = excluded.join(",");
+  useEffect(() => {
+    if (org === undefined || year === undefined) return;
+    let live = true;
+    setError(undefined);
+    followupApi
+      .annualReport(org, year, exclusionKey ? exclusionKey.split(",") : [])
+      .then((r) => live && setReport(r))
+      .catch((e: unknown) => live && setError(e));
+    return () => {
+      live = false;
+    };
+  }, [org, year, exclusionKey]);
+
+  const pa = report?.projectAccounts;
+  const projects = pa ? [...pa.rows, ...pa.excludedRows].filter((r) => r.kind === "project").sort((a, b) => a.code.localeCompare(b.code, "sv", { numeric: true })) : [];
+  return (
+    <FollowupPage title="Årsredovisning" lead="Årsredovisningens tabeller och texter räknade ur samma importerade data, så att text och tabell inte kan glida isär.">
+      <ScopePicker scope={scope} />
+      <ScopeState scope={scope} what="årsredovisningen" />
+      {org !== undefined && year !== undefined && (
+        <>
+          <div className="fu-controls">
+            <ExclusionChoice
+              projects={projects}
+              excluded={excluded}
+              onChange={(code, on) => {
+                const next = toggleExclusion(excluded, code, on);
+                saveExclusions(org, next);
+                setExcluded(next);
+              }}
+            />
+            <UnitChoice unit={unit} onChange={setUnit} />
+          </div>
+          <ErrorAlert error={error} />
+          {!report && !error && <Loading what="årsredovisningen" />}
+          {report && report.year === year && (
+            <>
+              <h2>Ekonomiskt resultat {report.year}</h2>
+              <div className="table-wrap">
+                <table className="data" id="annual-budget-table">
+                  <caption>
+                    Budget mot utfall {report.year}, nämndens egen verksamhet
+                    <span className="caption-note">Rader utan projekt. Intäkter positiva, kostnader negativa; avvikelse = utfall − budget.</span>
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Kontoklass</th>
+                      <th scope="col" className="num">
+                        Budget {report.year}
+                      </th>
+                      <th scope="col" className="num">
+                        Utfall {report.year}
+                      </th>
+                      <th scope="col" className="num">
+                        Avvikelse mot budget
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {report.budgetTable.slice(0, -1).map((r) => (
+                      <tr key={r.key}>
+                        <th scope="row">{r.label}</th>
+                        <td className="num">{money(r.budget, unit)}</td>
+                        <td className="num">{money(r.outcome, unit)}</td>
+                        <td className={`num ${deviationClass(r.deviation)}`}>{money(r.deviation, unit)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                  <tfoot>
+                    {report.budgetTable.slice(-1).map((r) => (
+                      <tr key={r.key}>
+                        <th scope="row">{r.label}</th>
+                        <td className="num">{money(r.budget, unit)}</td>
+                        <td className="num">{money(r.outcome, unit)}</td>
+                        <td className={`num ${deviationClass(r.deviation)}`}>{money(r.deviation, unit)}</td>
+                      </tr>
+                    ))}
+                  </tfoot>
+                </table>
+              </div>
+
+              <h2>Projektredovisning</h2>
+              <ProjectTable table={report.projectAccounts} unit={unit} id="annual-project-table" />
+
+              <h2>Texter ur tabellerna</h2>
+              <div className="fu-paragraphs" id="paragraphs">
+                {report.paragraphs.map((p) => (
+                  <p key={p.project}>{p.text}</p>
+                ))}
+              </div>
+
+              <Subscription subscription={report.subscription} />
+
+              <ul className="fu-note plain">
+                {report.notes.map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+              </ul>
+
+              <NarrativeCheckForm organisationId={org} year={report.year} excluded={excluded} />
+            </>
+          )}
+        </>
+      )}
+    </FollowupPage>
+  );
+}
+
+function isMatrix(v: unknown): v is { matrix: SubscriptionMatrix } {
+  const m = (v as { matrix?: SubscriptionMatrix } | null)?.matrix;
+  return !!m && Array.isArray(m.buyers) && Array.isArray(m.sellers) && Array.isArray(m.cells);
+}
+
+function Subscription({ subscription }: { subscription: AnnualReport["subscription"] }) {
+  if (!subscription) return null;
+  if (!isMatrix(subscription.result)) return <p className="fu-note">Abonnemangsmatrisen {subscription.title} saknar beräknat resultat.</p>;
+  const m = subscription.result.matrix;
+  const cell = (buyer: string, seller: string) => m.cells.find((c) => c.buyer === buyer && c.seller === seller)?.amount;
+  return (
+    <>
+      <h2>Abonnemang</h2>
+      <div className="table-wrap">
+        <table className="data" id="subscription-table">
+          <caption>
+            {subscription.title}
+            <span className="caption-note">Köpare per rad, säljare per kolumn; {subscription.status === "decided" ? "fastställd" : "förslag"} ur budgetmodulen.</span>
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Köpare</th>
+              {m.sellers.map((s) => (
+                <th key={s.key} scope="col" className="num">
+                  {s.label}
+                </th>
+              ))}
+              <th scope="col" className="num">
+                Summa
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {m.buyers.map((b) => (
+              <tr key={b.key}>
+                <th scope="row">{b.label}</th>
+                {m.sellers.map((s) => {
+                  const v = cell(b.key, s.key);
+                  return (
+                    <td key={s.key} className="num">
+                      {v === undefined ? "–" : kr(v)}
+                    </td>
+                  );
+                })}
+                <td className="num strong">{kr(m.rowTotals[b.key] ?? 0)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">Summa</th>
+              {m.sellers.map((s) => (
+                <td key={s.key} className="num">
+                  {kr(m.columnTotals[s.key] ?? 0)}
+                </td>
+              ))}
+              <td className="num">{kr(m.total)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </>
+  );
+}
+
+/** Paste a narrative; the server lists each amount next to a project number that disagrees with the table. */
+function NarrativeCheckForm({ organisationId, year, excluded }: { organisationId: number; year: number; excluded: string[] }) {
+  const [text, setText] = useState("");
+  const [textError, setTextError] = useState<string>();
+  const [result, setResult] = useState<NarrativeCheck>();
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+
+  async function check() {
+    if (!text.trim()) {
+      setTextError("Klistra in texten som ska kontrolleras.");
+      return;
+    }
+    setTextError(undefined);
+    setBusy(true);
+    setError(undefined);
+    try {
+      setResult(await followupApi.narrativeCheck(organisationId, year, excluded, text));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="narrative-heading">
+      <h2 id="narrative-heading">Kontrollera en text mot tabellerna</h2>
+      <div className="field">
+        <label htmlFor="narrative">Text att kontrollera</label>
+        <p className="hint" id="narrative-hint">
+          Klistra in årsredovisningens projekttexter. Belopp i tkr som står efter ett projektnummer jämförs med projektredovisningen ovan.
+        </p>
+        <textarea
+          id="narrative"
+          className="fu-text"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          aria-invalid={textError ? true : undefined}
+          aria-describedby={textError ? "narrative-hint narrative-error" : "narrative-hint"}
+        />
+        {textError && (
+          <p className="field-error" id="narrative-error">
+            {textError}
+          </p>
+        )}
+      </div>
+      <button type="button" className="button-primary" onClick={() => void check()} disabled={busy}>
+        Kontrollera
+      </button>
+      <ErrorAlert error={error} />
+      {result && (
+        <div id="narrative-result" role="status">
+          {result.mismatches.length === 0 ? (
+            <p className="check check-ok">
+              <span aria-hidden="true">✓ </span>Alla {result.checked} belopp i texten stämmer med tabellerna.
+            </p>
+          ) : (
+            <>
+              <p className="check check-bad">
+                <span aria-hidden="true">✗ </span>
+                {result.mismatches.length} av {result.checked} belopp i texten stämmer inte med tabellerna:
+              </p>
+              <ul className="fu-mismatches">
+                {result.mismatches.map((m) => (
+                  <li key={`${m.project}-${m.field}-${m.offset}`} className="fu-mismatch">
+                    {m.message}
+                    <q>{m.sentence}</q>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

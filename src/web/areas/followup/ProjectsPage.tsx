@@ -1,0 +1,74 @@
+import { useEffect, useState } from "react";
+import type { User } from "../../api/types";
+import { ErrorAlert, Loading } from "../../components/ErrorAlert";
+import { usePageTitle } from "../../router";
+import type { DisplayUnit } from "./amounts";
+import { followupApi } from "./api";
+import { loadExclusions, saveExclusions, toggleExclusion } from "./exclusions";
+import { ExclusionChoice, ProjectTable } from "./ProjectTable";
+import { ScopePicker, useScope } from "./scope";
+import type { ProjectAccounts } from "./types";
+import { FollowupPage, ScopeState, UnitChoice } from "./ui";
+
+export function ProjectsPage({ user }: { user: User }) {
+  usePageTitle("Projektredovisning");
+  const scope = useScope(user);
+  const org = scope.organisationId;
+  const year = scope.year;
+  const [excluded, setExcluded] = useState<string[]>([]);
+  const [board, setBoard] = useState(true);
+  const [unit, setUnit] = useState<DisplayUnit>("kr");
+  const [table, setTable] = useState<ProjectAccounts>();
+  const [error, setError] = useState<unknown>();
+
+  useEffect(() => {
+    if (org !== undefined) setExcluded(loadExclusions(org));
+  }, [org]);
+
+  const exclusionKey = excluded.join(",");
+  useEffect(() => {
+    if (org === undefined || year === undefined) return;
+    let live = true;
+    setError(undefined);
+    followupApi
+      .projectAccounts(org, year, exclusionKey ? exclusionKey.split(",") : [], board)
+      .then((t) => live && setTable(t))
+      .catch((e: unknown) => live && setError(e));
+    return () => {
+      live = false;
+    };
+  }, [org, year, exclusionKey, board]);
+
+  const projects = table ? [...table.rows, ...table.excludedRows].filter((r) => r.kind === "project").sort((a, b) => a.code.localeCompare(b.code, "sv", { numeric: true })) : [];
+  return (
+    <FollowupPage title="Projektredovisning" lead="Projektkontonas ingående balans, intäkter, kostnader och utgående balans. Utan ingående balans i filen rullas föregående års utgående balans fram.">
+      <ScopePicker scope={scope} />
+      <ScopeState scope={scope} what="projektredovisningen" />
+      {org !== undefined && year !== undefined && (
+        <>
+          <div className="fu-controls">
+            <ExclusionChoice
+              projects={projects}
+              excluded={excluded}
+              onChange={(code, on) => {
+                const next = toggleExclusion(excluded, code, on);
+                saveExclusions(org, next);
+                setExcluded(next);
+              }}
+            />
+            <fieldset className="group">
+              <legend>Nämndens resultat</legend>
+              <label className="check-label">
+                <input type="checkbox" checked={board} onChange={(e) => setBoard(e.target.checked)} /> Visa resultatraden (rader utan projekt)
+              </label>
+            </fieldset>
+            <UnitChoice unit={unit} onChange={setUnit} />
+          </div>
+          <ErrorAlert error={error} />
+          {!table && !error && <Loading what="projektredovisningen" />}
+          {table && table.year === year && <ProjectTable table={table} unit={unit} id="project-table" />}
+        </>
+      )}
+    </FollowupPage>
+  );
+}

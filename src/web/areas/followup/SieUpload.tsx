@@ -1,0 +1,140 @@
+import { useEffect, useRef, useState } from "react";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { followupApi } from "./api";
+import { jobProgressText, lineMessageText } from "./progress";
+import type { ImportJob } from "./types";
+
+/** How long a poll may take before the page explains that the server is busy writing. */
+const SLOW_POLL_MS = 1500;
+
+/**
+ * Uploads a SIE file and follows the background import until it is done. On PGlite the server
+ * has one database connection, so a poll can wait until the import commits: the page says so
+ * instead of looking frozen, and the bar keeps its last known value.
+ */
+export function SieUpload({ organisationId, onFinished }: { organisationId: number; onFinished(): void }) {
+  const [file, setFile] = useState<File>();
+  const [fileError, setFileError] = useState<string>();
+  const [job, setJob] = useState<ImportJob>();
+  const [slow, setSlow] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const live = useRef(true);
+  useEffect(() => {
+    live.current = true;
+    return () => {
+      live.current = false;
+    };
+  }, []);
+
+  async function follow(started: ImportJob) {
+    let current = started;
+    let failures = 0;
+    while (current.status === "running" && live.current) {
+      await new Promise((r) => setTimeout(r, 250));
+      const timer = window.setTimeout(() => live.current && setSlow(true), SLOW_POLL_MS);
+      try {
+        current = await followupApi.job(current.id);
+        failures = 0;
+        if (live.current) setJob(current);
+      } catch (e) {
+        if (++failures >= 5) throw e;
+      } finally {
+        window.clearTimeout(timer);
+        if (live.current) setSlow(false);
+      }
+    }
+  }
+
+  async function start() {
+    if (!file) {
+      setFileError("Välj en SIE-fil att importera.");
+      return;
+    }
+    setFileError(undefined);
+    setError(undefined);
+    setBusy(true);
+    try {
+      const started = await followupApi.startSieImport(organisationId, file);
+      setJob(started);
+      await follow(started);
+      onFinished();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const result = job?.result;
+  return (
+    <section className="card" aria-labelledby="sie-heading">
+      <h2 id="sie-heading">SIE-fil</h2>
+      <p className="hint">SIE 4 (4B, 4E eller 4I) från ekonomisystemet: verifikationer, saldon och budget (#PBUDGET). En ny fil för samma år ersätter den tidigare; importen sparas helt eller inte alls.</p>
+      <div className="field">
+        <label htmlFor="sie-file">Välj SIE-fil</label>
+        <input
+          id="sie-file"
+          type="file"
+          accept=".se,.si,.sie,.SE,.SI"
+          aria-invalid={fileError ? true : undefined}
+          aria-describedby={fileError ? "sie-file-error" : undefined}
+          onChange={(e) => setFile(e.target.files?.[0])}
+        />
+        {fileError && (
+          <p className="field-error" id="sie-file-error">
+            {fileError}
+          </p>
+        )}
+      </div>
+      <button type="button" className="button-primary" onClick={() => void start()} disabled={busy}>
+        Importera SIE-filen
+      </button>
+      <ErrorAlert error={error} />
+      {job && (
+        <div className="fu-progress">
+          <label htmlFor="sie-progress">Förlopp</label>
+          <progress id="sie-progress" max={100} value={job.percent ?? undefined} aria-describedby="sie-progress-text">
+            {job.percent ?? 0} %
+          </progress>
+          <p id="sie-progress-text" role="status" className={job.status === "done" ? "success" : undefined}>
+            {jobProgressText(job)}
+          </p>
+          {slow && job.status === "running" && <p className="hint">Servern skriver importen till databasen och svarar när den är klar; sidan väntar på resultatet.</p>}
+        </div>
+      )}
+      {result && (
+        <>
+          <p>
+            Kontrollsumma (#KSUMMA): {result.ksumma === "verified" ? "stämmer" : "saknas i filen"}.
+            {result.replaced.length > 0 && ` Ersatte tidigare import ${result.replaced.join(", ")}.`}
+          </p>
+          {result.warnings.length > 0 && (
+            <div className="notice">
+              <p>
+                <strong>{result.warnings.length} varningar</strong> – filens egna saldon stämmer inte med verifikationerna:
+              </p>
+              <ul className="fu-messages">
+                {result.warnings.map((w, i) => (
+                  <li key={i}>{lineMessageText(w)}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </>
+      )}
+      {job?.error && (
+        <div className="alert" role="alert">
+          <p>{job.error.message}</p>
+          {job.error.errors.length > 0 && (
+            <ul>
+              {job.error.errors.map((e, i) => (
+                <li key={i}>{lineMessageText(e)}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

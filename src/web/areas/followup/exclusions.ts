@@ -1,0 +1,24 @@
+// Which projects the controller leaves out of the project accounts' subtotal (seed 001: 8938,
+// whose money the board does not decide on), remembered per organisation for the session.
+
+const key = (organisationId: number) => `fordela.uppfoljning.undantag.${organisationId}`;
+
+export function parseExclusions(text: string | null): string[] {
+  if (!text) return [];
+  return [...new Set(text.split(",").map((s) => s.trim()).filter(Boolean))].sort();
+}
+
+export function toggleExclusion(current: readonly string[], code: string, excluded: boolean): string[] {
+  const set = new Set(current);
+  if (excluded) set.add(code);
+  else set.delete(code);
+  return [...set].sort();
+}
+
+export function loadExclusions(organisationId: number): string[] {
+  return parseExclusions(window.sessionStorage.getItem(key(organisationId)));
+}
+
+export function saveExclusions(organisationId: number, codes: readonly string[]): void {
+  window.sessionStorage.setItem(key(organisationId), codes.join(","));
+}
