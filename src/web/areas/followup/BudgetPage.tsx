@@ -176,7 +176,7 @@ export function BudgetPage({ user }: { user: User }) {
                 {roundingNote(report.rows, report.total, unit)}
               </p>
               <p className="fu-note">
-                Prognosen: {report.forecastMethodText} Utfall till och med {report.asOfMonth === 0 ? "– (inget utfall ännu)" : `månad ${report.asOfMonth}`}.
+                Prognosen: {report.forecastMethodText.replace(/\.?$/, ".")} Utfall till och med {report.asOfMonth === 0 ? "– (inget utfall ännu)" : `månad ${report.asOfMonth}`}.
               </p>
               <p className="fu-note">
                 <a href={budgetSieUrl(filter.organisationId, filter.year)} download>
