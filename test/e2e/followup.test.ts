@@ -70,6 +70,18 @@ describe("uppföljning i en riktig webbläsare", () => {
     expect(plain(await refusal.textContent())).toMatch(/Rad [\d ]+, fält .*balanserar inte|Rad [\d ]+.*verifikation/i);
     await shot("import-refused");
 
+    // A real export whose own #IB/#UB/#RES disagree with its vouchers imports with the list of disagreements.
+    await page.getByLabel("Välj SIE-fil").setInputFiles({ name: "Sie4.si", mimeType: "application/octet-stream", buffer: readFileSync("/work/shared/data/sie-samples/Sie4.si") });
+    await page.getByRole("button", { name: "Importera SIE-filen" }).click();
+    await expect.poll(async () => plain(await page.locator("#sie-progress-text").textContent()), { timeout: 30_000 }).toMatch(/^Klart: Sie4\.si importerades för 2010/);
+    const warnings = (await page.locator(".notice .fu-messages li").allTextContents()).map(plain);
+    expect(warnings.length).toBeGreaterThan(0);
+    for (const w of warnings) expect(w).toMatch(/^(Rad [\d ]+, fält|Fält) #(IB|UB|RES)/);
+    await page.locator("#imports-table").getByRole("button", { name: /^Visa \d+ varningar för Sie4\.si$/ }).click();
+    expect(await page.locator("#import-detail-heading + .table-wrap tbody tr").count()).toBe(warnings.length);
+    await shot("import-warnings");
+    await page.getByRole("button", { name: "Stäng" }).click();
+
     await page.getByLabel("Välj SIE-fil").setInputFiles({ name: "ssvr-2023.se", mimeType: "application/octet-stream", buffer: await seed001Sie() });
     await page.getByRole("button", { name: "Importera SIE-filen" }).click();
     await expect
@@ -80,7 +92,10 @@ describe("uppföljning i en riktig webbläsare", () => {
     const importRow = page.locator("#imports-table tbody tr", { hasText: "ssvr-2023.se" });
     await importRow.waitFor();
     expect((await importRow.locator("th, td").allTextContents()).map(plain).slice(0, 8)).toEqual(["ssvr-2023.se", "SIE", "2023", "Klar", "17", "37", "36", "0"]);
-    expect(await page.locator("#imports-table tbody tr", { hasText: "ovnbolag-bad-balance.se" }).locator("td").nth(2).textContent()).toBe("Misslyckad");
+    expect(plain(await page.locator("#imports-table tbody tr", { hasText: "ovnbolag-bad-balance.se" }).locator("td").nth(2).textContent())).toBe("Misslyckad Visa felet");
+    await page.getByRole("button", { name: "Visa felet för ovnbolag-bad-balance.se" }).click();
+    expect(plain(await page.locator(".fu-drill .alert").textContent())).toMatch(/rad [\d ]+/i);
+    await page.getByRole("button", { name: "Stäng" }).click();
     await expectAccessible(page, "Importera utfall");
     await shot("import");
 

@@ -86,34 +86,42 @@ function ImportList({ imports }: { imports: LedgerImport[] | undefined }) {
                   Varningar
                 </th>
                 <th scope="col">Importerad</th>
-                <th scope="col">
-                  <span className="visually-hidden">Detaljer</span>
-                </th>
               </tr>
             </thead>
             <tbody>
               {imports.map((i) => (
                 <tr key={i.id} className={detail?.id === i.id ? "fu-selected" : undefined}>
-                  <th scope="row">{i.fileName}</th>
+                  <th scope="row" className="nowrap">
+                    {i.fileName}
+                  </th>
                   <td>{i.kind.toUpperCase()}</td>
-                  <td className="num">{i.year}</td>
-                  <td>
+                  <td className="num">{i.year > 0 ? i.year : "–"}</td>
+                  <td className="nowrap">
                     <span className={`badge ${i.status === "done" ? "badge-decided" : "badge-draft"}`}>{IMPORT_STATUS[i.status]}</span>
+                    {i.error && (
+                      <>
+                        {" "}
+                        <button type="button" className="button-quiet fu-small" onClick={() => open(i.id)} aria-label={`Visa felet för ${i.fileName}`}>
+                          Visa felet
+                        </button>
+                      </>
+                    )}
                   </td>
                   <td className="num">{n(i.voucherCount)}</td>
                   <td className="num">{n(i.transactionCount)}</td>
                   <td className="num">{n(i.budgetCount)}</td>
-                  <td className="num">{n(i.warningCount)}</td>
-                  <td className="nowrap">
-                    {dateTime(i.importedAt)}
-                    {i.importedBy ? `, ${i.importedBy}` : ""}
+                  <td className="num">
+                    {i.warningCount > 0 ? (
+                      <button type="button" className="button-quiet fu-small" onClick={() => open(i.id)} aria-label={`Visa ${i.warningCount} varningar för ${i.fileName}`}>
+                        {n(i.warningCount)} – visa
+                      </button>
+                    ) : (
+                      "0"
+                    )}
                   </td>
                   <td>
-                    {(i.warningCount > 0 || i.error) && (
-                      <button type="button" className="button-quiet" onClick={() => open(i.id)} aria-label={`Visa ${i.error ? "felet" : "varningarna"} för ${i.fileName}`}>
-                        Visa
-                      </button>
-                    )}
+                    <span className="nowrap">{dateTime(i.importedAt)}</span>
+                    {i.importedBy && <span className="caption-note">{i.importedBy}</span>}
                   </td>
                 </tr>
               ))}

@@ -19,6 +19,7 @@ describe("import progress and messages", () => {
   it("places a message at its line and field", () => {
     expect(lineMessageText({ file: "a.se", line: 1234, field: "#VER", message: "verifikationen A 7 balanserar inte" })).toBe("Rad 1\u00a0234, fält #VER: verifikationen A 7 balanserar inte");
     expect(lineMessageText({ file: "a.se", line: 0, field: "", message: "tom fil" })).toBe("tom fil");
+    expect(lineMessageText({ file: "a.se", line: 0, field: "#UB", message: "Konto 2110: …" })).toBe("Fält #UB: Konto 2110: …");
   });
 
   it("lists years with completed imports, newest first", () => {

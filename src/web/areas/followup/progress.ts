@@ -17,7 +17,8 @@ export function jobProgressText(job: ImportJob): string {
 /** A file error or warning with its place: "Rad 12, fält #TRANS: …". */
 export function lineMessageText(m: LineMessage): string {
   const where = [m.line > 0 ? `Rad ${n(m.line)}` : "", m.field ? `fält ${m.field}` : ""].filter(Boolean).join(", ");
-  return where ? `${where}: ${m.message}` : m.message;
+  // A balance disagreement concerns a whole account, not a line: then the field leads.
+  return where ? `${where.charAt(0).toUpperCase()}${where.slice(1)}: ${m.message}` : m.message;
 }
 
 export const IMPORT_STATUS: Record<LedgerImport["status"], string> = { done: "Klar", failed: "Misslyckad", replaced: "Ersatt" };
