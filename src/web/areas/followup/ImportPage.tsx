@@ -60,7 +60,7 @@ function ImportList({ imports }: { imports: LedgerImport[] | undefined }) {
         <p>Inga importer ännu.</p>
       ) : (
         <div className="table-wrap">
-          <table className="data" id="imports-table">
+          <table className="data fu-compact" id="imports-table">
             <caption>
               Organisationens importer, senaste först
               <span className="caption-note">Varningar är saldon i filen (#IB, #UB, #RES) som inte stämmer med verifikationerna.</span>

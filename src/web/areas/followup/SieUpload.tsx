@@ -6,6 +6,8 @@ import type { ImportJob } from "./types";
 
 /** How long a poll may take before the page explains that the server is busy writing. */
 const SLOW_POLL_MS = 1500;
+/** The card shows the first disagreements; the import list has them all. */
+const SHOWN_WARNINGS = 5;
 
 /**
  * Uploads a SIE file and follows the background import until it is done. On PGlite the server
@@ -115,10 +117,11 @@ export function SieUpload({ organisationId, onFinished }: { organisationId: numb
                 <strong>{result.warnings.length} varningar</strong> – filens egna saldon stämmer inte med verifikationerna:
               </p>
               <ul className="fu-messages">
-                {result.warnings.map((w, i) => (
+                {result.warnings.slice(0, SHOWN_WARNINGS).map((w, i) => (
                   <li key={i}>{lineMessageText(w)}</li>
                 ))}
               </ul>
+              {result.warnings.length > SHOWN_WARNINGS && <p>… och {result.warnings.length - SHOWN_WARNINGS} till: alla finns under Importer nedan.</p>}
             </div>
           )}
         </>
