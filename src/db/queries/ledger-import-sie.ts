@@ -56,7 +56,9 @@ export function splitObjects(objects: readonly SieObjectRef[]): { costCentre: st
   return { costCentre, project, objects: other ? JSON.stringify(objects) : null };
 }
 
-const periodOf = (date: string) => Number(date.slice(0, 4)) * 100 + Number(date.slice(5, 7));
+// "YYYY-MM-DD" → YYYYMM from the character codes: called once per row.
+const periodOf = (date: string) =>
+  (date.charCodeAt(0) - 48) * 100000 + (date.charCodeAt(1) - 48) * 10000 + (date.charCodeAt(2) - 48) * 1000 + (date.charCodeAt(3) - 48) * 100 + (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48);
 
 /**
  * Imports a SIE 4 file into the ledger tables in one transaction: all or nothing. On a
@@ -81,17 +83,17 @@ export async function importSie(db: Db, input: SieInput, options: SieImportOptio
       const periodAmounts: Record<string, unknown>[] = [];
       let year: number | undefined;
       let firstDate: string | undefined;
-      const onRecord = async (r: SieRecord) => {
+      const onRecord = (r: SieRecord) => {
         switch (r.type) {
           case "VER": {
             firstDate ??= r.date;
-            const rows = [];
+            writer.startVoucher({ series: r.series, number: r.number, date: r.date, text: r.text, line: r.line });
             for (const t of r.transactions) {
               if (t.kind !== "TRANS") continue;
               const date = t.date ?? r.date;
-              rows.push({ period: periodOf(date), date, account: t.account, ...splitObjects(t.objects), amount: t.amount, text: t.text ?? null });
+              const o = splitObjects(t.objects);
+              writer.addRow(periodOf(date), date, t.account, o.costCentre, o.project, o.objects, t.amount, t.text ?? null);
             }
-            await writer.addVoucher({ series: r.series, number: r.number, date: r.date, text: r.text, line: r.line }, rows);
             return;
           }
           case "RAR": if (r.yearIndex === 0) year = Number(r.start.slice(0, 4)); return;
@@ -116,9 +118,13 @@ export async function importSie(db: Db, input: SieInput, options: SieImportOptio
           default:
         }
       };
+      const onRecords = async (records: SieRecord[]) => {
+        for (const r of records) onRecord(r);
+        if (writer.full) await writer.flush();
+      };
       const summary = await readSie(input, {
         name: fileName,
-        onRecord,
+        onRecords,
         onProgress: (linesRead, bytesRead) => options.onProgress?.({ linesRead, bytesRead, transactions: writer.rowCount, ...(totalBytes === undefined ? {} : { totalBytes }) }),
       });
       await writer.finish();

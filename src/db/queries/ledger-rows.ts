@@ -19,19 +19,90 @@ export interface LedgerRow {
   text: string | null;
 }
 
-const BATCH = 25_000;
+const BATCH = 50_000;
+
+/** A value as an element of an array literal ('{…}'): quoted, with `"` and `\` escaped; NULL for null. */
+function element(value: string | null): string {
+  return value === null ? "NULL" : `"${value.replace(/[\\"]/g, "\\$&")}"`;
+}
+
+/** A column as one array literal: the server's array_in parses it far faster than the driver encodes an array. */
+const literal = (xs: readonly (number | string)[]) => `{${xs.join(",")}}`;
 
 /**
- * Collects rows and voucher heads and writes them with `INSERT … SELECT FROM unnest(array …)`:
- * one statement per 25 000 rows, each column sent as one array parameter. One write is kept in
- * flight while the next batch fills, so that parsing and the database work at the same time.
- * Also keeps the per-import totals (see ledger_totals) in memory.
+ * Distinct values with their 1-based positions (0 is null) and their array-literal form, so
+ * that a value repeated on many rows is escaped once and the totals are keyed by position.
+ */
+class Dictionary {
+  readonly values: string[] = [];
+  readonly literals: string[] = ["NULL"];
+  private readonly index = new Map<string, number>();
+
+  of(value: string | null): number {
+    if (value === null) return 0;
+    let i = this.index.get(value);
+    if (i === undefined) {
+      this.values.push(value);
+      this.literals.push(element(value));
+      this.index.set(value, (i = this.values.length));
+    }
+    return i;
+  }
+}
+
+interface VoucherHead {
+  series: string;
+  number: string;
+  date: string;
+  text: string;
+  line: number;
+}
+
+/** Rows of one batch, column by column; text columns already as array-literal elements. */
+class Batch {
+  readonly seq: number[] = [];
+  readonly rowNo: number[] = [];
+  readonly period: number[] = [];
+  readonly date: string[] = [];
+  readonly account: string[] = [];
+  readonly costCentre: string[] = [];
+  readonly project: string[] = [];
+  readonly objects: string[] = [];
+  readonly amount: number[] = [];
+  readonly text: string[] = [];
+  readonly vouchers: (VoucherHead & { seq: number })[] = [];
+  /** Free texts repeat ("Motkonto"): escaped once per batch. */
+  private readonly texts = new Map<string, string>();
+
+  literal(value: string | null): string {
+    if (value === null) return "NULL";
+    let l = this.texts.get(value);
+    if (l === undefined) this.texts.set(value, (l = element(value)));
+    return l;
+  }
+}
+
+// Totals are keyed by one safe integer built from dictionary positions, not by joined strings.
+const PERIODS = 4096;
+const ACCOUNTS = 65536;
+const MAX_OBJECTS = Math.floor(Number.MAX_SAFE_INTEGER / (PERIODS * 3 * ACCOUNTS));
+const DIMENSIONS = [0, 1, 6] as const;
+
+/**
+ * Collects rows and voucher heads and writes them with `INSERT … SELECT FROM unnest(…)`: one
+ * statement per 50 000 rows, each column sent as one array literal. One write is kept in flight
+ * while the next batch fills, so that parsing and the database work at the same time. Also
+ * keeps the per-import totals (see ledger_totals) in memory: a few per account and object.
  */
 export class LedgerRowWriter {
-  private rows: LedgerRow[] = [];
-  private vouchers: { seq: number; series: string; number: string; date: string; text: string; line: number }[] = [];
+  private batch = new Batch();
   private inFlight: Promise<unknown> = Promise.resolve();
-  readonly totals = new Map<string, { amount: number; count: number }>();
+  private readonly accounts = new Dictionary();
+  private readonly codes = new Dictionary();
+  private readonly dates = new Dictionary();
+  private readonly periods = new Dictionary();
+  private readonly totals = new Map<number, { amount: number; count: number }>();
+  private rowNo = 0;
   rowCount = 0;
   voucherCount = 0;
 
@@ -40,21 +111,53 @@ export class LedgerRowWriter {
     private readonly importId: number,
   ) {}
 
-  async addVoucher(v: { series: string; number: string; date: string; text: string; line: number }, rows: Omit<LedgerRow, "voucherSeq" | "rowNo">[]): Promise<void> {
+  /** Starts a voucher; its rows follow with addRow. */
+  startVoucher(v: VoucherHead): void {
     const seq = ++this.voucherCount;
-    this.vouchers.push({ seq, ...v });
-    rows.forEach((r, i) => {
-      this.rows.push({ ...r, voucherSeq: seq, rowNo: i + 1 });
-      this.count(r.period, r.account, 0, "", r.amount);
-      this.count(r.period, r.account, 6, r.project ?? "", r.amount);
-      this.count(Math.floor(r.period / 100) * 100, r.account, 1, r.costCentre ?? "", r.amount);
-    });
-    this.rowCount += rows.length;
-    if (this.rows.length >= BATCH) await this.flush();
+    this.batch.vouchers.push({ seq, ...v });
+    this.rowNo = 0;
   }
 
-  private count(period: number, account: string, dimension: number, object: string, amount: number): void {
-    const key = `${period}\u0000${account}\u0000${dimension}\u0000${object}`;
+  /** A row of the voucher last started. `period` is YYYYMM, `objects` the JSON kept when other dimensions are used. */
+  addRow(period: number, date: string, account: string, costCentre: string | null, project: string | null, objects: string | null, amount: number, text: string | null): void {
+    const b = this.batch;
+    const a = this.accounts.of(account);
+    const c = this.codes.of(costCentre);
+    const p = this.codes.of(project);
+    b.seq.push(this.voucherCount);
+    b.rowNo.push(++this.rowNo);
+    b.period.push(period);
+    b.date.push(this.dates.literals[this.dates.of(date)]!);
+    b.account.push(this.accounts.literals[a]!);
+    b.costCentre.push(this.codes.literals[c]!);
+    b.project.push(this.codes.literals[p]!);
+    b.objects.push(b.literal(objects));
+    b.amount.push(amount);
+    b.text.push(b.literal(text));
+    this.rowCount++;
+    const month = this.periods.of(String(period));
+    this.count(month, a, 0, 0, amount);
+    this.count(month, a, 2, p, amount);
+    this.count(this.periods.of(String(Math.floor(period / 100) * 100)), a, 1, c, amount);
+  }
+
+  /** True when a batch is full and flush() should be awaited. */
+  get full(): boolean {
+    return this.batch.seq.length >= BATCH;
+  }
+
+  async addVoucher(v: VoucherHead, rows: Omit<LedgerRow, "voucherSeq" | "rowNo">[]): Promise<void> {
+    this.startVoucher(v);
+    for (const r of rows) this.addRow(r.period, r.date, r.account, r.costCentre, r.project, r.objects, r.amount, r.text);
+    if (this.full) await this.flush();
+  }
+
+  /** `dimension` is the position in DIMENSIONS: 0 none, 1 cost centre (per year), 2 project. */
+  private count(periodIndex: number, accountIndex: number, dimension: number, objectIndex: number, amount: number): void {
+    if (periodIndex >= PERIODS || accountIndex >= ACCOUNTS || objectIndex >= MAX_OBJECTS) {
+      throw new RangeError(`Filen har för många perioder, konton eller objekt för en import (${periodIndex} perioder, ${accountIndex} konton, ${objectIndex} objekt)`);
+    }
+    const key = periodIndex + PERIODS * (dimension + 3 * (accountIndex + ACCOUNTS * objectIndex));
     const t = this.totals.get(key);
     if (t) {
       t.amount += amount;
@@ -63,31 +166,30 @@ export class LedgerRowWriter {
   }
 
   async flush(): Promise<void> {
-    const rows = this.rows;
-    const vouchers = this.vouchers;
-    this.rows = [];
-    this.vouchers = [];
+    const batch = this.batch;
+    this.batch = new Batch();
     await this.inFlight;
-    this.inFlight = this.write(rows, vouchers);
+    this.inFlight = this.write(batch);
     // A failed write must surface: keep the promise, but also attach a no-op so Node does not
     // report it as unhandled before the next flush awaits it.
     this.inFlight.catch(() => {});
   }
 
-  private async write(rows: LedgerRow[], vouchers: LedgerRowWriter["vouchers"]): Promise<void> {
+  private async write(b: Batch): Promise<void> {
     const id = this.importId;
-    if (vouchers.length > 0) {
+    const v = b.vouchers;
+    if (v.length > 0) {
       await sql`INSERT INTO ledger_vouchers (import_id, seq, series, number, voucher_date, text, line)
-        SELECT ${id}, * FROM unnest(${vouchers.map((v) => v.seq)}::int[], ${vouchers.map((v) => v.series)}::text[], ${vouchers.map((v) => v.number)}::text[],
-          ${vouchers.map((v) => v.date)}::date[], ${vouchers.map((v) => v.text)}::text[], ${vouchers.map((v) => v.line)}::int[])`.execute(this.trx);
+        SELECT ${id}, * FROM unnest(${literal(v.map((x) => x.seq))}::int[], ${literal(v.map((x) => b.literal(x.series)))}::text[],
+          ${literal(v.map((x) => b.literal(x.number)))}::text[], ${literal(v.map((x) => x.date))}::date[], ${literal(v.map((x) => b.literal(x.text)))}::text[],
+          ${literal(v.map((x) => x.line))}::int[])`.execute(this.trx);
     }
-    if (rows.length > 0) {
+    if (b.seq.length > 0) {
       await sql`INSERT INTO ledger_transactions (import_id, voucher_seq, row_no, period, trans_date, account, cost_centre, project, objects, amount_ore, text)
-        SELECT ${id}, s, r, p, d, a, c, pr, o::jsonb, m, t FROM unnest(
-          ${rows.map((r) => r.voucherSeq)}::int[], ${rows.map((r) => r.rowNo)}::int[], ${rows.map((r) => r.period)}::int[], ${rows.map((r) => r.date)}::date[],
-          ${rows.map((r) => r.account)}::text[], ${rows.map((r) => r.costCentre)}::text[], ${rows.map((r) => r.project)}::text[],
-          ${rows.map((r) => r.objects)}::text[], ${rows.map((r) => r.amount)}::bigint[], ${rows.map((r) => r.text)}::text[]
-        ) AS u(s, r, p, d, a, c, pr, o, m, t)`.execute(this.trx);
+        SELECT ${id}, s, r, p, d, a, c, pr, o::jsonb, m, t
+        FROM unnest(${literal(b.seq)}::int[], ${literal(b.rowNo)}::int[], ${literal(b.period)}::int[], ${literal(b.date)}::date[], ${literal(b.account)}::text[],
+          ${literal(b.costCentre)}::text[], ${literal(b.project)}::text[], ${literal(b.objects)}::text[], ${literal(b.amount)}::bigint[], ${literal(b.text)}::text[])
+          AS u(s, r, p, d, a, c, pr, o, m, t)`.execute(this.trx);
     }
   }
 
@@ -95,12 +197,30 @@ export class LedgerRowWriter {
   async finish(): Promise<void> {
     await this.flush();
     await this.inFlight;
-    const entries = [...this.totals.entries()];
-    for (let i = 0; i < entries.length; i += BATCH) {
-      const part = entries.slice(i, i + BATCH).map(([k, v]) => [...k.split("\u0000"), v.amount, v.count] as const);
+    const period: number[] = [];
+    const account: string[] = [];
+    const dimension: number[] = [];
+    const object: string[] = [];
+    const amount: number[] = [];
+    const count: number[] = [];
+    const empty = element("");
+    for (const [key, t] of this.totals) {
+      period.push(Number(this.periods.values[(key % PERIODS) - 1]));
+      let rest = Math.floor(key / PERIODS);
+      dimension.push(DIMENSIONS[rest % 3]!);
+      rest = Math.floor(rest / 3);
+      account.push(this.accounts.literals[rest % ACCOUNTS]!);
+      const o = Math.floor(rest / ACCOUNTS);
+      // '' for no object: the column is NOT NULL.
+      object.push(o === 0 ? empty : this.codes.literals[o]!);
+      amount.push(t.amount);
+      count.push(t.count);
+    }
+    for (let i = 0; i < period.length; i += BATCH) {
+      const part = (xs: readonly (number | string)[]) => literal(xs.slice(i, i + BATCH));
       await sql`INSERT INTO ledger_totals (import_id, period, account, dimension, object, amount_ore, row_count)
-        SELECT ${this.importId}, * FROM unnest(${part.map((p) => Number(p[0]))}::int[], ${part.map((p) => p[1])}::text[], ${part.map((p) => Number(p[2]))}::int[],
-          ${part.map((p) => p[3])}::text[], ${part.map((p) => p[4])}::bigint[], ${part.map((p) => p[5])}::int[])`.execute(this.trx);
+        SELECT ${this.importId}, * FROM unnest(${part(period)}::int[], ${part(account)}::text[], ${part(dimension)}::int[], ${part(object)}::text[],
+          ${part(amount)}::bigint[], ${part(count)}::int[])`.execute(this.trx);
     }
   }
 }
