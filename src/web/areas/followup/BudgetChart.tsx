@@ -32,11 +32,11 @@ export function BudgetChart({ rows, year, unit, subject }: { rows: BudgetOutcome
       </fieldset>
       <ul className="fu-legend" aria-hidden="true">
         <li>
-          <span className="fu-swatch fu-swatch-budget" />
+          <span className={cumulative ? "fu-swatch fu-line-budget" : "fu-swatch fu-swatch-budget"} />
           Budget
         </li>
         <li>
-          <span className="fu-swatch fu-swatch-outcome" />
+          <span className={cumulative ? "fu-swatch fu-line-outcome" : "fu-swatch fu-swatch-outcome"} />
           Utfall
         </li>
       </ul>
