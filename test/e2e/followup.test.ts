@@ -189,6 +189,34 @@ describe("uppföljning i en riktig webbläsare", () => {
     await expectAccessible(page, "Årsredovisning");
     await shot("annual-report");
 
+    // CSV outcome with a mapping made in the editor; importing the same periods again replaces them.
+    await page.getByRole("navigation", { name: "Uppföljning" }).getByRole("link", { name: "Import" }).click();
+    await page.getByRole("heading", { level: 1, name: "Importera utfall" }).waitFor();
+    await page.getByRole("button", { name: "Ny mappning" }).click();
+    await page.getByRole("button", { name: "Spara mappningen" }).click();
+    expect(plain(await page.locator("#map-col-account-error").textContent())).toBe("Ange kolumnen för konto: rubrik eller nummer (1 = första).");
+    expect(await page.getByLabel("Konto", { exact: true }).getAttribute("aria-invalid")).toBe("true");
+    await page.getByLabel("Namn", { exact: true }).fill("Kalkylark");
+    await page.getByLabel("Konto", { exact: true }).fill("Konto");
+    await page.getByLabel("Belopp", { exact: true }).fill("2");
+    await page.getByLabel("Period (ÅÅÅÅMM) (valfri)").fill("Period");
+    await page.getByLabel("Projekt (valfri)").fill("Projekt");
+    await expectAccessible(page, "Importera utfall");
+    await page.getByRole("button", { name: "Spara mappningen" }).click();
+    await expect.poll(() => page.getByLabel("Kolumnmappning").inputValue()).toBe("Kalkylark");
+    const csv = Buffer.from("Konto;Belopp;Period;Projekt\n5410;1 000,50;202401;\n3020;-500,00;202402;8941\n", "utf-8");
+    await page.getByLabel("Välj CSV-fil").setInputFiles({ name: "utfall-2024.csv", mimeType: "text/csv", buffer: csv });
+    const csvResult = page.locator('section[aria-labelledby="csv-heading"] p.success');
+    await page.getByRole("button", { name: "Importera CSV-filen" }).click();
+    await expect.poll(async () => plain(await csvResult.textContent())).toBe("Klart: 2 rader för 2024 (perioder 202401, 202402).");
+    await page.getByRole("button", { name: "Importera CSV-filen" }).click();
+    await expect.poll(async () => plain(await csvResult.textContent())).toContain("2 rader från en tidigare import av samma perioder ersattes.");
+    await expect.poll(async () => (await page.locator("#imports-table tbody tr", { hasText: "utfall-2024.csv" }).allTextContents()).map(plain)).toEqual([
+      expect.stringMatching(/^utfall-2024\.csvCSV2024Klar/),
+      expect.stringMatching(/^utfall-2024\.csvCSV2024Ersatt/),
+    ]);
+    await shot("import-csv");
+
     expect(consoleErrors).toEqual([]);
     await context.close();
   });
