@@ -21,6 +21,8 @@ export interface TableColumn {
   unit?: DisplayUnit;
   /** Only for "decimal": how many decimals to show (the cell text may hold fewer). */
   decimals?: number;
+  /** A short text column ("Ja"/"Nej") may ask to be only as wide as its text in a PDF; text columns share the width otherwise. */
+  narrow?: boolean;
 }
 
 /** One cell. null is an empty cell; the column's kind says which of the others is allowed. */

@@ -41,6 +41,8 @@ export interface DecisionDocument {
   tables?: DecisionTable[];
   /** "Förslag till beslut": an optional lead text and the att-satser ("att godkänna …"). */
   proposal: { text?: string[]; attSatser?: string[] };
+  /** Heading of the proposal; a decision already taken says "Beslut" instead of "Förslag till beslut". */
+  proposalHeading?: string;
   /** Sections after the proposal: "Jämställdhet", "Beslutsunderlag", "Villkor" … */
   sections?: DecisionSection[];
   /** Earlier cases this one builds on: "HSN 746-2024, § 219". */
@@ -50,6 +52,8 @@ export interface DecisionDocument {
   decision?: DecisionMetadata;
   /** "Beslutet expedieras till": one recipient a line. */
   distribution?: string[];
+  /** Heading of the distribution list: "Kopia till", "Utdrag till"; "Beslutet expedieras till" when not given. */
+  distributionHeading?: string;
   /** Author in the PDF's metadata. */
   author?: string;
 }
@@ -117,7 +121,7 @@ export function decisionDefinition(doc: DecisionDocument): TDocumentDefinitions 
   ];
   for (const t of doc.tables ?? []) content.push(...tableContent(t.table, t.unit));
 
-  content.push(heading("Förslag till beslut"), ...paragraphs(doc.proposal.text ?? []));
+  content.push(heading(doc.proposalHeading ?? "Förslag till beslut"), ...paragraphs(doc.proposal.text ?? []));
   const att = doc.proposal.attSatser ?? [];
   if (att.length > 0) {
     content.push({
@@ -138,7 +142,7 @@ export function decisionDefinition(doc: DecisionDocument): TDocumentDefinitions 
   const decisionText = doc.decision ? decisionLines(doc.decision) : [];
   if (decisionText.length > 0) content.push(heading("Beslut och delegation"), ...paragraphs(decisionText));
   if (doc.distribution && doc.distribution.length > 0) {
-    content.push(heading("Beslutet expedieras till"), { stack: doc.distribution, style: "paragraph" });
+    content.push(heading(doc.distributionHeading ?? "Beslutet expedieras till"), { stack: doc.distribution, style: "paragraph" });
   }
 
   return {

@@ -65,7 +65,7 @@ export function tableContent(source: Table, unit?: DisplayUnit): Content[] {
       fontSize,
       table: {
         headerRows: 1,
-        widths: table.columns.map((c) => (c.kind === "text" ? "*" : "auto")),
+        widths: table.columns.map((c) => (c.kind === "text" && !c.narrow ? "*" : "auto")),
         body,
       },
       layout: {
