@@ -3,6 +3,8 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { grantsApi } from "./api";
 import { ErrorSummary, money, TextField } from "./components";
 import { readAmount } from "./decision-form";
+import { LedgerSpending } from "./LedgerSpending";
+import { spendingSource } from "./ledger-sync";
 import type { RecipientDetail } from "./types";
 
 const today = () => new Date().toLocaleDateString("sv-SE");
@@ -68,7 +70,7 @@ export function SpendingSection({ detail, editable, onChanged }: { detail: Recip
                 <tr key={s.id}>
                   <td className="nowrap">{s.spentOn}</td>
                   <th scope="row">{s.description}</th>
-                  <td>{s.source === "manual" ? "Inmatad" : `Redovisning ${s.sourceRef ?? ""}`}</td>
+                  <td>{spendingSource(s)}</td>
                   <td className="num">{money(s.amount)}</td>
                   {editable && (
                     <td>
@@ -94,6 +96,7 @@ export function SpendingSection({ detail, editable, onChanged }: { detail: Recip
           </table>
         </div>
       )}
+      {editable && <LedgerSpending detail={detail} onChanged={onChanged} />}
       {editable && (
         <form
           className="card"

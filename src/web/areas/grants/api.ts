@@ -1,5 +1,6 @@
 import type { AllocationRequest, AllocationResult } from "../../api/types";
 import { requestJson as req, uploadForm } from "../../api/client";
+import type { LedgerSyncResult } from "./ledger-sync";
 import type {
   Agreement,
   AnnexLine,
@@ -43,6 +44,7 @@ export const grantsApi = {
   saveReceipt: (partId: number, code: string, receipt: Receipt) => req<RecipientDetail>("PUT", `/api/grants/parts/${partId}/recipients/${encodeURIComponent(code)}/receipt`, receipt),
   addSpending: (partId: number, code: string, input: { spentOn: string; amount: number; description: string }) =>
     req<RecipientDetail>("POST", `/api/grants/parts/${partId}/recipients/${encodeURIComponent(code)}/spending`, input),
+  ledgerSpending: (input: { organisationId: number; partId: number; recipientCode: string; year: number }) => req<LedgerSyncResult>("POST", "/api/followup/grant-spending", input),
   deleteSpending: (id: number) => req<{ deleted: number }>("DELETE", `/api/grants/spending/${id}`),
   internal: (id: number) => req<InternalDecision>("GET", `/api/grants/internal-decisions/${id}`),
   createInternal: (input: InternalInput & { partId: number; organisationCode: string }) => req<InternalDecision>("POST", "/api/grants/internal-decisions", input),

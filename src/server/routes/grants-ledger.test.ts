@@ -1,0 +1,108 @@
+import { PassThrough } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApi, type TestApi, type TestClient } from "../../../test/helpers/api";
+import { loadDemoGrants } from "../../db/demo/grants";
+import { writeSie4 } from "../../formats/sie";
+
+// Spending from imported outcomes: Region Jämtland Härjedalen's ledger books costs on object 9929
+// (seed 003's accounting object); syncing makes them the grant's used amount.
+
+const kr = (n: number) => n * 100;
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** A 2023 SIE 4 file: costs on object 9929 (dimension 6), one cost elsewhere, the grant's income. */
+async function jamtlandSie(): Promise<Uint8Array<ArrayBuffer>> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on("data", (c: Buffer) => chunks.push(c));
+  const row = (account: string, amount: number, project?: string) => ({ kind: "TRANS" as const, account, objects: project ? [{ dimension: 6, code: project }] : [], amount });
+  const voucher = (n: number, date: string, text: string, rows: ReturnType<typeof row>[]) => ({
+    series: "A",
+    number: String(n),
+    date,
+    text,
+    transactions: [...rows, row("1930", -rows.reduce((s, r) => s + r.amount, 0))],
+  });
+  await writeSie4(out, {
+    program: { name: "Fördela testfil", version: "1" },
+    generated: "2024-01-20",
+    company: { name: "Region Jämtland Härjedalen" },
+    years: [{ yearIndex: 0, start: "2023-01-01", end: "2023-12-31" }],
+    accounts: [
+      { account: "1930", name: "Bank" },
+      { account: "3120", name: "Statsbidrag" },
+      { account: "5410", name: "Förbrukningsinventarier" },
+      { account: "6550", name: "Konsulter" },
+      { account: "7010", name: "Löner" },
+    ],
+    dimensions: [{ dimension: 6, name: "Projekt" }],
+    objects: [
+      { dimension: 6, code: "9929", name: "Strategiska medel tillgänglighet" },
+      { dimension: 6, code: "1000", name: "Annat" },
+    ],
+    vouchers: [
+      voucher(1, "2023-06-15", "Strategiska medel", [row("3120", kr(-5_039_944), "9929")]),
+      voucher(2, "2023-09-30", "Tillgänglighetssamordnare", [row("7010", kr(3_000_000), "9929")]),
+      voucher(3, "2023-11-30", "Vårdlots och konsulter", [row("6550", kr(1_200_000), "9929"), row("5410", kr(423_541), "9929")]),
+      voucher(4, "2023-12-01", "Annat projekt", [row("6550", kr(777_777), "1000")]),
+    ],
+  });
+  out.end();
+  const bytes = Buffer.concat(chunks);
+  return new Uint8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)) as Uint8Array<ArrayBuffer>;
+}
+
+describe("grant spending from the ledger", () => {
+  let api: TestApi;
+  let editor: TestClient;
+  let orgId: number;
+  let partId: number;
+
+  beforeAll(async () => {
+    api = await createTestApi();
+    await loadDemoGrants(api.opened.db);
+    editor = await api.loginAs({ username: "jamtland", roles: [{ organisationCode: "23", role: "editor" }] });
+    orgId = (await api.opened.db.selectFrom("organisations").select("id").where("code", "=", "23").executeTakeFirstOrThrow()).id;
+    const grants = await editor.json<{ grants: Json[] }>("GET", "/api/grants/recipients/23");
+    partId = grants.body.grants.find((g) => g.agreementName === "Ökad tillgänglighet i hälso- och sjukvården 2023")!.partId;
+  });
+  afterAll(() => api.close());
+
+  const figures = async () => (await editor.json<Json>("GET", `/api/grants/parts/${partId}/recipients/23`)).body;
+
+  it("imports the region's SIE file, syncs object 9929's costs for 2023 and changes used, unspent and repay", async () => {
+    const before = await figures();
+    expect(before.figures).toMatchObject({ received: kr(5_039_944), spent: 0, unspent: kr(5_039_944), toRepay: kr(5_039_944) });
+
+    const started = await editor.upload(`/api/ledger/imports/sie?organisationId=${orgId}&fileName=rjh-2023.se`, await jamtlandSie());
+    expect(started.status).toBe(202);
+    const jobId = ((await started.json()) as { id: string }).id;
+    let job: Json = { status: "running" };
+    for (let i = 0; i < 300 && job.status === "running"; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      job = (await editor.json<Json>("GET", `/api/ledger/jobs/${jobId}`)).body;
+    }
+    expect(job).toMatchObject({ status: "done", result: { year: 2023 } });
+
+    const sync = await editor.json<Json>("POST", "/api/followup/grant-spending", { organisationId: orgId, partId, recipientCode: "23", year: 2023 });
+    expect(sync.status).toBe(200);
+    // 3 000 000 + 1 200 000 + 423 541; the other project's 777 777 and the grant income are not costs on 9929.
+    expect(sync.body).toMatchObject({ object: "9929", year: 2023, costs: kr(4_623_541), income: kr(5_039_944) });
+    expect(sync.body.spendingId).toEqual(expect.any(Number));
+
+    const after = await figures();
+    expect(after.figures).toMatchObject({ received: kr(5_039_944), spent: kr(4_623_541), unspent: kr(416_403), toRepay: kr(416_403) });
+    expect(after.spending).toEqual([expect.objectContaining({ source: "ledger", sourceRef: "huvudbok:2023:9929", amount: kr(4_623_541), spentOn: "2023-12-31" })]);
+
+    // Syncing again replaces the ledger row rather than counting the costs twice.
+    await editor.json("POST", "/api/followup/grant-spending", { organisationId: orgId, partId, recipientCode: "23", year: 2023 });
+    expect((await figures()).figures.spent).toBe(kr(4_623_541));
+  });
+
+  it("keeps manual rows beside the ledger row and adds nothing for a year without costs on the object", async () => {
+    await editor.json("POST", `/api/grants/parts/${partId}/recipients/23/spending`, { spentOn: "2024-01-10", amount: kr(16_403), description: "Efterfakturering" });
+    const empty = await editor.json<Json>("POST", "/api/followup/grant-spending", { organisationId: orgId, partId, recipientCode: "23", year: 2024 });
+    expect(empty.body).toMatchObject({ costs: 0, rows: 0, spendingId: null });
+    expect((await figures()).figures).toMatchObject({ spent: kr(4_639_944), unspent: kr(400_000), toRepay: kr(400_000) });
+  });
+});
