@@ -52,11 +52,26 @@ export async function openDatabase(options: OpenOptions = {}): Promise<OpenDatab
   }
   const client = new PGlite(options.dataDir ?? "memory://", {
     parsers: { [pgliteTypes.INT8]: parseSafeInteger, [pgliteTypes.DATE]: keepText },
+    // PGlite keeps its buffers (and, in memory://, its files and WAL) in this process: the
+    // server defaults (128 MB of shared buffers, 1 GB of WAL) would make a large import cost
+    // over a gigabyte of RAM. The WAL is bounded by the checkpoints bulk writers ask for.
+    postgresqlconf: ["shared_buffers = 16MB", "wal_buffers = 1MB", "min_wal_size = 32MB", "max_wal_size = 64MB"],
   });
   await client.waitReady;
   const inner = new KyselyPGlite(client).dialect;
   const db = new Kysely<Database>({ dialect: serialDialect(inner) });
+  embedded.add(db);
   return { db, kind: "pglite", close: () => db.destroy() };
+}
+
+const embedded = new WeakSet<Db>();
+
+/**
+ * True for a PGlite database. It runs single-user, without the background checkpointer, so a
+ * bulk writer must ask for CHECKPOINT itself to let the WAL of a large import be recycled.
+ */
+export function isEmbedded(db: Db): boolean {
+  return embedded.has(db);
 }
 
 /**

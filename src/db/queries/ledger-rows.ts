@@ -106,9 +106,11 @@ export class LedgerRowWriter {
   rowCount = 0;
   voucherCount = 0;
 
+  /** `checkpoints`: ask for CHECKPOINT after each batch (PGlite, see isEmbedded). */
   constructor(
     private readonly trx: Trx,
     private readonly importId: number,
+    private readonly checkpoints = false,
   ) {}
 
   /** Starts a voucher; its rows follow with addRow. */
@@ -191,6 +193,7 @@ export class LedgerRowWriter {
           ${literal(b.costCentre)}::text[], ${literal(b.project)}::text[], ${literal(b.objects)}::text[], ${literal(b.amount)}::bigint[], ${literal(b.text)}::text[])
           AS u(s, r, p, d, a, c, pr, o, m, t)`.execute(this.trx);
     }
+    if (this.checkpoints) await sql`CHECKPOINT`.execute(this.trx);
   }
 
   /** Writes what is left and the totals; call once, at the end. */
