@@ -7,6 +7,7 @@ import { requireUser, type App } from "../context";
 import { ApiError } from "../errors";
 import { errorResponses, jsonBody, jsonResponse } from "../schemas";
 import { registerAllocationDocumentRoute } from "./allocation-document";
+import { registerGrantDocumentRoutes } from "./grant-documents";
 import { registerBudgetDocumentKind } from "./budget-documents";
 import { BudgetSpec, FrameChangeSpec, IndexSeriesValues, JointFinancingSpec, ProposalSpec, SubscriptionSpec } from "./budget-schemas";
 
@@ -32,6 +33,7 @@ export function registerBudgetRoutes(app: App) {
   registerBudgetDocumentKind(app, { kind: "joint_financing", path: "joint-financings", tag: "Gemensam finansiering", noun: "Finansieringen", spec: JointFinancingSpec, resultDescription: "JointFinancingResult: method, ratePerInhabitant, area{code,name,date,description}, population, exactTotal (bråk i öre), total, rounding, parts[{key,label,population,sharePercent,exact,amount,difference}], explanation[]" });
   registerBudgetDocumentKind(app, { kind: "subscription", path: "subscriptions", tag: "Abonnemang", noun: "Abonnemanget", spec: SubscriptionSpec, resultDescription: "{ matrix: SubscriptionResult (cells[{buyer,seller,amount,fixed,variable,settledVariable,uprated}], rowTotals, columnTotals, total, fixedTotal, variableTotal, settledTotal, uprating, upratedTotal, explanation[]), statedChecks[{where,computed,stated,difference,message}] }" });
   registerAllocationDocumentRoute(app);
+  registerGrantDocumentRoutes(app);
 
   app.openapi(calculateProposal, async (c) => {
     requireUser(c.get("user"));
