@@ -1,56 +1,13 @@
-import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApi, type TestApi, type TestClient } from "../../../test/helpers/api";
 import { loadDemoGrants } from "../../db/demo/grants";
-import { writeSie4 } from "../../formats/sie";
+import { jamtlandSie } from "../../../test/fixtures/ledger/jamtland-sie";
 
 // Spending from imported outcomes: Region Jämtland Härjedalen's ledger books costs on object 9929
 // (seed 003's accounting object); syncing makes them the grant's used amount.
 
 const kr = (n: number) => n * 100;
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-/** A 2023 SIE 4 file: costs on object 9929 (dimension 6), one cost elsewhere, the grant's income. */
-async function jamtlandSie(): Promise<Uint8Array<ArrayBuffer>> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on("data", (c: Buffer) => chunks.push(c));
-  const row = (account: string, amount: number, project?: string) => ({ kind: "TRANS" as const, account, objects: project ? [{ dimension: 6, code: project }] : [], amount });
-  const voucher = (n: number, date: string, text: string, rows: ReturnType<typeof row>[]) => ({
-    series: "A",
-    number: String(n),
-    date,
-    text,
-    transactions: [...rows, row("1930", -rows.reduce((s, r) => s + r.amount, 0))],
-  });
-  await writeSie4(out, {
-    program: { name: "Fördela testfil", version: "1" },
-    generated: "2024-01-20",
-    company: { name: "Region Jämtland Härjedalen" },
-    years: [{ yearIndex: 0, start: "2023-01-01", end: "2023-12-31" }],
-    accounts: [
-      { account: "1930", name: "Bank" },
-      { account: "3120", name: "Statsbidrag" },
-      { account: "5410", name: "Förbrukningsinventarier" },
-      { account: "6550", name: "Konsulter" },
-      { account: "7010", name: "Löner" },
-    ],
-    dimensions: [{ dimension: 6, name: "Projekt" }],
-    objects: [
-      { dimension: 6, code: "9929", name: "Strategiska medel tillgänglighet" },
-      { dimension: 6, code: "1000", name: "Annat" },
-    ],
-    vouchers: [
-      voucher(1, "2023-06-15", "Strategiska medel", [row("3120", kr(-5_039_944), "9929")]),
-      voucher(2, "2023-09-30", "Tillgänglighetssamordnare", [row("7010", kr(3_000_000), "9929")]),
-      voucher(3, "2023-11-30", "Vårdlots och konsulter", [row("6550", kr(1_200_000), "9929"), row("5410", kr(423_541), "9929")]),
-      voucher(4, "2023-12-01", "Annat projekt", [row("6550", kr(777_777), "1000")]),
-    ],
-  });
-  out.end();
-  const bytes = Buffer.concat(chunks);
-  return new Uint8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)) as Uint8Array<ArrayBuffer>;
-}
 
 describe("grant spending from the ledger", () => {
   let api: TestApi;

@@ -11,7 +11,7 @@ import { PartFields } from "./PartFields";
 import type { Agreement } from "./types";
 
 /** Register or change a draft government decision; the sum check follows every keystroke. */
-export function DecisionFormPage({ id }: { id?: number }) {
+export function DecisionFormPage({ id, agreementId }: { id?: number; agreementId?: number }) {
   const title = id ? "Ändra regeringsbeslut" : "Registrera regeringsbeslut";
   usePageTitle(title);
   const { user } = useSession();
@@ -28,10 +28,10 @@ export function DecisionFormPage({ id }: { id?: number }) {
         setAgreements(a);
         setOrgs(o);
         const ownOrg = user.roles.find((r) => r.role !== "reader")?.organisationId;
-        setForm(d ? formFromDecision(d) : { ...emptyDecisionForm(), organisationId: ownOrg ? String(ownOrg) : "", agreementId: a[0] ? String(a[0].id) : "" });
+        setForm(d ? formFromDecision(d) : { ...emptyDecisionForm(), organisationId: ownOrg ? String(ownOrg) : "", agreementId: agreementId ? String(agreementId) : a[0] ? String(a[0].id) : "" });
       })
       .catch(setLoadError);
-  }, [id, user.roles]);
+  }, [id, agreementId, user.roles]);
 
   if (!form) return <Pending title={title} error={loadError} what="formuläret" />;
   const set = (patch: Partial<DecisionForm>) => setForm({ ...form, ...patch });
@@ -56,6 +56,12 @@ export function DecisionFormPage({ id }: { id?: number }) {
     <>
       <p className="breadcrumb">
         <Link href="/statsbidrag">Statsbidrag</Link>
+        {agreementId && (
+          <>
+            {" "}
+            › <Link href={`/statsbidrag/overenskommelser/${agreementId}`}>{agreements.find((a) => a.id === agreementId)?.name ?? "Överenskommelsen"}</Link>
+          </>
+        )}
       </p>
       <h1 tabIndex={-1}>{title}</h1>
       <form

@@ -71,7 +71,7 @@ export function DecisionPage({ id }: { id: number }) {
   return (
     <>
       <p className="breadcrumb">
-        <Link href="/statsbidrag">Statsbidrag</Link> › {d.agreementName}
+        <Link href="/statsbidrag">Statsbidrag</Link> › <Link href={`/statsbidrag/overenskommelser/${d.agreementId}`}>{d.agreementName}</Link>
       </p>
       <h1 tabIndex={-1}>Regeringsbeslut {d.diaryNumber ?? d.id}</h1>
       <p className="lead">{d.title}</p>

@@ -43,7 +43,7 @@ export function LedgerSpending({ detail, onChanged }: { detail: RecipientDetail;
   return (
     <section className="card ledger-sync" aria-labelledby="ledger-sync-heading">
       <h3 id="ledger-sync-heading">Förbrukning från huvudboken</h3>
-      <p className="hint" id="ledger-sync-hint">
+      <p className="grants-small" id="ledger-sync-hint">
         {object
           ? `Kostnaderna på redovisningsobjekt ${object} under året blir en rad med källan huvudboken; en ny hämtning ersätter den förra för samma år. Inmatade utgifter ligger kvar.`
           : "Ange bidragets redovisningsobjekt ovan innan förbrukningen hämtas från huvudboken."}

@@ -2,7 +2,8 @@ import { useEffect, useState } from "react";
 import { Link, usePageTitle } from "../../router";
 import { can, useSession } from "../../session";
 import { grantsApi } from "./api";
-import { Badge, money, Pending } from "./components";
+import { money, Pending } from "./components";
+import { DecisionTable } from "./DecisionTable";
 import type { Agreement, Decision } from "./types";
 
 /** The register: agreements with the government decisions under them, and the user's own grants. */
@@ -28,9 +29,14 @@ export function RegisterPage() {
       <p className="lead">Överenskommelser och regeringsbeslut med delar, fördelning till mottagare, rekvisition, förbrukning och återbetalning.</p>
       <div className="actions">
         {mayCreate && (
-          <Link className="button-primary" href="/statsbidrag/beslut/ny">
-            Registrera regeringsbeslut
-          </Link>
+          <>
+            <Link className="button-primary" href="/statsbidrag/beslut/ny">
+              Registrera regeringsbeslut
+            </Link>
+            <Link className="button-secondary" href="/statsbidrag/overenskommelser/ny">
+              Ny överenskommelse
+            </Link>
+          </>
         )}
         <Link className="button-secondary" href="/tidsfrister">
           Tidsfrister
@@ -60,7 +66,7 @@ export function RegisterPage() {
         return (
           <section key={a.id} className="card" aria-labelledby={`agreement-${a.id}`}>
             <h3 id={`agreement-${a.id}`}>
-              {a.name} <span className="muted">({a.year})</span>
+              <Link href={`/statsbidrag/overenskommelser/${a.id}`}>{a.name}</Link> <span className="muted">({a.year})</span>
             </h3>
             <p className="grants-small">
               Parter: {a.parties.join(", ")}. Registrerad av {a.organisationName}. Överenskommelsens total {money(a.total)}; regeringsbeslut hittills {money(a.decidedTotal)}.
@@ -68,39 +74,7 @@ export function RegisterPage() {
             {decisions.length === 0 ? (
               <p>Inga regeringsbeslut registrerade.</p>
             ) : (
-              <div className="table-wrap">
-                <table className="data">
-                  <caption>Regeringsbeslut under {a.name}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Diarienummer</th>
-                      <th scope="col">Datum</th>
-                      <th scope="col">Rubrik</th>
-                      <th scope="col" className="num">
-                        Totalt
-                      </th>
-                      <th scope="col">Summakontroll</th>
-                      <th scope="col">Status</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {decisions.map((d) => (
-                      <tr key={d.id}>
-                        <th scope="row">
-                          <Link href={`/statsbidrag/beslut/${d.id}`}>{d.diaryNumber ?? `Beslut ${d.id}`}</Link>
-                        </th>
-                        <td className="nowrap">{d.decisionDate ?? "–"}</td>
-                        <td>{d.title}</td>
-                        <td className="num">{money(d.total)}</td>
-                        <td>{d.check.balanced ? <span className="done-mark">Stämmer</span> : <span className="diff-text">Avviker {money(Math.abs(d.check.difference))}</span>}</td>
-                        <td>
-                          <Badge status={d.status} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DecisionTable caption={`Regeringsbeslut under ${a.name}`} decisions={decisions} />
             )}
           </section>
         );

@@ -1,5 +1,6 @@
 import type { AllocationRequest, AllocationResult } from "../../api/types";
 import { requestJson as req, uploadForm } from "../../api/client";
+import type { AgreementInput } from "./agreement-form";
 import type { LedgerSyncResult } from "./ledger-sync";
 import type {
   Agreement,
@@ -27,7 +28,9 @@ export type AnnexInput = { source?: string; text?: string; lines?: { recipientCo
 
 export const grantsApi = {
   agreements: () => req<Agreement[]>("GET", "/api/grants/agreements"),
-  createAgreement: (input: Omit<Agreement, "id" | "organisationName" | "decidedTotal" | "decisionCount">) => req<Agreement>("POST", "/api/grants/agreements", input),
+  agreement: (id: number) => req<Agreement>("GET", `/api/grants/agreements/${id}`),
+  createAgreement: (input: AgreementInput) => req<Agreement>("POST", "/api/grants/agreements", input),
+  updateAgreement: (id: number, input: Omit<AgreementInput, "organisationId">) => req<Agreement>("PUT", `/api/grants/agreements/${id}`, input),
   decisions: (agreementId?: number) => req<Decision[]>("GET", `/api/grants/decisions${q({ agreementId })}`),
   decision: (id: number) => req<Decision>("GET", `/api/grants/decisions/${id}`),
   createDecision: (input: DecisionInput) => req<Decision>("POST", "/api/grants/decisions", input),

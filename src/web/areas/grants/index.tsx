@@ -1,4 +1,6 @@
 import type { Area } from "../types";
+import { AgreementFormPage } from "./AgreementFormPage";
+import { AgreementPage } from "./AgreementPage";
 import { CalendarPage } from "./CalendarPage";
 import { DecisionFormPage } from "./DecisionFormPage";
 import { DecisionPage } from "./DecisionPage";
@@ -19,6 +21,10 @@ export const grantsArea: Area = {
   routes: [
     { pattern: "/statsbidrag", render: () => <RegisterPage /> },
     { pattern: "/statsbidrag/beslut/ny", render: () => <DecisionFormPage /> },
+    { pattern: "/statsbidrag/overenskommelser/ny", render: () => <AgreementFormPage /> },
+    { pattern: "/statsbidrag/overenskommelser/:id", render: (p) => <AgreementPage key={p.id} id={Number(p.id)} /> },
+    { pattern: "/statsbidrag/overenskommelser/:id/andra", render: (p) => <AgreementFormPage key={p.id} id={Number(p.id)} /> },
+    { pattern: "/statsbidrag/overenskommelser/:id/nytt-beslut", render: (p) => <DecisionFormPage key={`new-${p.id}`} agreementId={Number(p.id)} /> },
     { pattern: "/statsbidrag/beslut/:id", render: (p) => <DecisionPage key={p.id} id={Number(p.id)} /> },
     { pattern: "/statsbidrag/beslut/:id/andra", render: (p) => <DecisionFormPage key={p.id} id={Number(p.id)} /> },
     { pattern: "/statsbidrag/beslut/:id/delar/:partId", render: (p) => <DistributionPage key={p.partId} decisionId={Number(p.id)} partId={Number(p.partId)} /> },
