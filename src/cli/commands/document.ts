@@ -7,16 +7,21 @@ import type { BudgetDocumentKind } from "../../db/schema-budgets";
 import { budgetDocumentPdf, budgetDocumentXlsx } from "../../formats/budget/document";
 import { openAppDatabase } from "../database";
 import { CliError } from "../errors";
+import { isGrantDocumentKind, listGrantDocuments, writeGrantDocument } from "./document-grants";
 
-export const documentHelp = `fordela document SLAG ID --format pdf|xlsx --out FIL
+export const documentHelp = `fordela document SLAG ID --format pdf|xlsx --out FIL [--unit kr|tkr|mkr] [--kopia "A;B"]
 fordela document SLAG --list
 
 Skriver beslutsunderlaget (PDF) eller dess tabeller (XLSX) för ett sparat dokument.
-SLAG: budget | frame-change | joint-financing | subscription
+SLAG: budget | frame-change | joint-financing | subscription | grant-decision | internal-decision
+--unit och --kopia (Kopia till, mottagare åtskilda med semikolon) gäller regeringsbeslut
+(grant-decision); --unit även interna beslut (internal-decision).
 
 Exempel:
   fordela document frame-change --list
-  fordela document frame-change 2 --format pdf --out beslutsunderlag.pdf`;
+  fordela document frame-change 2 --format pdf --out beslutsunderlag.pdf
+  fordela document grant-decision 1 --format pdf --kopia "Socialstyrelsen;SKR"
+  fordela document internal-decision 1 --format xlsx --unit tkr`;
 
 const kinds: Record<string, BudgetDocumentKind> = {
   budget: "budget",
@@ -25,12 +30,16 @@ const kinds: Record<string, BudgetDocumentKind> = {
   subscription: "subscription",
 };
 
-/** Writes one document to a file; returns the Swedish line to print. Exported for tests. */
-export async function writeDocument(db: Db, kindWord: string, idText: string, format: string, out: string): Promise<string> {
+const kindNames = () => [...Object.keys(kinds), "grant-decision", "internal-decision"].join(", ");
+
+/** Writes one document to a file; options apply to grant and internal decisions. */
+export async function writeDocument(db: Db, kindWord: string, idText: string, format: string, out: string, options: { unit?: string; copyTo?: string } = {}): Promise<string> {
   const kind = kinds[kindWord];
-  if (!kind) throw new CliError(`Okänt slag "${kindWord}"; välj ${Object.keys(kinds).join(", ")}.`);
+  if (!kind && !isGrantDocumentKind(kindWord)) throw new CliError(`Okänt slag "${kindWord}"; välj ${kindNames()}.`);
   if (!/^\d+$/.test(idText)) throw new CliError(`ID "${idText}" är inget nummer.`);
   if (format !== "pdf" && format !== "xlsx") throw new CliError(`--format ska vara pdf eller xlsx, fick "${format}".`);
+  if (isGrantDocumentKind(kindWord)) return writeGrantDocument(db, kindWord, Number(idText), format, out, options);
+  if (!kind) throw new CliError(`Okänt slag "${kindWord}".`);
   const saved = await getBudgetDocument(db, Number(idText));
   if (!saved || saved.kind !== kind) throw new CliError(`Det finns ingen ${kindWord} med ID ${idText}; se "fordela document ${kindWord} --list".`, 1);
   writeFileSync(out, format === "pdf" ? await budgetDocumentPdf(saved) : await budgetDocumentXlsx(saved));
@@ -38,14 +47,18 @@ export async function writeDocument(db: Db, kindWord: string, idText: string, fo
 }
 
 export async function documentCommand(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: "string", default: "pdf" }, out: { type: "string" }, list: { type: "boolean", default: false } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: "string", default: "pdf" }, out: { type: "string" }, list: { type: "boolean", default: false }, unit: { type: "string" }, kopia: { type: "string" } } });
   const [kindWord, idText] = positionals;
   if (!kindWord) throw new CliError(`Ange slag.\n\n${documentHelp}`);
   const opened = await openAppDatabase();
   try {
+    if (values.list && isGrantDocumentKind(kindWord)) {
+      for (const line of await listGrantDocuments(opened.db, kindWord)) console.log(line);
+      return;
+    }
     if (values.list) {
       const kind = kinds[kindWord];
-      if (!kind) throw new CliError(`Okänt slag "${kindWord}"; välj ${Object.keys(kinds).join(", ")}.`);
+      if (!kind) throw new CliError(`Okänt slag "${kindWord}"; välj ${kindNames()}.`);
       for (const d of await listBudgetDocuments(opened.db, kind, "all")) {
         console.log(`${String(d.id).padStart(4)}  ${d.year}  ${d.status === "decided" ? "beslutad" : "förslag "}  v${d.version}  ${formatAmount(d.totalOre, "kr").padStart(18)}  ${d.organisationName}: ${d.title}`);
       }
@@ -53,7 +66,7 @@ export async function documentCommand(args: string[]): Promise<void> {
     }
     if (!idText) throw new CliError("Ange dokumentets ID (se --list).");
     const out = values.out ?? `${kindWord}-${idText}.${values.format}`;
-    console.log(await writeDocument(opened.db, kindWord, idText, values.format!, out));
+    console.log(await writeDocument(opened.db, kindWord, idText, values.format!, out, { unit: values.unit, copyTo: values.kopia }));
   } finally {
     await opened.close();
   }
