@@ -7,6 +7,7 @@ import { grantsApi } from "./api";
 import { Badge, Meta, money, Pending, signed, SumCheck } from "./components";
 import { groupLabels } from "./labels";
 import type { Decision, Part } from "./types";
+import { DocumentLinks } from "./DocumentLinks";
 
 // The appropriation in the decision's short form ("uo 9, 1:6 ap. 18"), the names in small print.
 function Appropriation({ p }: { p: Part }) {
@@ -88,6 +89,7 @@ export function DecisionPage({ id }: { id: number }) {
         ]}
       />
       <div className="actions toolbar">
+        <DocumentLinks kind="grant-decisions" id={d.id} />
         {d.status === "draft" && can(user, d.organisationId, "editor") && (
           <Link className="button-secondary" href={`/statsbidrag/beslut/${d.id}/andra`}>
             Ändra utkastet

@@ -8,6 +8,7 @@ import { Badge, Meta, money, Pending, signed, SumCheck } from "./components";
 import { InternalEditor } from "./InternalEditor";
 import { lineKindLabels } from "./labels";
 import type { InternalDecision, VersionDiff } from "./types";
+import { DocumentLinks } from "./DocumentLinks";
 
 const shown = (v: unknown): string => (v === null || v === undefined || v === "" ? "–" : Array.isArray(v) ? v.join("; ") : typeof v === "object" ? JSON.stringify(v) : String(v));
 const lineText = (v: unknown) => (v && typeof v === "object" && "amount" in v ? `${(v as { label?: string }).label ?? ""} ${money((v as { amount: number }).amount)}` : shown(v));
@@ -86,6 +87,7 @@ export function InternalDecisionPage({ id }: { id: number }) {
         ]}
       />
       <div className="actions toolbar">
+        <DocumentLinks kind="internal-decisions" id={d.id} />
         {d.status === "draft" && can(user, d.organisationId, "editor") && !editing && (
           <button type="button" className="button-secondary" onClick={() => setEditing(true)}>
             Ändra utkastet
