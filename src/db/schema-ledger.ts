@@ -100,6 +100,20 @@ export interface LedgerTotalsTable {
   row_count: number;
 }
 
+export interface LedgerClassTotalsTable {
+  import_id: number;
+  dimension: number;
+  period: number;
+  object: string;
+  class: string;
+  amount_ore: number;
+}
+
+export interface LedgerClassTotalsStateTable {
+  import_id: number;
+  classing: string;
+}
+
 export interface CsvMappingsTable {
   id: Generated<number>;
   organisation_id: number;
@@ -141,6 +155,8 @@ export interface LedgerTables {
   ledger_vouchers: LedgerVouchersTable;
   ledger_transactions: LedgerTransactionsTable;
   ledger_totals: LedgerTotalsTable;
+  ledger_class_totals: LedgerClassTotalsTable;
+  ledger_class_totals_state: LedgerClassTotalsStateTable;
   csv_mappings: CsvMappingsTable;
   ledger_account_classes: LedgerAccountClassesTable;
   ledger_object_links: LedgerObjectLinksTable;

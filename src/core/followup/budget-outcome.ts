@@ -12,6 +12,8 @@ export interface AmountCell {
   account: string;
   key?: string;
   amount: Ore;
+  /** Set when the sum is already per account class (then `account` is not used for it). */
+  class?: AccountClass;
 }
 
 export interface BudgetOutcomeRow {
@@ -82,7 +84,7 @@ export function budgetVsOutcome(input: BudgetOutcomeInput): BudgetOutcomeReport 
   const add = (cells: readonly AmountCell[], field: "budget" | "outcome") => {
     for (const c of cells) {
       if (Math.floor(c.period / 100) !== input.year) continue;
-      const klass = input.classify(c.account).class;
+      const klass = c.class ?? input.classify(c.account).class;
       if (klass === "balance") continue;
       const key = keyOf(c, klass);
       let acc = groups.get(key);

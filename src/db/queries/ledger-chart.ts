@@ -52,7 +52,7 @@ export async function replacePreviousImports(trx: Trx, organisationId: number, y
     .execute();
   const ids = old.map((o) => o.id);
   if (ids.length === 0) return [];
-  for (const table of ["ledger_totals", "ledger_transactions", "ledger_vouchers", "ledger_balances", "ledger_period_amounts"] as const) {
+  for (const table of ["ledger_totals", "ledger_class_totals", "ledger_transactions", "ledger_vouchers", "ledger_balances", "ledger_period_amounts"] as const) {
     await trx.deleteFrom(table).where("import_id", "in", ids).execute();
   }
   await trx.updateTable("ledger_imports").set({ status: "replaced" }).where("id", "in", ids).execute();

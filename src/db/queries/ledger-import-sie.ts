@@ -2,6 +2,8 @@ import type { Transaction } from "kysely";
 import { isEmbedded, type Db } from "../connect";
 import type { Database } from "../schema";
 import { readSie, SieFileError, type SieInput, type SieObjectRef, type SieRecord, type SieSummary, type SieWarning } from "../../formats/sie";
+import { buildClassTotals } from "./ledger-class-totals";
+import { accountClassOverrides } from "./ledger-report";
 import { LedgerRowWriter } from "./ledger-rows";
 import { replacePreviousImports, upsertChart, type ChartData } from "./ledger-chart";
 
@@ -132,6 +134,7 @@ export async function importSie(db: Db, input: SieInput, options: SieImportOptio
       for (let i = 0; i < balances.length; i += 5000) await trx.insertInto("ledger_balances").values(balances.slice(i, i + 5000) as never).execute();
       for (let i = 0; i < periodAmounts.length; i += 5000) await trx.insertInto("ledger_period_amounts").values(periodAmounts.slice(i, i + 5000) as never).execute();
       await upsertChart(trx, options.organisationId, chart);
+      await buildClassTotals(trx, importId, await accountClassOverrides(trx, options.organisationId));
       const replaced = await replacePreviousImports(trx, options.organisationId, resolvedYear, "sie", importId);
       const budgets = periodAmounts.filter((p) => p.kind === "PBUDGET").length;
       const warnings = summary.warnings;

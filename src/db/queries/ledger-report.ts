@@ -3,6 +3,7 @@ import type { Db } from "../connect";
 import { accountClassifier, type AccountClassOverride } from "../../core/followup/account-class";
 import { budgetVsOutcome, type AmountCell, type BudgetOutcomeGrouping, type BudgetOutcomeReport } from "../../core/followup/budget-outcome";
 import type { ForecastMethod } from "../../core/followup/forecast";
+import { classOutcomeCells, ensureClassTotals } from "./ledger-class-totals";
 
 export interface BudgetOutcomeQuery {
   organisationId: number;
@@ -97,7 +98,15 @@ export async function objectNames(db: Db, organisationId: number, by: BudgetOutc
 
 /** Budget vs outcome for an organisation's year, grouped by account class, account, cost centre, project or month. */
 export async function budgetVsOutcomeReport(db: Db, q: BudgetOutcomeQuery): Promise<BudgetOutcomeReport> {
-  const [outcome, budget, overrides, labels] = await Promise.all([outcomeCells(db, q), budgetCells(db, q), accountClassOverrides(db, q.organisationId), objectNames(db, q.organisationId, q.by)]);
+  const overrides = await accountClassOverrides(db, q.organisationId);
+  // Without object filters the outcome comes from the sums per class (a few thousand rows).
+  const byClass = q.project === undefined && q.costCentre === undefined && q.by !== "account" ? q.by : null;
+  if (byClass) await ensureClassTotals(db, q.organisationId, overrides);
+  const [outcome, budget, labels] = await Promise.all([
+    byClass ? classOutcomeCells(db, q.organisationId, q.year, byClass) : outcomeCells(db, q),
+    budgetCells(db, q),
+    objectNames(db, q.organisationId, q.by),
+  ]);
   return budgetVsOutcome({
     year: q.year,
     by: q.by,

@@ -231,6 +231,8 @@ export class LedgerRowWriter {
 /** Recomputes an import's totals from its rows (after a CSV re-import removed some of them). */
 export async function rebuildTotals(trx: Trx, importId: number): Promise<void> {
   await sql`DELETE FROM ledger_totals WHERE import_id = ${importId}`.execute(trx);
+  // The sums per class are made again from the new totals when a report next needs them.
+  await sql`DELETE FROM ledger_class_totals_state WHERE import_id = ${importId}`.execute(trx);
   await sql`INSERT INTO ledger_totals (import_id, period, account, dimension, object, amount_ore, row_count)
     SELECT import_id, period, account, 0, '', sum(amount_ore), count(*) FROM ledger_transactions WHERE import_id = ${importId} GROUP BY import_id, period, account
     UNION ALL

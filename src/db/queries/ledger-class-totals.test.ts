@@ -1,0 +1,62 @@
+import { PassThrough } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "../../../test/helpers/db";
+import { createLedgerOrganisation } from "../../../test/helpers/ledger";
+import { accountClassifier } from "../../core/followup/account-class";
+import { budgetVsOutcome } from "../../core/followup/budget-outcome";
+import { generateSieFile } from "../../formats/sie";
+import type { OpenDatabase } from "../connect";
+import { importSie } from "./ledger-import-sie";
+import { replaceAccountClasses } from "./ledger-mappings";
+import { accountClassOverrides, budgetCells, budgetVsOutcomeReport, objectNames, outcomeCells, type BudgetOutcomeQuery } from "./ledger-report";
+
+let opened: OpenDatabase;
+let org: number;
+
+async function generated(transactions: number): Promise<Uint8Array> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on("data", (c: Buffer) => chunks.push(c));
+  await generateSieFile(out, { seed: 7, transactions, accounts: 40, costCentres: 15, projects: 9, year: 2024 });
+  return Buffer.concat(chunks);
+}
+
+beforeAll(async () => {
+  opened = await createTestDatabase();
+  org = await createLedgerOrganisation(opened.db);
+  await importSie(opened.db, await generated(4000), { organisationId: org, fileName: "gen.se" });
+});
+afterAll(async () => opened.close());
+
+/** The same report summed per account from ledger_totals, the way it was made before the class sums. */
+async function fromAccountTotals(q: BudgetOutcomeQuery) {
+  const [outcome, budget, overrides, labels] = await Promise.all([
+    outcomeCells(opened.db, q),
+    budgetCells(opened.db, q),
+    accountClassOverrides(opened.db, q.organisationId),
+    objectNames(opened.db, q.organisationId, q.by),
+  ]);
+  return budgetVsOutcome({ year: q.year, by: q.by, outcome, budget, classify: accountClassifier(overrides), labels });
+}
+
+describe("budget vs outcome from the sums per account class", () => {
+  it("gives the report the per-account sums give, for every grouping, and follows a changed class mapping", async () => {
+    for (const step of ["BAS", "changed"] as const) {
+      if (step === "changed") {
+        // Some costs become income and some result accounts balance accounts: the sums must follow.
+        await replaceAccountClasses(opened.db, org, [
+          { from: "4000", to: "5999", class: "income" },
+          { from: "8000", to: "8999", class: "balance" },
+        ]);
+      }
+      for (const by of ["class", "month", "project", "costcentre"] as const) {
+        const q = { organisationId: org, year: 2024, by };
+        const report = await budgetVsOutcomeReport(opened.db, q);
+        expect(report, `${step} ${by}`).toEqual(await fromAccountTotals(q));
+        expect(report.rows.length, `${step} ${by}`).toBeGreaterThan(1);
+      }
+    }
+    const state = await opened.db.selectFrom("ledger_class_totals_state").select("classing").execute();
+    expect(state.map((s) => JSON.parse(s.classing))).toEqual([[["4000", "5999", "income"], ["8000", "8999", "balance"]]]);
+  });
+});

@@ -1,0 +1,78 @@
+import { sql } from "kysely";
+import type { Db } from "../connect";
+import { accountClassifier, type AccountClass, type AccountClassOverride } from "../../core/followup/account-class";
+import type { AmountCell } from "../../core/followup/budget-outcome";
+
+/** The part of a class mapping that decides the sums (joint financing does not). */
+export function classingKey(overrides: readonly AccountClassOverride[]): string {
+  const parts = overrides.map((o) => [o.from, o.to, o.class] as const).sort((a, b) => (a[0] + "\u0000" + a[1] < b[0] + "\u0000" + b[1] ? -1 : 1));
+  return JSON.stringify(parts);
+}
+
+/**
+ * Makes sure every live import of the organisation has its outcome per account class
+ * (ledger_class_totals) summed with the current class mapping: imports without them, or summed
+ * with another mapping, are summed again from ledger_totals, each in its own transaction with
+ * the import row locked, so two reports at once never both write them.
+ */
+export async function ensureClassTotals(db: Db, organisationId: number, overrides: readonly AccountClassOverride[]): Promise<void> {
+  const key = classingKey(overrides);
+  const imports = await db
+    .selectFrom("ledger_imports as i")
+    .leftJoin("ledger_class_totals_state as s", "s.import_id", "i.id")
+    .select(["i.id", "s.classing"])
+    .where("i.organisation_id", "=", organisationId)
+    .where("i.status", "=", "done")
+    .execute();
+  for (const imp of imports) {
+    if (imp.classing === key) continue;
+    await db.transaction().execute(async (trx) => {
+      await sql`SELECT id FROM ledger_imports WHERE id = ${imp.id} FOR UPDATE`.execute(trx);
+      const state = await trx.selectFrom("ledger_class_totals_state").select("classing").where("import_id", "=", imp.id).executeTakeFirst();
+      if (state?.classing === key) return;
+      await buildClassTotals(trx, imp.id, overrides);
+    });
+  }
+}
+
+/**
+ * Sums one import's ledger_totals per class (balance accounts are left out, as in the report)
+ * and records the mapping used. The import calls it in its own transaction once its totals are in.
+ */
+export async function buildClassTotals(db: Db, importId: number, overrides: readonly AccountClassOverride[]): Promise<void> {
+  const key = classingKey(overrides);
+  await db
+    .insertInto("ledger_class_totals_state")
+    .values({ import_id: importId, classing: key })
+    .onConflict((oc) => oc.column("import_id").doUpdateSet({ classing: key }))
+    .execute();
+  await db.deleteFrom("ledger_class_totals").where("import_id", "=", importId).execute();
+  const accounts = await db.selectFrom("ledger_totals").select("account").distinct().where("import_id", "=", importId).where("dimension", "=", 0).execute();
+  const classify = accountClassifier(overrides);
+  const classed = accounts.map((a) => [a.account, classify(a.account).class] as const).filter(([, c]) => c !== "balance");
+  if (classed.length === 0) return;
+  await sql`INSERT INTO ledger_class_totals (import_id, dimension, period, object, class, amount_ore)
+    SELECT t.import_id, t.dimension, t.period, t.object, c.class, sum(t.amount_ore)
+    FROM ledger_totals t JOIN unnest(${classed.map((c) => c[0])}::text[], ${classed.map((c) => c[1])}::text[]) AS c(account, class) ON c.account = t.account
+    WHERE t.import_id = ${importId}
+    GROUP BY t.import_id, t.dimension, t.period, t.object, c.class`.execute(db);
+}
+
+/**
+ * Outcome per class for the report without object filters: by class or month from dimension 0,
+ * by project from 6, by cost centre from 1 (whole-year sums, as in ledger_totals). The cells
+ * carry their class, and `account` is left empty.
+ */
+export async function classOutcomeCells(db: Db, organisationId: number, year: number, by: "class" | "month" | "project" | "costcentre"): Promise<AmountCell[]> {
+  const dimension = by === "project" ? 6 : by === "costcentre" ? 1 : 0;
+  const rows = await db
+    .selectFrom("ledger_class_totals")
+    .select(["period", "object", "class", sql<string>`sum(amount_ore)`.as("amount")])
+    .where("import_id", "in", (eb) => eb.selectFrom("ledger_imports").select("id").where("organisation_id", "=", organisationId).where("status", "=", "done"))
+    .where("dimension", "=", dimension)
+    .where("period", ">=", year * 100)
+    .where("period", "<=", year * 100 + 12)
+    .groupBy(["period", "object", "class"])
+    .execute();
+  return rows.map((r) => ({ period: r.period, account: "", key: r.object, class: r.class as AccountClass, amount: Number(r.amount) }));
+}
