@@ -14,9 +14,12 @@ Kommandon:
   export budget-sie          budget som SIE 4 (#PBUDGET) för ekonomisystemet
   user add NAMN              skapa en användare
   document SLAG ID           beslutsunderlag som PDF eller XLSX (budget, frame-change, …)
+  index-series list|show|set indexserier (LPIK) för budgetförslag: visa och lägga in årsvärden
   migrate                    kör databasmigreringar
   deadlines                  tidsfrister för statsbidrag (--within 30d --org KOD --format table|json|ics)
   reminders send             skicka e-postpåminnelser om tidsfrister (kräver FORDELA_SMTP_URL)
+  grants list|show|recipient statsbidragsregistret: beslut, delar, en mottagares siffror och status
+  demo                       ladda exempeldata från seed-dokumenten (utan att starta servern)
 
 Databas: inbäddad PGlite i .fordela/data (FORDELA_DATA_DIR), eller PostgreSQL via DATABASE_URL.
 Skriv "fordela <kommando> --help" för hjälp om ett kommando.`;
@@ -54,6 +57,10 @@ const commands: Record<string, () => Promise<{ run: Command; help: string }>> = 
     const m = await import("./commands/document");
     return { run: m.documentCommand, help: m.documentHelp };
   },
+  "index-series": async () => {
+    const m = await import("./commands/index-series");
+    return { run: m.indexSeriesCommand, help: m.indexSeriesHelp };
+  },
   migrate: async () => {
     const m = await import("./commands/migrate");
     return { run: m.migrateCommand, help: m.migrateHelp };
@@ -65,6 +72,14 @@ const commands: Record<string, () => Promise<{ run: Command; help: string }>> = 
   reminders: async () => {
     const m = await import("./commands/reminders");
     return { run: m.remindersCommand, help: m.remindersHelp };
+  },
+  grants: async () => {
+    const m = await import("./commands/grants");
+    return { run: m.grantsCommand, help: m.grantsHelp };
+  },
+  demo: async () => {
+    const m = await import("./commands/demo");
+    return { run: m.demoCommand, help: m.demoHelp };
   },
 };
 
