@@ -85,6 +85,9 @@ export function OverviewPage() {
         Budgetar, ramförändringar, samfinansiering och abonnemang. Beslutade dokument syns för alla; förslag bara för den egna organisationen. Varje
         dokument ger ett beslutsunderlag som PDF och dess tabeller som XLSX.
       </p>
+      <p>
+        <Link href="/budget/indexserier">Indexserier</Link> (t.ex. LPIK) som budgetförslag kan räknas upp med.
+      </p>
       {kinds.map((k) => (
         <KindSection key={k.kind} info={k} />
       ))}

@@ -1,6 +1,8 @@
 import type { Area, AreaRoute } from "../types";
 import { DetailPage } from "./DetailPage";
 import { FormPage } from "./FormPage";
+import { IndexSeriesListPage } from "./index-series/IndexSeriesListPage";
+import { IndexSeriesPage } from "./index-series/IndexSeriesPage";
 import { kinds } from "./kinds";
 import { OverviewPage } from "./OverviewPage";
 
@@ -18,5 +20,10 @@ const kindRoutes: AreaRoute[] = kinds.flatMap((info): AreaRoute[] => [
 /** Budgets, frame changes, joint financing and subscriptions (issue 4). */
 export const budgetArea: Area = {
   nav: [{ href: "/budget", label: "Budget" }],
-  routes: [{ pattern: "/budget", render: () => <OverviewPage /> }, ...kindRoutes],
+  routes: [
+    { pattern: "/budget", render: () => <OverviewPage /> },
+    { pattern: "/budget/indexserier", render: () => <IndexSeriesListPage /> },
+    { pattern: "/budget/indexserier/:code", render: (p) => <IndexSeriesPage key={p.code} code={p.code ?? ""} /> },
+    ...kindRoutes,
+  ],
 };

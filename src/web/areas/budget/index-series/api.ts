@@ -1,0 +1,16 @@
+import { requestJson } from "../../../api/client";
+import type { IndexSeriesSummary } from "../api";
+import type { IndexValueInput } from "./index-series-form";
+
+export interface IndexValueRow extends IndexValueInput {
+  code: string;
+}
+
+export type { IndexSeriesSummary };
+
+export const indexSeriesApi = {
+  list: () => requestJson<IndexSeriesSummary[]>("GET", "/api/index-series"),
+  values: (code: string) => requestJson<IndexValueRow[]>("GET", `/api/index-series/${encodeURIComponent(code)}`),
+  /** Sets one or more years; the server logs the change and returns all the series' values. */
+  set: (code: string, values: IndexValueInput[]) => requestJson<IndexValueRow[]>("PUT", `/api/index-series/${encodeURIComponent(code)}`, { values }),
+};
