@@ -2,6 +2,8 @@ import { useState, type ReactNode } from "react";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import type { FieldErrors } from "../amounts";
 import { ErrorSummary, TextField } from "../ui";
+import "../budget.css";
+import "./index-series.css";
 import { readIndexValue, type IndexValueForm, type IndexValueInput } from "./index-series-form";
 
 interface Props {
@@ -41,7 +43,7 @@ export function ValueForm({ form, onChange, onSave, legend, extraErrors, childre
   };
   return (
     <form
-      className="card"
+      className="card index-value-form"
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
