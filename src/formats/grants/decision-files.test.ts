@@ -110,9 +110,9 @@ describe.skipIf(!hasPoppler)("grant decision documents rendered with poppler", (
     expect(inkShare(page, 0.35, 0.9)).toBeGreaterThan(0.01);
   });
 
-  it("seed 003 in tkr: lines rounded on their own, and the note says the shown lines miss the shown total", async () => {
+  it("seed 003 in tkr: lines rounded on their own add up to the shown 5 040 tkr, and the note says how the table rounds", async () => {
     const { text } = await render(await internalDecisionFile(seed003, "pdf", { unit: "tkr" }));
-    // 974 + 900 + 250 + 1 500 + 1 416 = 5 040 tkr; the exact total rounds to 5 040 tkr too.
+    // 974 + 900 + 250 + 1 500 + 1 416 = 5 040 tkr, and the exact 5 039,944 tkr rounds to 5 040 tkr too.
     expect(text).toMatch(/erhållna medel totalt\s+5 040 tkr/);
     expect(text).toMatch(/Resten\s+1 416 tkr/);
     expect(text).toContain("Beloppen är avrundade var för sig till hela tkr");
