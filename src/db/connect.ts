@@ -60,18 +60,19 @@ export async function openDatabase(options: OpenOptions = {}): Promise<OpenDatab
   await client.waitReady;
   const inner = new KyselyPGlite(client).dialect;
   const db = new Kysely<Database>({ dialect: serialDialect(inner) });
-  embedded.add(db);
+  embedded.set(db, client);
   return { db, kind: "pglite", close: () => db.destroy() };
 }
 
-const embedded = new WeakSet<Db>();
+const embedded = new WeakMap<Db, PGlite>();
 
 /**
- * True for a PGlite database. It runs single-user, without the background checkpointer, so a
- * bulk writer must ask for CHECKPOINT itself to let the WAL of a large import be recycled.
+ * The PGlite client behind a database opened here, for bulk paths Kysely has no words for
+ * (COPY from a blob). PGlite is one session, so within a Kysely transaction on `db` its
+ * statements run in that transaction. Undefined for PostgreSQL.
  */
-export function isEmbedded(db: Db): boolean {
-  return embedded.has(db);
+export function embeddedClient(db: Db): PGlite | undefined {
+  return embedded.get(db);
 }
 
 /**

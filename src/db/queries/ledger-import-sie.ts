@@ -1,5 +1,5 @@
 import type { Transaction } from "kysely";
-import { isEmbedded, type Db } from "../connect";
+import { embeddedClient, type Db } from "../connect";
 import type { Database } from "../schema";
 import { readSie, SieFileError, type SieInput, type SieObjectRef, type SieRecord, type SieSummary, type SieWarning } from "../../formats/sie";
 import { buildClassTotals } from "./ledger-class-totals";
@@ -79,7 +79,7 @@ export async function importSie(db: Db, input: SieInput, options: SieImportOptio
         .values({ organisation_id: options.organisationId, file_name: fileName, kind: "sie", year: 0, status: "done", imported_by: options.importedBy ?? null, error: null, summary: null })
         .returning("id")
         .executeTakeFirstOrThrow();
-      const writer = new LedgerRowWriter(trx, importId, isEmbedded(db));
+      const writer = new LedgerRowWriter(trx, importId, embeddedClient(db));
       const chart: ChartData = { accounts: new Map(), dimensions: new Map(), objects: new Map() };
       const balances: Record<string, unknown>[] = [];
       const periodAmounts: Record<string, unknown>[] = [];

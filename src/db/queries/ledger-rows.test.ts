@@ -20,7 +20,7 @@ const FILE = [
   '#VER A 1 20230115 "Citat \\"x\\" och \\\\ bakstreck, {klammer} NULL"',
   "{",
   '#TRANS 4010 {1 "K 1" 6 "P,1" 7 "x"} 100.50 20230201 "NULL"',
-  '#TRANS 4010 {1 "K 1"} 20.00 "" "Hyra \\"mars\\""',
+  '#TRANS 4010 {1 "K 1"} 20.00 "" "Hyra\t\\"mars\\""',
   "#TRANS 1930 {} -120.50",
   "}",
   "",
@@ -40,7 +40,7 @@ describe("bulk writing of ledger rows", () => {
       .execute();
     expect(rows).toEqual([
       { row_no: 1, period: 202302, trans_date: "2023-02-01", account: "4010", cost_centre: "K 1", project: "P,1", objects: [{ dimension: 1, code: "K 1" }, { dimension: 6, code: "P,1" }, { dimension: 7, code: "x" }], amount_ore: 10050, text: "NULL" },
-      { row_no: 2, period: 202301, trans_date: "2023-01-15", account: "4010", cost_centre: "K 1", project: null, objects: null, amount_ore: 2000, text: 'Hyra "mars"' },
+      { row_no: 2, period: 202301, trans_date: "2023-01-15", account: "4010", cost_centre: "K 1", project: null, objects: null, amount_ore: 2000, text: 'Hyra\t"mars"' },
       { row_no: 3, period: 202301, trans_date: "2023-01-15", account: "1930", cost_centre: null, project: null, objects: null, amount_ore: -12050, text: null },
     ]);
     const totals = await opened.db

@@ -1,3 +1,4 @@
+import type { PGlite } from "@electric-sql/pglite";
 import { sql, type Transaction } from "kysely";
 import type { Database } from "../schema";
 
@@ -20,10 +21,17 @@ export interface LedgerRow {
 }
 
 const BATCH = 50_000;
+const CHECKPOINT_EVERY = 4;
 
 /** A value as an element of an array literal ('{…}'): quoted, with `"` and `\` escaped; NULL for null. */
 function element(value: string | null): string {
   return value === null ? "NULL" : `"${value.replace(/[\\"]/g, "\\$&")}"`;
+}
+
+/** A value as a field of COPY's text format: \\N for null, backslash, tab and line ends escaped. */
+function copyField(value: string | null): string {
+  if (value === null) return "\\N";
+  return /[\\\t\n\r]/.test(value) ? value.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r") : value;
 }
 
 /** A column as one array literal: the server's array_in parses it far faster than the driver encodes an array. */
@@ -36,6 +44,8 @@ const literal = (xs: readonly (number | string)[]) => `{${xs.join(",")}}`;
 class Dictionary {
   readonly values: string[] = [];
   readonly literals: string[] = ["NULL"];
+  /** The COPY text form (PGlite's bulk path). */
+  readonly copies: string[] = ["\\N"];
   private readonly index = new Map<string, number>();
 
   of(value: string | null): number {
@@ -44,6 +54,7 @@ class Dictionary {
     if (i === undefined) {
       this.values.push(value);
       this.literals.push(element(value));
+      this.copies.push(copyField(value));
       this.index.set(value, (i = this.values.length));
     }
     return i;
@@ -58,28 +69,30 @@ interface VoucherHead {
   line: number;
 }
 
-/** Rows of one batch, column by column; text columns already as array-literal elements. */
+/** Rows of one batch, column by column: codes as dictionary positions, free texts as they are. */
 class Batch {
   readonly seq: number[] = [];
   readonly rowNo: number[] = [];
   readonly period: number[] = [];
-  readonly date: string[] = [];
-  readonly account: string[] = [];
-  readonly costCentre: string[] = [];
-  readonly project: string[] = [];
-  readonly objects: string[] = [];
+  readonly date: number[] = [];
+  readonly account: number[] = [];
+  readonly costCentre: number[] = [];
+  readonly project: number[] = [];
+  readonly objects: (string | null)[] = [];
   readonly amount: number[] = [];
-  readonly text: string[] = [];
+  readonly text: (string | null)[] = [];
   readonly vouchers: (VoucherHead & { seq: number })[] = [];
-  /** Free texts repeat ("Motkonto"): escaped once per batch. */
-  private readonly texts = new Map<string, string>();
+}
 
-  literal(value: string | null): string {
-    if (value === null) return "NULL";
-    let l = this.texts.get(value);
-    if (l === undefined) this.texts.set(value, (l = element(value)));
-    return l;
-  }
+/** Free texts repeat ("Motkonto"): each distinct one is encoded once per batch. */
+function memo(encode: (value: string | null) => string): (value: string | null) => string {
+  const seen = new Map<string, string>();
+  return (value) => {
+    if (value === null) return encode(null);
+    let e = seen.get(value);
+    if (e === undefined) seen.set(value, (e = encode(value)));
+    return e;
+  };
 }
 
 // Totals are keyed by one safe integer built from dictionary positions, not by joined strings.
@@ -103,14 +116,19 @@ export class LedgerRowWriter {
   private readonly periods = new Dictionary();
   private readonly totals = new Map<number, { amount: number; count: number }>();
   private rowNo = 0;
+  private batches = 0;
   rowCount = 0;
   voucherCount = 0;
 
-  /** `checkpoints`: ask for CHECKPOINT after each batch (PGlite, see isEmbedded). */
+  /**
+   * With `embedded` (the PGlite client behind `trx`, see embeddedClient) rows go in by COPY from
+   * a blob, twice as fast there as unnest, and a CHECKPOINT follows every few batches: PGlite has no
+   * background checkpointer, so the WAL of a large import would otherwise stay in memory.
+   */
   constructor(
     private readonly trx: Trx,
     private readonly importId: number,
-    private readonly checkpoints = false,
+    private readonly embedded?: PGlite,
   ) {}
 
   /** Starts a voucher; its rows follow with addRow. */
@@ -129,13 +147,13 @@ export class LedgerRowWriter {
     b.seq.push(this.voucherCount);
     b.rowNo.push(++this.rowNo);
     b.period.push(period);
-    b.date.push(this.dates.literals[this.dates.of(date)]!);
-    b.account.push(this.accounts.literals[a]!);
-    b.costCentre.push(this.codes.literals[c]!);
-    b.project.push(this.codes.literals[p]!);
-    b.objects.push(b.literal(objects));
+    b.date.push(this.dates.of(date));
+    b.account.push(a);
+    b.costCentre.push(c);
+    b.project.push(p);
+    b.objects.push(objects);
     b.amount.push(amount);
-    b.text.push(b.literal(text));
+    b.text.push(text);
     this.rowCount++;
     const month = this.periods.of(String(period));
     this.count(month, a, 0, 0, amount);
@@ -178,22 +196,52 @@ export class LedgerRowWriter {
   }
 
   private async write(b: Batch): Promise<void> {
+    if (this.embedded) await this.copy(this.embedded, b);
+    else await this.insert(b);
+  }
+
+  private async insert(b: Batch): Promise<void> {
     const id = this.importId;
     const v = b.vouchers;
+    const text = memo(element);
     if (v.length > 0) {
       await sql`INSERT INTO ledger_vouchers (import_id, seq, series, number, voucher_date, text, line)
-        SELECT ${id}, * FROM unnest(${literal(v.map((x) => x.seq))}::int[], ${literal(v.map((x) => b.literal(x.series)))}::text[],
-          ${literal(v.map((x) => b.literal(x.number)))}::text[], ${literal(v.map((x) => x.date))}::date[], ${literal(v.map((x) => b.literal(x.text)))}::text[],
+        SELECT ${id}, * FROM unnest(${literal(v.map((x) => x.seq))}::int[], ${literal(v.map((x) => text(x.series)))}::text[],
+          ${literal(v.map((x) => text(x.number)))}::text[], ${literal(v.map((x) => x.date))}::date[], ${literal(v.map((x) => text(x.text)))}::text[],
           ${literal(v.map((x) => x.line))}::int[])`.execute(this.trx);
     }
     if (b.seq.length > 0) {
+      const codes = (xs: number[], d: Dictionary) => literal(xs.map((i) => d.literals[i]!));
       await sql`INSERT INTO ledger_transactions (import_id, voucher_seq, row_no, period, trans_date, account, cost_centre, project, objects, amount_ore, text)
         SELECT ${id}, s, r, p, d, a, c, pr, o::jsonb, m, t
-        FROM unnest(${literal(b.seq)}::int[], ${literal(b.rowNo)}::int[], ${literal(b.period)}::int[], ${literal(b.date)}::date[], ${literal(b.account)}::text[],
-          ${literal(b.costCentre)}::text[], ${literal(b.project)}::text[], ${literal(b.objects)}::text[], ${literal(b.amount)}::bigint[], ${literal(b.text)}::text[])
+        FROM unnest(${literal(b.seq)}::int[], ${literal(b.rowNo)}::int[], ${literal(b.period)}::int[], ${codes(b.date, this.dates)}::date[], ${codes(b.account, this.accounts)}::text[],
+          ${codes(b.costCentre, this.codes)}::text[], ${codes(b.project, this.codes)}::text[], ${literal(b.objects.map(text))}::text[], ${literal(b.amount)}::bigint[],
+          ${literal(b.text.map(text))}::text[])
           AS u(s, r, p, d, a, c, pr, o, m, t)`.execute(this.trx);
     }
-    if (this.checkpoints) await sql`CHECKPOINT`.execute(this.trx);
+  }
+
+  private async copy(client: PGlite, b: Batch): Promise<void> {
+    const id = this.importId;
+    const text = memo(copyField);
+    if (b.vouchers.length > 0) {
+      const lines = b.vouchers.map((v) => `${id}\t${v.seq}\t${text(v.series)}\t${text(v.number)}\t${v.date}\t${text(v.text)}\t${v.line}\n`);
+      await client.query("COPY ledger_vouchers (import_id, seq, series, number, voucher_date, text, line) FROM '/dev/blob'", [], { blob: new Blob([lines.join("")]) });
+    }
+    if (b.seq.length > 0) {
+      const dates = this.dates.copies;
+      const accounts = this.accounts.copies;
+      const codes = this.codes.copies;
+      const lines: string[] = new Array<string>(b.seq.length);
+      for (let i = 0; i < b.seq.length; i++) {
+        lines[i] = `${id}\t${b.seq[i]}\t${b.rowNo[i]}\t${b.period[i]}\t${dates[b.date[i]!]}\t${accounts[b.account[i]!]}\t${codes[b.costCentre[i]!]}\t${codes[b.project[i]!]}\t${text(b.objects[i]!)}\t${b.amount[i]}\t${text(b.text[i]!)}\n`;
+      }
+      await client.query("COPY ledger_transactions (import_id, voucher_seq, row_no, period, trans_date, account, cost_centre, project, objects, amount_ore, text) FROM '/dev/blob'", [], {
+        blob: new Blob([lines.join("")]),
+      });
+    }
+    // Every few batches: often enough to bound the WAL (~30 MB), rarely enough to cost little.
+    if (++this.batches % CHECKPOINT_EVERY === 0) await client.query("CHECKPOINT");
   }
 
   /** Writes what is left and the totals; call once, at the end. */
@@ -201,9 +249,9 @@ export class LedgerRowWriter {
     await this.flush();
     await this.inFlight;
     const period: number[] = [];
-    const account: string[] = [];
+    const account: number[] = [];
     const dimension: number[] = [];
-    const object: string[] = [];
+    const object: number[] = [];
     const amount: number[] = [];
     const count: number[] = [];
     const empty = element("");
@@ -212,18 +260,27 @@ export class LedgerRowWriter {
       let rest = Math.floor(key / PERIODS);
       dimension.push(DIMENSIONS[rest % 3]!);
       rest = Math.floor(rest / 3);
-      account.push(this.accounts.literals[rest % ACCOUNTS]!);
-      const o = Math.floor(rest / ACCOUNTS);
-      // '' for no object: the column is NOT NULL.
-      object.push(o === 0 ? empty : this.codes.literals[o]!);
+      account.push(rest % ACCOUNTS);
+      // Position 0 (no object) is stored as '': the column is NOT NULL.
+      object.push(Math.floor(rest / ACCOUNTS));
       amount.push(t.amount);
       count.push(t.count);
+    }
+    if (this.embedded) {
+      for (let i = 0; i < period.length; i += BATCH) {
+        const lines: string[] = [];
+        for (let k = i; k < Math.min(i + BATCH, period.length); k++) {
+          lines.push(`${this.importId}\t${period[k]}\t${this.accounts.copies[account[k]!]}\t${dimension[k]}\t${object[k] === 0 ? "" : this.codes.copies[object[k]!]}\t${amount[k]}\t${count[k]}\n`);
+        }
+        await this.embedded.query("COPY ledger_totals (import_id, period, account, dimension, object, amount_ore, row_count) FROM '/dev/blob'", [], { blob: new Blob([lines.join("")]) });
+      }
+      return;
     }
     for (let i = 0; i < period.length; i += BATCH) {
       const part = (xs: readonly (number | string)[]) => literal(xs.slice(i, i + BATCH));
       await sql`INSERT INTO ledger_totals (import_id, period, account, dimension, object, amount_ore, row_count)
-        SELECT ${this.importId}, * FROM unnest(${part(period)}::int[], ${part(account)}::text[], ${part(dimension)}::int[], ${part(object)}::text[],
-          ${part(amount)}::bigint[], ${part(count)}::int[])`.execute(this.trx);
+        SELECT ${this.importId}, * FROM unnest(${part(period)}::int[], ${part(account.map((a) => this.accounts.literals[a]!))}::text[], ${part(dimension)}::int[],
+          ${part(object.map((o) => (o === 0 ? empty : this.codes.literals[o]!)))}::text[], ${part(amount)}::bigint[], ${part(count)}::int[])`.execute(this.trx);
     }
   }
 }
