@@ -1,48 +1,20 @@
-import type { FrameChangeResult, JointFinancingResult, ProposalResult, StatedTotalCheck, SubscriptionResult } from "../../../core/budget";
-import type { BudgetTotals } from "../../../core/budget/budget-model";
-import type { BudgetSpec, DocumentMetadata, FrameChangeSpec, JointFinancingSpec, SubscriptionSpec } from "../../../core/budget/specs";
+import type { DocumentMetadata } from "../../../core/budget/specs";
+import type { ResultOf, SpecOf } from "../../../db/queries/budgets-compute";
+import type { SavedBudgetDocument } from "../../../db/queries/budgets";
+import type { BudgetDocumentKind } from "../../../db/schema-budgets";
 import { requestJson } from "../../api/client";
 
-// The budget API's shapes as the pages use them; they mirror src/server/routes/budget-schemas.ts.
+// The budget API's shapes as the pages use them: the server's own types, imported as types only
+// (erased by Vite, so no server code reaches the browser).
 
-export type { BudgetSpec, DocumentMetadata, FrameChangeSpec, JointFinancingSpec, SubscriptionSpec };
-export type { FrameChangeResult, JointFinancingResult, ProposalResult, SubscriptionResult, StatedTotalCheck };
+export type { BudgetSpec, DocumentMetadata, FrameChangeSpec, JointFinancingSpec, SubscriptionSpec } from "../../../core/budget/specs";
+export type { FrameChangeResult, JointFinancingResult, ProposalResult, SubscriptionResult, StatedTotalCheck } from "../../../core/budget";
+export type { BudgetResult, SubscriptionDocResult, SpecOf, ResultOf } from "../../../db/queries/budgets-compute";
 
-export type Kind = "budget" | "frame_change" | "joint_financing" | "subscription";
+export type Kind = BudgetDocumentKind;
 export type ApiPath = "budgets" | "frame-changes" | "joint-financings" | "subscriptions";
 
-export interface BudgetResult {
-  totals: BudgetTotals;
-  proposal: ProposalResult | null;
-  checks: string[];
-}
-
-export interface SubscriptionDocResult {
-  matrix: SubscriptionResult;
-  statedChecks: StatedTotalCheck[];
-}
-
-export type SpecOf = { budget: BudgetSpec; frame_change: FrameChangeSpec; joint_financing: JointFinancingSpec; subscription: SubscriptionSpec };
-export type ResultOf = { budget: BudgetResult; frame_change: FrameChangeResult; joint_financing: JointFinancingResult; subscription: SubscriptionDocResult };
-
-export interface DocSummary {
-  id: number;
-  kind: Kind;
-  organisationId: number;
-  organisationCode: string;
-  organisationName: string;
-  title: string;
-  year: number;
-  status: "proposal" | "decided";
-  version: number;
-  previousId: number | null;
-  totalOre: number;
-  createdBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-  decidedAt: string | null;
-  decidedBy: string | null;
-}
+export type DocSummary = Omit<SavedBudgetDocument, "spec" | "result" | "metadata">;
 
 export interface DocDetail<K extends Kind = Kind> extends DocSummary {
   spec: SpecOf[K];
