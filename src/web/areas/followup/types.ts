@@ -1,5 +1,21 @@
 // The ledger and follow-up API's shapes as these pages use them (src/server/routes/ledger-schemas.ts).
 // Amounts are öre: ledger sign in transaction rows, report sign (income positive) in reports.
+// Where the server's own type is what the route sends as JSON it is imported as a type; `import type`
+// is erased by Vite, so no server code reaches the browser.
+import type { BudgetOutcomeRow } from "../../../core/followup/budget-outcome";
+import type { ProjectAccountsTable } from "../../../core/followup/project-accounts";
+import type { drillDown } from "../../../db/queries/ledger-drilldown";
+import type { getImport, listImports } from "../../../db/queries/ledger-imports";
+import type { CsvMapping as ServerCsvMapping } from "../../../db/queries/ledger-import-csv";
+
+export type { LedgerJob as ImportJob } from "../../../server/ledger-jobs";
+export type { CsvImportResult, ColumnRef } from "../../../db/queries/ledger-import-csv";
+export type { AccountClass, AccountClassOverride } from "../../../core/followup/account-class";
+export type { DrillDownRow as TransactionRow } from "../../../db/queries/ledger-drilldown";
+export type { ObjectLink } from "../../../db/queries/ledger-mappings";
+export type { BudgetOutcomeGrouping as Grouping, BudgetOutcomeRow, BudgetOutcomeReport } from "../../../core/followup/budget-outcome";
+export type { ProjectAccountRow, ProjectAccountSum, ProjectAccountsTable as ProjectAccounts } from "../../../core/followup/project-accounts";
+export type { NarrativeMismatch, NarrativeCheck } from "../../../core/followup/narrative";
 
 export interface LineMessage {
   file: string;
@@ -8,92 +24,11 @@ export interface LineMessage {
   message: string;
 }
 
-export interface ImportJob {
-  id: string;
-  organisationId: number;
-  fileName: string;
-  status: "running" | "done" | "failed";
-  startedAt: string;
-  finishedAt: string | null;
-  linesRead: number;
-  bytesRead: number;
-  totalBytes: number | null;
-  transactions: number;
-  percent: number | null;
-  result: {
-    importId: number;
-    year: number;
-    vouchers: number;
-    transactions: number;
-    balances: number;
-    budgets: number;
-    periodBalances: number;
-    warnings: LineMessage[];
-    ksumma: "verified" | "absent";
-    replaced: number[];
-  } | null;
-  error: { message: string; errors: LineMessage[] } | null;
-}
+export type LedgerImport = Awaited<ReturnType<typeof listImports>>[number];
+export type LedgerImportDetail = NonNullable<Awaited<ReturnType<typeof getImport>>>;
 
-export interface LedgerImport {
-  id: number;
-  organisationId: number;
-  fileName: string;
-  kind: "sie" | "csv";
-  year: number;
-  status: "done" | "failed" | "replaced";
-  voucherCount: number;
-  transactionCount: number;
-  balanceCount: number;
-  budgetCount: number;
-  warningCount: number;
-  error: string | null;
-  importedBy: string | null;
-  importedAt: string;
-}
-
-export interface LedgerImportDetail extends LedgerImport {
-  warnings: LineMessage[];
-  summary: unknown;
-}
-
-export interface CsvImportResult {
-  importId: number;
-  year: number;
-  rows: number;
-  periods: number[];
-  replacedRows: number;
-}
-
-export type ColumnRef = string | number;
-
-export interface CsvMapping {
-  id?: number;
-  name: string;
-  separator: string;
-  decimalComma: boolean;
-  hasHeader: boolean;
-  encoding: "utf-8" | "windows-1252";
-  sign: "ledger" | "reversed";
-  columns: { account: ColumnRef; amount: ColumnRef; period?: ColumnRef; date?: ColumnRef; costCentre?: ColumnRef; project?: ColumnRef; text?: ColumnRef };
-}
-
-export type AccountClass = "income" | "staff" | "other" | "financial" | "balance";
-
-export interface AccountClassOverride {
-  from: string;
-  to: string;
-  class: AccountClass;
-  jointFinancing?: boolean;
-}
-
-export interface ObjectLink {
-  dimension: number;
-  code: string;
-  grantId: number | null;
-  budgetLine: string | null;
-  label: string | null;
-}
+/** A saved mapping carries its id; a new one has none yet. */
+export type CsvMapping = ServerCsvMapping & { id?: number };
 
 export interface Chart {
   accounts: { account: string; name: string; type: string | null }[];
@@ -101,80 +36,7 @@ export interface Chart {
   objects: { dimension: number; code: string; name: string }[];
 }
 
-export type Grouping = "class" | "account" | "costcentre" | "project" | "month";
-
-export interface BudgetOutcomeRow {
-  key: string;
-  label: string;
-  budget: number;
-  outcome: number;
-  deviation: number;
-  deviationPercent: string | null;
-  forecast: number;
-}
-
-export interface BudgetOutcomeReport {
-  year: number;
-  by: Grouping;
-  rows: BudgetOutcomeRow[];
-  total: BudgetOutcomeRow;
-  asOfMonth: number;
-  forecastMethod: "budget_remaining" | "linear";
-  forecastMethodText: string;
-  signNote: string;
-}
-
-export interface TransactionRow {
-  importId: number;
-  voucher: string;
-  voucherDate: string;
-  voucherText: string;
-  date: string;
-  account: string;
-  accountName: string;
-  costCentre: string | null;
-  project: string | null;
-  amount: number;
-  text: string | null;
-  fileName: string;
-  line: number;
-}
-
-export interface TransactionPage {
-  total: number;
-  sum: number;
-  rows: TransactionRow[];
-}
-
-export interface ProjectAccountRow {
-  kind: "project" | "board";
-  code: string;
-  name: string;
-  opening: number;
-  jointFinancing: number;
-  otherIncome: number;
-  costs: number;
-  closing: number;
-  openingSource: "ledger" | "previous_year" | "none";
-}
-
-export interface ProjectAccountSum {
-  label: string;
-  opening: number;
-  jointFinancing: number;
-  otherIncome: number;
-  costs: number;
-  closing: number;
-}
-
-export interface ProjectAccounts {
-  year: number;
-  rows: ProjectAccountRow[];
-  subtotal: ProjectAccountSum;
-  excludedRows: ProjectAccountRow[];
-  total: ProjectAccountSum;
-  mandatePeriod: { start: number; end: number };
-}
+export type TransactionPage = Awaited<ReturnType<typeof drillDown>>;
 
 export interface SubscriptionMatrix {
   buyers: { key: string; label: string }[];
@@ -188,24 +50,8 @@ export interface SubscriptionMatrix {
 export interface AnnualReport {
   year: number;
   budgetTable: BudgetOutcomeRow[];
-  projectAccounts: ProjectAccounts;
+  projectAccounts: ProjectAccountsTable;
   paragraphs: { project: string; text: string }[];
   subscription: { documentId: number; title: string; status: string; result: unknown } | null;
   notes: string[];
-}
-
-export interface NarrativeMismatch {
-  project: string;
-  field: "opening" | "jointFinancing" | "otherIncome" | "income" | "costs" | "closing";
-  written: string;
-  writtenOre: number;
-  tableOre: number;
-  offset: number;
-  sentence: string;
-  message: string;
-}
-
-export interface NarrativeCheck {
-  checked: number;
-  mismatches: NarrativeMismatch[];
 }
