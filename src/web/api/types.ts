@@ -1,34 +1,25 @@
 // The HTTP API's shapes as the UI uses them; they mirror the zod schemas in src/server/routes.
+// Where the server's own type is what a route sends as JSON it is imported as a type (erased by
+// Vite, so no server code reaches the browser).
 import type { AllocationRequest } from "../../core/allocation/request";
 import type { AllocationResult, AllocationShare } from "../../core/allocation/types";
+import type { SavedAllocation } from "../../db/queries/allocations";
+import type { OrganisationsTable } from "../../db/schema";
+import type { CurrentUser } from "../../server/auth/users";
 
 export type { AllocationRequest, AllocationResult, AllocationShare };
+export type { Role } from "../../db/schema";
+export type { UserRole } from "../../server/auth/users";
 export type AllocationRequestLine = AllocationRequest["lines"][number];
 
-export type Role = "reader" | "editor" | "approver" | "admin";
-
-export interface UserRole {
-  organisationId: number;
-  organisationCode: string;
-  organisationName: string;
-  role: Role;
-}
-
-export interface User {
-  id: number;
-  username: string;
-  displayName: string;
-  isAdmin: boolean;
-  mustChangePassword: boolean;
-  roles: UserRole[];
-}
+export type User = CurrentUser;
 
 export interface Session {
   user: User;
   csrfToken: string;
 }
 
-export type OrganisationKind = "state" | "skr" | "region" | "cooperation_region" | "municipality" | "board" | "other";
+export type OrganisationKind = OrganisationsTable["kind"];
 
 export interface Organisation {
   id: number;
@@ -39,25 +30,10 @@ export interface Organisation {
   countyCode: string | null;
 }
 
-export interface AllocationSummary {
-  id: number;
-  organisationId: number;
-  organisationName: string;
-  title: string;
-  status: "draft" | "decided";
-  version: number;
-  previousId: number | null;
-  totalOre: number;
-  createdBy: string | null;
-  createdAt: string;
-  decidedAt: string | null;
-  decidedBy: string | null;
-}
+/** GET /api/allocations sends the saved allocations without their request and result. */
+export type AllocationSummary = Omit<SavedAllocation, "request" | "result">;
 
-export interface AllocationDetail extends AllocationSummary {
-  request: AllocationRequest;
-  result: AllocationResult;
-}
+export type AllocationDetail = SavedAllocation;
 
 export interface AuditEntry {
   id: number;
