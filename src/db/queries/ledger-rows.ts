@@ -95,10 +95,10 @@ function memo(encode: (value: string | null) => string): (value: string | null) 
   };
 }
 
-// Totals are keyed by one safe integer built from dictionary positions, not by joined strings.
+// Totals are kept per dimension and object position, keyed by period and account position in
+// one small integer: V8 hashes such keys fast and without allocating.
 const PERIODS = 4096;
 const ACCOUNTS = 65536;
-const MAX_OBJECTS = Math.floor(Number.MAX_SAFE_INTEGER / (PERIODS * 3 * ACCOUNTS));
 const DIMENSIONS = [0, 1, 6] as const;
 
 /**
@@ -114,7 +114,7 @@ export class LedgerRowWriter {
   private readonly codes = new Dictionary();
   private readonly dates = new Dictionary();
   private readonly periods = new Dictionary();
-  private readonly totals = new Map<number, { amount: number; count: number }>();
+  private readonly totals: Map<number, { amount: number; count: number }>[][] = [[], [], []];
   private rowNo = 0;
   private batches = 0;
   rowCount = 0;
@@ -174,15 +174,18 @@ export class LedgerRowWriter {
 
   /** `dimension` is the position in DIMENSIONS: 0 none, 1 cost centre (per year), 2 project. */
   private count(periodIndex: number, accountIndex: number, dimension: number, objectIndex: number, amount: number): void {
-    if (periodIndex >= PERIODS || accountIndex >= ACCOUNTS || objectIndex >= MAX_OBJECTS) {
-      throw new RangeError(`Filen har för många perioder, konton eller objekt för en import (${periodIndex} perioder, ${accountIndex} konton, ${objectIndex} objekt)`);
+    if (periodIndex >= PERIODS || accountIndex >= ACCOUNTS) {
+      throw new RangeError(`Filen har för många perioder eller konton för en import (${periodIndex} perioder, ${accountIndex} konton)`);
     }
-    const key = periodIndex + PERIODS * (dimension + 3 * (accountIndex + ACCOUNTS * objectIndex));
-    const t = this.totals.get(key);
+    const byObject = this.totals[dimension]!;
+    let sums = byObject[objectIndex];
+    if (sums === undefined) byObject[objectIndex] = sums = new Map();
+    const key = periodIndex + PERIODS * accountIndex;
+    const t = sums.get(key);
     if (t) {
       t.amount += amount;
       t.count++;
-    } else this.totals.set(key, { amount, count: 1 });
+    } else sums.set(key, { amount, count: 1 });
   }
 
   async flush(): Promise<void> {
@@ -255,17 +258,18 @@ export class LedgerRowWriter {
     const amount: number[] = [];
     const count: number[] = [];
     const empty = element("");
-    for (const [key, t] of this.totals) {
-      period.push(Number(this.periods.values[(key % PERIODS) - 1]));
-      let rest = Math.floor(key / PERIODS);
-      dimension.push(DIMENSIONS[rest % 3]!);
-      rest = Math.floor(rest / 3);
-      account.push(rest % ACCOUNTS);
-      // Position 0 (no object) is stored as '': the column is NOT NULL.
-      object.push(Math.floor(rest / ACCOUNTS));
-      amount.push(t.amount);
-      count.push(t.count);
-    }
+    this.totals.forEach((byObject, d) =>
+      byObject.forEach((sums, o) => {
+        for (const [key, t] of sums) {
+          period.push(Number(this.periods.values[(key % PERIODS) - 1]));
+          account.push(Math.floor(key / PERIODS));
+          dimension.push(DIMENSIONS[d]!);
+          object.push(o);
+          amount.push(t.amount);
+          count.push(t.count);
+        }
+      }),
+    );
     if (this.embedded) {
       for (let i = 0; i < period.length; i += BATCH) {
         const lines: string[] = [];
