@@ -2,9 +2,10 @@ import { useEffect, useState } from "react";
 import { api, exportUrl } from "../api/client";
 import type { AllocationDetail, AllocationRequest } from "../api/types";
 import { StatusBadge } from "../components/AllocationSummaryTable";
+import { ActionOutcome, ConfirmDecide, VersionFacts } from "../components/DecisionRecord";
 import { ErrorAlert, Loading } from "../components/ErrorAlert";
 import { ResultTable, roundingText } from "../components/ResultTable";
-import { date, kr } from "../format";
+import { kr } from "../format";
 import { Link, navigate, usePageTitle } from "../router";
 import { can, useSession } from "../session";
 
@@ -95,38 +96,16 @@ export function AllocationDetailPage({ id }: { id: number }) {
             <StatusBadge status={a.status} />
           </dd>
         </div>
-        <div>
-          <dt>Version</dt>
-          <dd>
-            {a.version}
-            {a.previousId !== null && (
-              <>
-                {" "}
-                (<Link href={`/fordelningar/${a.previousId}`}>föregående version</Link>)
-              </>
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>Belopp</dt>
-          <dd className="num-inline">{kr(a.totalOre)}</dd>
-        </div>
-        <div>
-          <dt>Skapad</dt>
-          <dd>
-            {date(a.createdAt)}
-            {a.createdBy ? ` av ${a.createdBy}` : ""}
-          </dd>
-        </div>
-        {a.decidedAt && (
-          <div>
-            <dt>Beslutad</dt>
-            <dd>
-              {date(a.decidedAt)}
-              {a.decidedBy ? ` av ${a.decidedBy}` : ""}
-            </dd>
-          </div>
-        )}
+        <VersionFacts
+          version={a.version}
+          previousHref={a.previousId !== null ? `/fordelningar/${a.previousId}` : null}
+          amountLabel="Belopp"
+          amountText={kr(a.totalOre)}
+          createdAt={a.createdAt}
+          createdBy={a.createdBy}
+          decidedAt={a.decidedAt}
+          decidedBy={a.decidedBy}
+        />
       </dl>
 
       <div className="actions toolbar">
@@ -155,27 +134,8 @@ export function AllocationDetailPage({ id }: { id: number }) {
           </button>
         )}
       </div>
-      {confirming && (
-        <div className="confirm card" role="group" aria-labelledby="confirm-text">
-          <p id="confirm-text">
-            Fastställ fördelningen? Ett fastställt beslut kan inte ändras; en ändring görs som en ny version.
-          </p>
-          <div className="actions">
-            <button type="button" className="button-primary" onClick={() => void decide()} disabled={busy}>
-              Ja, fastställ
-            </button>
-            <button type="button" className="button-quiet" onClick={() => setConfirming(false)}>
-              Avbryt
-            </button>
-          </div>
-        </div>
-      )}
-      <ErrorAlert error={actionError} />
-      {message && (
-        <p className="success" role="status">
-          {message}
-        </p>
-      )}
+      {confirming && <ConfirmDecide what="fördelningen" busy={busy} onConfirm={() => void decide()} onCancel={() => setConfirming(false)} />}
+      <ActionOutcome error={actionError} message={message} />
 
       <section aria-labelledby="basis-heading">
         <h2 id="basis-heading">Underlag</h2>

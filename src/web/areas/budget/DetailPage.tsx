@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
+import { ActionOutcome, ConfirmDecide, VersionFacts } from "../../components/DecisionRecord";
 import { ErrorAlert, Loading } from "../../components/ErrorAlert";
-import { date } from "../../format";
 import { Link, navigate, usePageTitle } from "../../router";
 import { can, useSession } from "../../session";
 import { budgetApi, documentUrl, type DocDetail } from "./api";
@@ -90,38 +90,16 @@ export function DetailPage({ info, id }: { info: KindInfo; id: number }) {
             <StatusBadge status={doc.status} />
           </dd>
         </div>
-        <div>
-          <dt>Version</dt>
-          <dd>
-            {doc.version}
-            {doc.previousId !== null && (
-              <>
-                {" "}
-                (<Link href={`/budget/${info.slug}/${doc.previousId}`}>föregående version</Link>)
-              </>
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>Totalt</dt>
-          <dd className="num-inline">{money(doc.totalOre, unit)}</dd>
-        </div>
-        <div>
-          <dt>Skapad</dt>
-          <dd>
-            {date(doc.createdAt)}
-            {doc.createdBy ? ` av ${doc.createdBy}` : ""}
-          </dd>
-        </div>
-        {doc.decidedAt && (
-          <div>
-            <dt>Beslutad</dt>
-            <dd>
-              {date(doc.decidedAt)}
-              {doc.decidedBy ? ` av ${doc.decidedBy}` : ""}
-            </dd>
-          </div>
-        )}
+        <VersionFacts
+          version={doc.version}
+          previousHref={doc.previousId !== null ? `/budget/${info.slug}/${doc.previousId}` : null}
+          amountLabel="Totalt"
+          amountText={money(doc.totalOre, unit)}
+          createdAt={doc.createdAt}
+          createdBy={doc.createdBy}
+          decidedAt={doc.decidedAt}
+          decidedBy={doc.decidedBy}
+        />
       </dl>
 
       <div className="actions toolbar">
@@ -152,25 +130,8 @@ export function DetailPage({ info, id }: { info: KindInfo; id: number }) {
           Ramförändringen kan fastställas först när raderna går jämnt ut mot utrymmet att fördela.
         </p>
       )}
-      {confirming && (
-        <div className="confirm card" role="group" aria-labelledby="confirm-text">
-          <p id="confirm-text">Fastställ {info.singular.toLowerCase()}? Ett fastställt beslut kan inte ändras; en ändring görs som en ny version.</p>
-          <div className="actions">
-            <button type="button" className="button-primary" onClick={() => void decide()} disabled={busy}>
-              Ja, fastställ
-            </button>
-            <button type="button" className="button-quiet" onClick={() => setConfirming(false)}>
-              Avbryt
-            </button>
-          </div>
-        </div>
-      )}
-      <ErrorAlert error={actionError} />
-      {message && (
-        <p className="success" role="status">
-          {message}
-        </p>
-      )}
+      {confirming && <ConfirmDecide what={info.singular.toLowerCase()} busy={busy} onConfirm={() => void decide()} onCancel={() => setConfirming(false)} />}
+      <ActionOutcome error={actionError} message={message} />
 
       {doc.kind === "budget" ? (
         // The budget view brings its own headings: the multi-year table and the proposal.
