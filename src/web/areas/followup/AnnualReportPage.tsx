@@ -5,9 +5,10 @@ import { kr } from "../../format";
 import { usePageTitle } from "../../router";
 import { deviationClass, money, type DisplayUnit } from "./amounts";
 import { followupApi } from "./api";
-import { loadExclusions, saveExclusions, toggleExclusion } from "./exclusions";
+import { excludableProjects } from "./exclusions";
 import { ExclusionChoice, ProjectTable } from "./ProjectTable";
 import { ScopePicker, useScope } from "./scope";
+import { useExclusions } from "./use-exclusions";
 import type { AnnualReport, NarrativeCheck, SubscriptionMatrix } from "./types";
 import { FollowupPage, ScopeState, UnitChoice } from "./ui";
 
@@ -16,14 +17,11 @@ export function AnnualReportPage({ user }: { user: User }) {
   const scope = useScope(user);
   const org = scope.organisationId;
   const year = scope.year;
-  const [excluded, setExcluded] = useState<string[]>([]);
+  const { excluded, toggle } = useExclusions(org);
   const [unit, setUnit] = useState<DisplayUnit>("kr");
   const [report, setReport] = useState<AnnualReport>();
   const [error, setError] = useState<unknown>();
 
-  useEffect(() => {
-    if (org !== undefined) setExcluded(loadExclusions(org));
-  }, [org]);
   const exclusionKey = excluded.join(",");
   useEffect(() => {
     if (org === undefined || year === undefined) return;
@@ -38,8 +36,7 @@ export function AnnualReportPage({ user }: { user: User }) {
     };
   }, [org, year, exclusionKey]);
 
-  const pa = report?.projectAccounts;
-  const projects = pa ? [...pa.rows, ...pa.excludedRows].filter((r) => r.kind === "project").sort((a, b) => a.code.localeCompare(b.code, "sv", { numeric: true })) : [];
+  const projects = excludableProjects(report?.projectAccounts);
   return (
     <FollowupPage title="Årsredovisning" lead="Årsredovisningens tabeller och texter räknade ur samma importerade data, så att text och tabell inte kan glida isär.">
       <ScopePicker scope={scope} />
@@ -50,11 +47,7 @@ export function AnnualReportPage({ user }: { user: User }) {
             <ExclusionChoice
               projects={projects}
               excluded={excluded}
-              onChange={(code, on) => {
-                const next = toggleExclusion(excluded, code, on);
-                saveExclusions(org, next);
-                setExcluded(next);
-              }}
+              onChange={toggle}
             />
             <UnitChoice unit={unit} onChange={setUnit} />
           </div>

@@ -4,9 +4,10 @@ import { ErrorAlert, Loading } from "../../components/ErrorAlert";
 import { usePageTitle } from "../../router";
 import type { DisplayUnit } from "./amounts";
 import { followupApi } from "./api";
-import { loadExclusions, saveExclusions, toggleExclusion } from "./exclusions";
+import { excludableProjects } from "./exclusions";
 import { ExclusionChoice, ProjectTable } from "./ProjectTable";
 import { ScopePicker, useScope } from "./scope";
+import { useExclusions } from "./use-exclusions";
 import type { ProjectAccounts } from "./types";
 import { FollowupPage, ScopeState, UnitChoice } from "./ui";
 
@@ -15,15 +16,11 @@ export function ProjectsPage({ user }: { user: User }) {
   const scope = useScope(user);
   const org = scope.organisationId;
   const year = scope.year;
-  const [excluded, setExcluded] = useState<string[]>([]);
+  const { excluded, toggle } = useExclusions(org);
   const [board, setBoard] = useState(true);
   const [unit, setUnit] = useState<DisplayUnit>("kr");
   const [table, setTable] = useState<ProjectAccounts>();
   const [error, setError] = useState<unknown>();
-
-  useEffect(() => {
-    if (org !== undefined) setExcluded(loadExclusions(org));
-  }, [org]);
 
   const exclusionKey = excluded.join(",");
   useEffect(() => {
@@ -39,7 +36,7 @@ export function ProjectsPage({ user }: { user: User }) {
     };
   }, [org, year, exclusionKey, board]);
 
-  const projects = table ? [...table.rows, ...table.excludedRows].filter((r) => r.kind === "project").sort((a, b) => a.code.localeCompare(b.code, "sv", { numeric: true })) : [];
+  const projects = excludableProjects(table);
   return (
     <FollowupPage title="Projektredovisning" lead="Projektkontonas ingående balans, intäkter, kostnader och utgående balans. Utan ingående balans i filen rullas föregående års utgående balans fram.">
       <ScopePicker scope={scope} />
@@ -50,11 +47,7 @@ export function ProjectsPage({ user }: { user: User }) {
             <ExclusionChoice
               projects={projects}
               excluded={excluded}
-              onChange={(code, on) => {
-                const next = toggleExclusion(excluded, code, on);
-                saveExclusions(org, next);
-                setExcluded(next);
-              }}
+              onChange={toggle}
             />
             <fieldset className="group">
               <legend>Nämndens resultat</legend>

@@ -1,5 +1,6 @@
 // Which projects the controller leaves out of the project accounts' subtotal (seed 001: 8938,
 // whose money the board does not decide on), remembered per organisation for the session.
+import type { ProjectAccountRow, ProjectAccounts } from "./types";
 
 const key = (organisationId: number) => `fordela.uppfoljning.undantag.${organisationId}`;
 
@@ -21,4 +22,10 @@ export function loadExclusions(organisationId: number): string[] {
 
 export function saveExclusions(organisationId: number, codes: readonly string[]): void {
   window.sessionStorage.setItem(key(organisationId), codes.join(","));
+}
+
+/** The projects the controller may leave out: all of the table's projects, counted or not, by code. */
+export function excludableProjects(table: ProjectAccounts | undefined): ProjectAccountRow[] {
+  if (!table) return [];
+  return [...table.rows, ...table.excludedRows].filter((r) => r.kind === "project").sort((a, b) => a.code.localeCompare(b.code, "sv", { numeric: true }));
 }
