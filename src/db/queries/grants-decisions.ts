@@ -79,18 +79,15 @@ export interface Decision extends Omit<DecisionInput, "parts"> {
   check: PartsCheck;
 }
 
+/** An agreement's own fields as columns: the same for a new agreement and a change. */
+function agreementColumns(input: Omit<AgreementInput, "organisationId">) {
+  return { name: input.name, year: input.year, parties: JSON.stringify(input.parties), total_ore: input.total, diary_number: input.diaryNumber };
+}
+
 export async function insertAgreement(db: Conn, input: AgreementInput, userId: number | null): Promise<number> {
   const row = await db
     .insertInto("grant_agreements")
-    .values({
-      organisation_id: input.organisationId,
-      name: input.name,
-      year: input.year,
-      parties: JSON.stringify(input.parties),
-      total_ore: input.total,
-      diary_number: input.diaryNumber,
-      created_by: userId,
-    })
+    .values({ ...agreementColumns(input), organisation_id: input.organisationId, created_by: userId })
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
@@ -99,7 +96,7 @@ export async function insertAgreement(db: Conn, input: AgreementInput, userId: n
 export async function updateAgreement(db: Conn, id: number, input: Omit<AgreementInput, "organisationId">): Promise<void> {
   await db
     .updateTable("grant_agreements")
-    .set({ name: input.name, year: input.year, parties: JSON.stringify(input.parties), total_ore: input.total, diary_number: input.diaryNumber, updated_at: new Date() })
+    .set({ ...agreementColumns(input), updated_at: new Date() })
     .where("id", "=", id)
     .execute();
 }
@@ -154,21 +151,24 @@ function partValues(decisionId: number, part: PartInput, position: number) {
   };
 }
 
+/** A decision's own fields as columns: the same for a new decision and a changed draft. */
+function decisionColumns(input: Omit<DecisionInput, "organisationId" | "parts">) {
+  return {
+    agreement_id: input.agreementId,
+    title: input.title,
+    diary_number: input.diaryNumber,
+    decision_date: input.decisionDate,
+    ministry: input.ministry,
+    payer_code: input.payerCode,
+    signatories: JSON.stringify(input.signatories),
+    total_ore: input.total,
+  };
+}
+
 export async function insertDecision(db: Conn, input: DecisionInput, userId: number | null): Promise<number> {
   const { id } = await db
     .insertInto("grant_decisions")
-    .values({
-      agreement_id: input.agreementId,
-      organisation_id: input.organisationId,
-      title: input.title,
-      diary_number: input.diaryNumber,
-      decision_date: input.decisionDate,
-      ministry: input.ministry,
-      payer_code: input.payerCode,
-      signatories: JSON.stringify(input.signatories),
-      total_ore: input.total,
-      created_by: userId,
-    })
+    .values({ ...decisionColumns(input), organisation_id: input.organisationId, created_by: userId })
     .returning("id")
     .executeTakeFirstOrThrow();
   await replaceParts(db, id, input.parts);
@@ -179,17 +179,7 @@ export async function insertDecision(db: Conn, input: DecisionInput, userId: num
 export async function updateDecision(db: Conn, id: number, input: Omit<DecisionInput, "organisationId">): Promise<void> {
   await db
     .updateTable("grant_decisions")
-    .set({
-      agreement_id: input.agreementId,
-      title: input.title,
-      diary_number: input.diaryNumber,
-      decision_date: input.decisionDate,
-      ministry: input.ministry,
-      payer_code: input.payerCode,
-      signatories: JSON.stringify(input.signatories),
-      total_ore: input.total,
-      updated_at: new Date(),
-    })
+    .set({ ...decisionColumns(input), updated_at: new Date() })
     .where("id", "=", id)
     .execute();
   await replaceParts(db, id, input.parts);
