@@ -103,13 +103,15 @@ const narrative = createRoute({
   request: jsonBody(z.object({ organisationId: z.number().int().positive(), year: z.number().int(), exclude: z.array(z.string()).default([]), text: z.string().min(1) })),
   responses: { 200: jsonResponse(NarrativeCheckSchema, "Avvikelser"), ...errorResponses },
 });
+/** What the ledger holds on one accounting object in a year: read as is, or synced to a grant's spending. */
+const ObjectCostsSchema = z.object({ object: z.string(), year: z.number(), costs: z.number(), income: z.number(), rows: z.number() });
 const objectCosts = createRoute({
   method: "get",
   path: "/api/followup/object-costs",
   tags,
   summary: "Kostnader och intäkter på ett redovisningsobjekt ett år (för statsbidragens förbrukning)",
   request: { query: OrgYearQuery.extend({ object: z.string().min(1).openapi({ example: "9929" }) }) },
-  responses: { 200: jsonResponse(z.object({ object: z.string(), year: z.number(), costs: z.number(), income: z.number(), rows: z.number() }), "Summor"), ...errorResponses },
+  responses: { 200: jsonResponse(ObjectCostsSchema, "Summor"), ...errorResponses },
 });
 const grantSync = createRoute({
   method: "post",
@@ -118,7 +120,7 @@ const grantSync = createRoute({
   summary: "Hämta ett statsbidrags förbrukning från huvudboken (kostnader på mottagarens redovisningsobjekt) till grant_spending",
   request: jsonBody(z.object({ organisationId: z.number().int().positive(), partId: z.number().int().positive(), recipientCode: z.string().min(1), year: z.number().int() })),
   responses: {
-    200: jsonResponse(z.object({ object: z.string(), year: z.number(), costs: z.number(), income: z.number(), rows: z.number(), spendingId: z.number().nullable() }), "Förbrukningen"),
+    200: jsonResponse(ObjectCostsSchema.extend({ spendingId: z.number().nullable() }), "Förbrukningen"),
     ...errorResponses,
   },
 });
