@@ -5,8 +5,9 @@ import { FreeLinesEditor } from "../allocation-form/FreeLinesEditor";
 import { RecipientPicker, recipientsOf } from "../allocation-form/RecipientPicker";
 import { buildRequest, emptyForm, formFromRequest, readAmount, type AllocationForm, type FieldErrors } from "../allocation-form/form-state";
 import { ErrorAlert, Loading } from "../components/ErrorAlert";
+import { RoundingUnitField } from "../components/RoundingUnitField";
 import { ResultTable, sumCheck } from "../components/ResultTable";
-import { kr, roundingModes, roundingUnits } from "../format";
+import { kr, roundingModes } from "../format";
 import { Link, navigate, usePageTitle } from "../router";
 import { can, useSession } from "../session";
 
@@ -416,16 +417,7 @@ export function AllocationFormPage({ editId }: { editId?: number }) {
         <section className="card" aria-labelledby="rounding-heading">
           <h2 id="rounding-heading">Avrundning</h2>
           <div className="field-row">
-            <div className="field">
-              <label htmlFor="unit">Avrunda till hela</label>
-              <select id="unit" value={form.unit} onChange={(e) => patch({ unit: Number(e.target.value) })}>
-                {roundingUnits.map((u) => (
-                  <option key={u.ore} value={u.ore}>
-                    {u.label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <RoundingUnitField id="unit" unit={form.unit} onChange={(unit) => patch({ unit })} />
             <div className="field">
               <label htmlFor="rounding">Sätt att avrunda</label>
               <select id="rounding" value={form.rounding} aria-describedby="rounding-hint" onChange={(e) => patch({ rounding: e.target.value as AllocationForm["rounding"] })}>

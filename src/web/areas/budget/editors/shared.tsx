@@ -1,5 +1,5 @@
 import type { Organisation } from "../../../api/types";
-import { roundingUnits } from "../../../format";
+import { RoundingUnitField } from "../../../components/RoundingUnitField";
 import type { FieldErrors } from "../amounts";
 import { FieldError, fieldProps } from "../ui";
 
@@ -15,16 +15,7 @@ export type Direction = (typeof directions)[number]["value"];
 export function RoundingFields({ prefix, unit, direction, onChange }: { prefix: string; unit: number; direction: Direction; onChange(p: { unit?: number; direction?: Direction }): void }) {
   return (
     <div className="field-row">
-      <div className="field">
-        <label htmlFor={`${prefix}-unit`}>Avrunda till hela</label>
-        <select id={`${prefix}-unit`} value={unit} onChange={(e) => onChange({ unit: Number(e.target.value) })}>
-          {roundingUnits.map((u) => (
-            <option key={u.ore} value={u.ore}>
-              {u.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <RoundingUnitField id={`${prefix}-unit`} unit={unit} onChange={(u) => onChange({ unit: u })} />
       <div className="field">
         <label htmlFor={`${prefix}-direction`}>Avrundningsriktning</label>
         <select id={`${prefix}-direction`} value={direction} onChange={(e) => onChange({ direction: e.target.value as Direction })}>
