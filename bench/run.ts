@@ -2,7 +2,7 @@
 // Generates a reproducible SIE 4 file, imports it into PGlite and PostgreSQL, times the
 // budget-vs-outcome report, and times hledger's `balance --budget` on the same data.
 import { execFileSync, spawnSync } from "node:child_process";
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -86,38 +86,17 @@ async function main(): Promise<void> {
     const gen = await measure(() => generateSieFile(createWriteStream(file), { seed: SEED, transactions: TRANSACTIONS, accounts: 300, costCentres: 500, projects: 200, year: YEAR }));
     rows.push({ what: "Generera SIE-fil", seconds: (gen.ms / 1000).toFixed(2), rowsPerSecond: fmt(TRANSACTIONS / (gen.ms / 1000)), peakRssMb: gen.peakRssMb.toFixed(0), note: `${(statSync(file).size / 2 ** 20).toFixed(0)} MB` });
 
-    const lite = await openDatabase({ dataDir: "memory://" });
-    try {
-      await benchDatabase("PGlite", lite, file);
-    } finally {
-      await lite.close();
-    }
-
-    const name = `fordela_bench_${process.pid}`;
-    const admin = new pg.Client({ connectionString: PG_URL });
-    let pgOk = true;
-    try {
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${name}`);
-    } catch (e) {
-      pgOk = false;
-      rows.push({ what: "PostgreSQL", seconds: "–", rowsPerSecond: "–", peakRssMb: "–", note: `ej tillgänglig: ${(e as Error).message}` });
-    } finally {
-      await admin.end().catch(() => {});
-    }
-    if (pgOk) {
-      const url = new URL(PG_URL);
-      url.pathname = `/${name}`;
-      const opened = await openDatabase({ url: url.toString() });
-      try {
-        await benchDatabase("PostgreSQL", opened, file);
-      } finally {
-        await opened.close();
-        const dropper = new pg.Client({ connectionString: PG_URL });
-        await dropper.connect();
-        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await dropper.end();
+    // Each database in a child process of its own: the other's memory (PGlite's heap holds its
+    // whole cluster) must not count in this one's peak, and each child reports its own VmHWM.
+    for (const kind of ["PGlite", "PostgreSQL"] as const) {
+      const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, "--child", kind, file, dir], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 24 });
+      const out = child.stdout.trim().split("\n").pop() ?? "";
+      if (child.status !== 0 || !out.startsWith("{")) {
+        rows.push({ what: kind, seconds: "–", rowsPerSecond: "–", peakRssMb: "–", note: `barnprocessen misslyckades (status ${child.status})` });
+        continue;
       }
+      const reported = JSON.parse(out) as { rows: Row[]; vmHwmMb: number | null };
+      rows.push(...reported.rows, { what: `${kind}: processens VmHWM`, seconds: "", rowsPerSecond: "", peakRssMb: reported.vmHwmMb?.toFixed(0) ?? "–", note: "mål < 500 MB" });
     }
 
     const journal = join(dir, "bench.journal");
@@ -146,7 +125,52 @@ async function main(): Promise<void> {
   const w = (k: keyof Row) => Math.max(...all.map((r) => r[k].length));
   console.log(`\nFördela bench: ${fmt(TRANSACTIONS)} #TRANS-rader, 300 konton, 500 kostnadsställen, 200 projekt\n`);
   for (const r of all) console.log(`${r.what.padEnd(w("what"))}  ${r.seconds.padStart(w("seconds"))}  ${r.rowsPerSecond.padStart(w("rowsPerSecond"))}  ${r.peakRssMb.padStart(w("peakRssMb"))}  ${r.note}`);
-  console.log(`\nProcessens högsta RSS (VmHWM): ${vmHwmMb()?.toFixed(0) ?? "okänd"} MB`);
+  console.log(`\nHuvudprocessens högsta RSS (VmHWM; generering och hledger-journal): ${vmHwmMb()?.toFixed(0) ?? "okänd"} MB`);
 }
 
-await main();
+/** One database's import and reports, run in a child process; prints its rows as JSON. */
+async function child(kind: "PGlite" | "PostgreSQL", file: string, dir: string): Promise<void> {
+  if (kind === "PGlite") {
+    // On disk, as the product runs it (FORDELA_DATA_DIR); BENCH_PGLITE=memory for memory://.
+    const dataDir = process.env.BENCH_PGLITE === "memory" ? "memory://" : join(dir, "pglite");
+    if (dataDir !== "memory://") mkdirSync(dataDir, { recursive: true });
+    const lite = await openDatabase({ dataDir });
+    try {
+      await benchDatabase("PGlite", lite, file);
+    } finally {
+      await lite.close();
+    }
+  } else {
+    const name = `fordela_bench_${process.pid}`;
+    const admin = new pg.Client({ connectionString: PG_URL });
+    let pgOk = true;
+    try {
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${name}`);
+    } catch (e) {
+      pgOk = false;
+      rows.push({ what: "PostgreSQL", seconds: "–", rowsPerSecond: "–", peakRssMb: "–", note: `ej tillgänglig: ${(e as Error).message}` });
+    } finally {
+      await admin.end().catch(() => {});
+    }
+    if (pgOk) {
+      const url = new URL(PG_URL);
+      url.pathname = `/${name}`;
+      const opened = await openDatabase({ url: url.toString() });
+      try {
+        await benchDatabase("PostgreSQL", opened, file);
+      } finally {
+        await opened.close();
+        const dropper = new pg.Client({ connectionString: PG_URL });
+        await dropper.connect();
+        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await dropper.end();
+      }
+    }
+  }
+  process.stdout.write(`${JSON.stringify({ rows, vmHwmMb: vmHwmMb() })}\n`);
+}
+
+const childAt = process.argv.indexOf("--child");
+if (childAt >= 0) await child(process.argv[childAt + 1] as "PGlite" | "PostgreSQL", process.argv[childAt + 2]!, process.argv[childAt + 3]!);
+else await main();
