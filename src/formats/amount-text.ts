@@ -1,6 +1,6 @@
 import type { Ore } from "../core/allocation/types";
 import { formatAmount, groupThousands } from "../core/money";
-import { ORE_PER_DISPLAY_UNIT, type DisplayUnit } from "./table";
+import { ORE_PER_DISPLAY_UNIT, type Cell, type DisplayUnit, type TableColumn } from "./table";
 
 /** Thousands separator as in Swedish print: a no-break space, so "5 039 944" never wraps. */
 export const GROUP_SEPARATOR = "\u00a0";
@@ -86,4 +86,21 @@ export function displayDecimal(text: string, decimals?: number, grouped = true):
   const shownFraction = decimals === undefined ? fraction : fraction.padEnd(decimals, "0");
   const wholeText = grouped ? group(whole) : whole;
   return `${negative ? "-" : ""}${wholeText}${shownFraction === "" ? "" : `,${shownFraction}`}`;
+}
+
+/** A table cell as a reader sees it: money in the column's unit without the unit word, numbers grouped. */
+export function displayCell(column: TableColumn, cell: Cell): string {
+  if (cell === null) return "";
+  switch (column.kind) {
+    case "money":
+      return displayAmount(cell as number, column.unit ?? "kr");
+    case "integer":
+      return displayInteger(cell as number);
+    case "percent":
+      return displayPercent(cell as number);
+    case "decimal":
+      return displayDecimal(cell as string, column.decimals);
+    case "text":
+      return cell as string;
+  }
 }

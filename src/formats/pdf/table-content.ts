@@ -1,5 +1,5 @@
 import type { Content, TableCell } from "pdfmake/interfaces";
-import { displayAmount, displayAmountWithUnit, displayDecimal, displayInteger, displayPercent } from "../amount-text";
+import { displayAmountWithUnit, displayCell } from "../amount-text";
 import { roundTableForDisplay } from "../display-rounding";
 import { assertValidTable, type Cell, type DisplayUnit, type Table, type TableColumn } from "../table";
 
@@ -9,21 +9,8 @@ function headerNamesUnit(column: TableColumn): boolean {
 }
 
 function cellText(column: TableColumn, cell: Cell): string {
-  if (cell === null) return "";
-  switch (column.kind) {
-    case "money":
-      return headerNamesUnit(column)
-        ? displayAmount(cell as number, column.unit ?? "kr")
-        : displayAmountWithUnit(cell as number, column.unit ?? "kr");
-    case "integer":
-      return displayInteger(cell as number);
-    case "percent":
-      return displayPercent(cell as number);
-    case "decimal":
-      return displayDecimal(cell as string, column.decimals);
-    case "text":
-      return cell as string;
-  }
+  if (column.kind === "money" && cell !== null && !headerNamesUnit(column)) return displayAmountWithUnit(cell as number, column.unit ?? "kr");
+  return displayCell(column, cell);
 }
 
 function pdfRow(table: Table, row: Cell[], style: { bold?: boolean; italics?: boolean }): TableCell[] {

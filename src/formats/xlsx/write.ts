@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { displayAmount, displayDecimal, displayInteger, displayPercent, kronorDecimalText } from "../amount-text";
+import { displayCell, kronorDecimalText } from "../amount-text";
 import { neutraliseFormulaText } from "../formula-injection";
 import { assertValidTable, type Cell, type Table, type TableColumn } from "../table";
 
@@ -32,23 +32,6 @@ function decimalFormat(column: TableColumn): string {
   const places = column.decimals ?? 2;
   const body = places > 0 ? `#,##0.${"0".repeat(places)}` : "#,##0";
   return `${body};-${body}`;
-}
-
-/** Text of a cell as a reader sees it, to size the column. */
-function shownText(column: TableColumn, cell: Cell): string {
-  if (cell === null) return "";
-  switch (column.kind) {
-    case "money":
-      return displayAmount(cell as number, column.unit ?? "kr");
-    case "integer":
-      return displayInteger(cell as number);
-    case "percent":
-      return displayPercent(cell as number);
-    case "decimal":
-      return displayDecimal(cell as string, column.decimals);
-    case "text":
-      return cell as string;
-  }
 }
 
 function cellValue(column: TableColumn, cell: Cell): ExcelJS.CellValue {
@@ -112,7 +95,7 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: XlsxSheet, name: string): v
     } else if (column.kind === "decimal") {
       xlsxColumn.numFmt = decimalFormat(column);
     }
-    const longest = Math.max(column.header.length, ...values.map((v) => shownText(column, v).length));
+    const longest = Math.max(column.header.length, ...values.map((v) => displayCell(column, v).length));
     xlsxColumn.width = Math.min(60, Math.max(10, longest + 2));
   });
   // The title row must not take the first column's number format.
