@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { thrownBy } from "../../../test/helpers/thrown";
 import { parseScbJsonStat } from "./jsonstat";
 import { PopulationFileError } from "./population-file-error";
 
@@ -14,15 +15,7 @@ function modified(change: (doc: Record<string, any>) => void): string {
   return JSON.stringify(doc);
 }
 
-function errorOf(run: () => unknown): PopulationFileError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof PopulationFileError) return error;
-    throw error;
-  }
-  throw new Error("no error thrown");
-}
+const errorOf = (run: () => unknown): PopulationFileError => thrownBy(PopulationFileError, run);
 
 describe("parseScbJsonStat", () => {
   it("reads a PX-Web JSON-stat 2.0 response, adding men and women, month to its last day", () => {

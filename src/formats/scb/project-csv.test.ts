@@ -1,19 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { thrownBy } from "../../../test/helpers/thrown";
 import { PopulationFileError } from "./population-file-error";
 import { parseProjectPopulationCsv } from "./project-csv";
 
 const shipped = (name: string) => readFileSync(new URL(`../../../data/reference/${name}`, import.meta.url), "utf8");
 
-function messageOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof PopulationFileError) return error.message;
-    throw error;
-  }
-  throw new Error("no error thrown");
-}
+const messageOf = (run: () => unknown): string => thrownBy(PopulationFileError, run).message;
 
 describe("parseProjectPopulationCsv", () => {
   it("reads the shipped 2021 county file with the date from its name", () => {

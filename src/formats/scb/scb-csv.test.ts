@@ -1,20 +1,13 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { thrownBy } from "../../../test/helpers/thrown";
 import { decodeText } from "./decode";
 import { PopulationFileError } from "./population-file-error";
 import { parseScbCsv } from "./scb-csv";
 
 const fixture = (name: string) => decodeText(readFileSync(new URL(`../../../test/fixtures/scb/${name}`, import.meta.url)));
 
-function messageOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof PopulationFileError) return error.message;
-    throw error;
-  }
-  throw new Error("no error thrown");
-}
+const messageOf = (run: () => unknown): string => thrownBy(PopulationFileError, run).message;
 
 describe("parseScbCsv", () => {
   it("reads a UTF-8 download with BOM, a period column and a breakdown by sex", () => {
