@@ -1,14 +1,8 @@
-import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCliEnvironment } from "../helpers/db";
-
-// The real command, as a user runs it: a separate process, its output and its exit code.
-function fordela(env: NodeJS.ProcessEnv, ...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { env, encoding: "utf8", timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { fordela } from "../helpers/cli";
 
 describe("fordela CLI", () => {
   let env: NodeJS.ProcessEnv;

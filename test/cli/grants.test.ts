@@ -1,12 +1,12 @@
-import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCliEnvironment } from "../helpers/db";
+import { fordela as runCli } from "../helpers/cli";
 
 // `fordela demo` and `fordela grants` as a user runs them: separate processes on a database of
 // their own, loaded with seeds 002 and 003 by the demo command.
 function fordela(env: NodeJS.ProcessEnv, ...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { env, encoding: "utf8", timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout.replace(/[\u00a0\u202f]/g, " "), stderr: r.stderr };
+  const r = runCli(env, ...args);
+  return { ...r, stdout: r.stdout.replace(/[\u00a0\u202f]/g, " ") };
 }
 
 const kr = (n: number) => n * 100;
