@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { openDatabase, type OpenDatabase } from "../db/connect";
 import { migrate } from "../db/migrate";
-import { loadReferenceData } from "../db/queries/reference";
+import { ensureReferenceData } from "../db/queries/reference-state";
 
 /** The embedded database lives here unless FORDELA_DATA_DIR or DATABASE_URL says otherwise. */
 export function defaultDataDir(): string {
@@ -24,6 +24,6 @@ export async function openAppDatabase(log: (line: string) => void = () => {}): P
   }
   const applied = await migrate(opened.db);
   if (applied.length > 0) log(`Migreringar körda: ${applied.join(", ")}`);
-  await loadReferenceData(opened.db);
+  await ensureReferenceData(opened.db);
   return opened;
 }
