@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect, type CompiledQuery, type DatabaseConnection, t
 import { KyselyPGlite } from "kysely-pglite";
 import pg from "pg";
 import type { Database } from "./schema";
+import { ClientsByPid } from "./copy-postgres";
 
 export type Db = Kysely<Database>;
 
@@ -47,7 +48,12 @@ export async function openDatabase(options: OpenOptions = {}): Promise<OpenDatab
     pool.on("error", (err: Error & { code?: string }) => {
       if (err.code !== "57P01") console.error(`PostgreSQL-anslutningen bröts: ${err.message}`);
     });
+    // Known by server pid so that a bulk path can find the client under a Kysely transaction (COPY).
+    const clients = new ClientsByPid();
+    pool.on("connect", (client) => clients.add(client));
+    pool.on("remove", (client) => clients.remove(client));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    pooled.set(db, clients);
     return { db, kind: "postgres", close: () => db.destroy() };
   }
   const client = new PGlite(options.dataDir ?? "memory://", {
@@ -65,6 +71,16 @@ export async function openDatabase(options: OpenOptions = {}): Promise<OpenDatab
 }
 
 const embedded = new WeakMap<Db, PGlite>();
+const pooled = new WeakMap<Db, ClientsByPid>();
+
+/**
+ * The pg client a transaction on `db` (opened here on PostgreSQL) runs on, for COPY, which
+ * Kysely has no words for; undefined for PGlite or a database opened elsewhere.
+ */
+export async function postgresClient(db: Db, trx: Kysely<Database>): Promise<pg.ClientBase | undefined> {
+  const clients = pooled.get(db);
+  return clients ? clients.of(trx as unknown as Kysely<unknown>) : undefined;
+}
 
 /**
  * The PGlite client behind a database opened here, for bulk paths Kysely has no words for

@@ -1,5 +1,7 @@
 import type { PGlite } from "@electric-sql/pglite";
 import { sql, type Transaction } from "kysely";
+import type pg from "pg";
+import { copyIn } from "../copy-postgres";
 import type { Database } from "../schema";
 
 type Trx = Transaction<Database>;
@@ -22,6 +24,32 @@ export interface LedgerRow {
 
 const BATCH = 50_000;
 const CHECKPOINT_EVERY = 4;
+
+/** Where COPY text goes: PGlite reads it from a blob, PostgreSQL from the connection (STDIN). */
+export interface Copier {
+  /** `target` is `table (columns…)`. */
+  copy(target: string, data: string): Promise<void>;
+  /** After each batch of rows. */
+  afterBatch(): Promise<void>;
+}
+
+/**
+ * PGlite: COPY from a blob, twice as fast there as unnest, and a CHECKPOINT every few batches:
+ * PGlite has no background checkpointer, so the WAL of a large import would otherwise stay in memory.
+ */
+export function pgliteCopier(client: PGlite): Copier {
+  let batches = 0;
+  return {
+    copy: async (target, data) => void (await client.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob([data]) })),
+    // Every few batches: often enough to bound the WAL (~30 MB), rarely enough to cost little.
+    afterBatch: async () => void (++batches % CHECKPOINT_EVERY === 0 && (await client.query("CHECKPOINT"))),
+  };
+}
+
+/** PostgreSQL: COPY FROM STDIN on the transaction's own connection (see postgresClient). */
+export function postgresCopier(client: pg.ClientBase): Copier {
+  return { copy: (target, data) => copyIn(client, `COPY ${target} FROM STDIN`, data), afterBatch: async () => {} };
+}
 
 /** A value as an element of an array literal ('{…}'): quoted, with `"` and `\` escaped; NULL for null. */
 function element(value: string | null): string {
@@ -116,19 +144,14 @@ export class LedgerRowWriter {
   private readonly periods = new Dictionary();
   private readonly totals: Map<number, { amount: number; count: number }>[][] = [[], [], []];
   private rowNo = 0;
-  private batches = 0;
   rowCount = 0;
   voucherCount = 0;
 
-  /**
-   * With `embedded` (the PGlite client behind `trx`, see embeddedClient) rows go in by COPY from
-   * a blob, twice as fast there as unnest, and a CHECKPOINT follows every few batches: PGlite has no
-   * background checkpointer, so the WAL of a large import would otherwise stay in memory.
-   */
+  /** With a `copier` (on the connection of `trx`) rows go in by COPY, otherwise by INSERT … unnest. */
   constructor(
     private readonly trx: Trx,
     private readonly importId: number,
-    private readonly embedded?: PGlite,
+    private readonly copier?: Copier,
   ) {}
 
   /** Starts a voucher; its rows follow with addRow. */
@@ -199,7 +222,7 @@ export class LedgerRowWriter {
   }
 
   private async write(b: Batch): Promise<void> {
-    if (this.embedded) await this.copy(this.embedded, b);
+    if (this.copier) await this.copy(this.copier, b);
     else await this.insert(b);
   }
 
@@ -224,12 +247,12 @@ export class LedgerRowWriter {
     }
   }
 
-  private async copy(client: PGlite, b: Batch): Promise<void> {
+  private async copy(copier: Copier, b: Batch): Promise<void> {
     const id = this.importId;
     const text = memo(copyField);
     if (b.vouchers.length > 0) {
       const lines = b.vouchers.map((v) => `${id}\t${v.seq}\t${text(v.series)}\t${text(v.number)}\t${v.date}\t${text(v.text)}\t${v.line}\n`);
-      await client.query("COPY ledger_vouchers (import_id, seq, series, number, voucher_date, text, line) FROM '/dev/blob'", [], { blob: new Blob([lines.join("")]) });
+      await copier.copy("ledger_vouchers (import_id, seq, series, number, voucher_date, text, line)", lines.join(""));
     }
     if (b.seq.length > 0) {
       const dates = this.dates.copies;
@@ -239,12 +262,9 @@ export class LedgerRowWriter {
       for (let i = 0; i < b.seq.length; i++) {
         lines[i] = `${id}\t${b.seq[i]}\t${b.rowNo[i]}\t${b.period[i]}\t${dates[b.date[i]!]}\t${accounts[b.account[i]!]}\t${codes[b.costCentre[i]!]}\t${codes[b.project[i]!]}\t${text(b.objects[i]!)}\t${b.amount[i]}\t${text(b.text[i]!)}\n`;
       }
-      await client.query("COPY ledger_transactions (import_id, voucher_seq, row_no, period, trans_date, account, cost_centre, project, objects, amount_ore, text) FROM '/dev/blob'", [], {
-        blob: new Blob([lines.join("")]),
-      });
+      await copier.copy("ledger_transactions (import_id, voucher_seq, row_no, period, trans_date, account, cost_centre, project, objects, amount_ore, text)", lines.join(""));
     }
-    // Every few batches: often enough to bound the WAL (~30 MB), rarely enough to cost little.
-    if (++this.batches % CHECKPOINT_EVERY === 0) await client.query("CHECKPOINT");
+    await copier.afterBatch();
   }
 
   /** Writes what is left and the totals; call once, at the end. */
@@ -270,13 +290,13 @@ export class LedgerRowWriter {
         }
       }),
     );
-    if (this.embedded) {
+    if (this.copier) {
       for (let i = 0; i < period.length; i += BATCH) {
         const lines: string[] = [];
         for (let k = i; k < Math.min(i + BATCH, period.length); k++) {
           lines.push(`${this.importId}\t${period[k]}\t${this.accounts.copies[account[k]!]}\t${dimension[k]}\t${object[k] === 0 ? "" : this.codes.copies[object[k]!]}\t${amount[k]}\t${count[k]}\n`);
         }
-        await this.embedded.query("COPY ledger_totals (import_id, period, account, dimension, object, amount_ore, row_count) FROM '/dev/blob'", [], { blob: new Blob([lines.join("")]) });
+        await this.copier.copy("ledger_totals (import_id, period, account, dimension, object, amount_ore, row_count)", lines.join(""));
       }
       return;
     }
