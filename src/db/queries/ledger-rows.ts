@@ -22,8 +22,13 @@ export interface LedgerRow {
   text: string | null;
 }
 
-const BATCH = 50_000;
-const CHECKPOINT_EVERY = 4;
+// Small batches keep the live set (and so the peak memory) small at no cost in speed: at 1M rows
+// 5 000 gave PGlite 539 MB / 7.9 s and PostgreSQL 442 MB / 5.8 s, where 50 000 gave 735 MB /
+// 8.8 s and 560 MB / 6.2 s. A CHECKPOINT still follows every 200 000 rows.
+const BATCH = 5_000;
+const CHECKPOINT_EVERY = 40;
+/** Rows per COPY or INSERT of the totals, written once at the end. */
+const TOTALS_CHUNK = 50_000;
 
 /** Where COPY text goes: PGlite reads it from a blob, PostgreSQL from the connection (STDIN). */
 export interface Copier {
@@ -41,7 +46,7 @@ export function pgliteCopier(client: PGlite): Copier {
   let batches = 0;
   return {
     copy: async (target, data) => void (await client.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob([data]) })),
-    // Every few batches: often enough to bound the WAL (~30 MB), rarely enough to cost little.
+    // Every 200 000 rows: often enough to bound the WAL (~30 MB), rarely enough to cost little.
     afterBatch: async () => void (++batches % CHECKPOINT_EVERY === 0 && (await client.query("CHECKPOINT"))),
   };
 }
@@ -130,8 +135,8 @@ const ACCOUNTS = 65536;
 const DIMENSIONS = [0, 1, 6] as const;
 
 /**
- * Collects rows and voucher heads and writes them with `INSERT … SELECT FROM unnest(…)`: one
- * statement per 50 000 rows, each column sent as one array literal. One write is kept in flight
+ * Collects rows and voucher heads and writes them a batch at a time: by COPY through a Copier,
+ * otherwise with `INSERT … SELECT FROM unnest(…)`, each column sent as one array literal. One write is kept in flight
  * while the next batch fills, so that parsing and the database work at the same time. Also
  * keeps the per-import totals (see ledger_totals) in memory: a few per account and object.
  */
@@ -291,17 +296,17 @@ export class LedgerRowWriter {
       }),
     );
     if (this.copier) {
-      for (let i = 0; i < period.length; i += BATCH) {
+      for (let i = 0; i < period.length; i += TOTALS_CHUNK) {
         const lines: string[] = [];
-        for (let k = i; k < Math.min(i + BATCH, period.length); k++) {
+        for (let k = i; k < Math.min(i + TOTALS_CHUNK, period.length); k++) {
           lines.push(`${this.importId}\t${period[k]}\t${this.accounts.copies[account[k]!]}\t${dimension[k]}\t${object[k] === 0 ? "" : this.codes.copies[object[k]!]}\t${amount[k]}\t${count[k]}\n`);
         }
         await this.copier.copy("ledger_totals (import_id, period, account, dimension, object, amount_ore, row_count)", lines.join(""));
       }
       return;
     }
-    for (let i = 0; i < period.length; i += BATCH) {
-      const part = (xs: readonly (number | string)[]) => literal(xs.slice(i, i + BATCH));
+    for (let i = 0; i < period.length; i += TOTALS_CHUNK) {
+      const part = (xs: readonly (number | string)[]) => literal(xs.slice(i, i + TOTALS_CHUNK));
       await sql`INSERT INTO ledger_totals (import_id, period, account, dimension, object, amount_ore, row_count)
         SELECT ${this.importId}, * FROM unnest(${part(period)}::int[], ${part(account.map((a) => this.accounts.literals[a]!))}::text[], ${part(dimension)}::int[],
           ${part(object.map((o) => (o === 0 ? empty : this.codes.literals[o]!)))}::text[], ${part(amount)}::bigint[], ${part(count)}::int[])`.execute(this.trx);
