@@ -93,8 +93,16 @@ export async function importSie(db: Db, input: SieInput, options: SieImportOptio
             for (const t of r.transactions) {
               if (t.kind !== "TRANS") continue;
               const date = t.date ?? r.date;
-              const o = splitObjects(t.objects);
-              writer.addRow(periodOf(date), date, t.account, o.costCentre, o.project, o.objects, t.amount, t.text ?? null);
+              // splitObjects inline: no object per row for the million-row case.
+              let costCentre: string | null = null;
+              let project: string | null = null;
+              let other = false;
+              for (const o of t.objects) {
+                if (o.dimension === 1) costCentre = o.code;
+                else if (o.dimension === 6) project = o.code;
+                else other = true;
+              }
+              writer.addRow(periodOf(date), date, t.account, costCentre, project, other ? JSON.stringify(t.objects) : null, t.amount, t.text ?? null);
             }
             return;
           }

@@ -77,8 +77,14 @@ export function fastTransaction(text: string, line: number): SieTransaction | nu
       item = text.slice(start, i);
     }
     if (dimension < 0) {
-      if (!/^\d{1,9}$/.test(item)) return null;
-      dimension = Number(item);
+      if (item.length === 0 || item.length > 9) return null;
+      let d = 0;
+      for (let k = 0; k < item.length; k++) {
+        const digit = item.charCodeAt(k) - ZERO;
+        if (digit < 0 || digit > 9) return null;
+        d = d * 10 + digit;
+      }
+      dimension = d;
     } else {
       objects.push({ dimension, code: item });
       dimension = -1;
@@ -121,37 +127,45 @@ export function fastTransaction(text: string, line: number): SieTransaction | nu
   const amount = negative ? -ore || 0 : ore;
   const t: SieTransaction = { kind: "TRANS", line, account, objects, amount };
 
-  // Up to four optional fields; "" counts as absent, as in the general path.
-  const rest: string[] = [];
-  while (rest.length < 4) {
+  // Up to four optional fields; "" counts as absent, as in the general path. Read into locals,
+  // not an array: this runs once per row of a million-row file.
+  let count = 0;
+  let date = "";
+  let rowText = "";
+  let quantity = "";
+  let signature = "";
+  while (count < 4) {
     while (i < n && isSpace(text.charCodeAt(i))) i++;
     if (i >= n) break;
     const c = text.charCodeAt(i);
     if (c === OPEN || c === CLOSE) return null;
+    let value: string;
     if (c === QUOTE) {
       const end = text.indexOf('"', i + 1);
       if (end < 0) return null;
-      const value = text.slice(i + 1, end);
+      value = text.slice(i + 1, end);
       if (value.includes("\\")) return null;
-      rest.push(value);
       i = end + 1;
       if (i < n && !isSpace(text.charCodeAt(i))) return null;
     } else {
       const start = i;
       while (i < n && !isSpace(text.charCodeAt(i))) i++;
-      const value = text.slice(start, i);
+      value = text.slice(start, i);
       if (value.includes('"') || value.includes("{") || value.includes("\\")) return null;
-      rest.push(value);
     }
+    if (count === 0) date = value;
+    else if (count === 1) rowText = value;
+    else if (count === 2) quantity = value;
+    else signature = value;
+    count++;
   }
-  if (rest.length === 0) return t;
+  if (count === 0) return t;
   // More fields than the standard's eight are ignored by the general path too, but such a line
   // may hold a list or a quote further on that the general path would refuse: leave it to it.
   while (i < n && isSpace(text.charCodeAt(i))) i++;
   if (i < n) return null;
   try {
-    const [date, rowText, quantity, signature] = rest;
-    if (date) t.date = parseDate(date);
+    if (date) t.date = cachedDate(date);
     if (rowText) t.text = rowText;
     if (quantity) t.quantity = parseQuantity(quantity);
     if (signature) t.signature = signature;
@@ -160,4 +174,19 @@ export function fastTransaction(text: string, line: number): SieTransaction | nu
     throw e;
   }
   return t;
+}
+
+// A file has few distinct dates (one a day) on very many rows: each is checked and converted once.
+// Only valid dates are kept; the map is emptied should a strange file hold very many.
+const dates = new Map<string, string>();
+const MAX_DATES = 10_000;
+
+function cachedDate(raw: string): string {
+  let d = dates.get(raw);
+  if (d === undefined) {
+    d = parseDate(raw);
+    if (dates.size >= MAX_DATES) dates.clear();
+    dates.set(raw, d);
+  }
+  return d;
 }
