@@ -8,7 +8,7 @@ import { sql, type Kysely } from "kysely";
 /** The subset of pg's connection used here. */
 interface CopyConnection {
   query(text: string): void;
-  sendCopyFromChunk(chunk: Buffer): void;
+  sendCopyFromChunk(chunk: Uint8Array): void;
   endCopyFrom(): void;
 }
 
@@ -17,14 +17,14 @@ const CHUNK = 1 << 20;
 class CopyIn {
   constructor(
     readonly text: string,
-    private readonly data: string,
+    private readonly data: string | Uint8Array,
     private readonly settle: (err?: Error) => void,
   ) {}
   submit(connection: CopyConnection): void {
     connection.query(this.text);
   }
   handleCopyInResponse(connection: CopyConnection): void {
-    const bytes = Buffer.from(this.data, "utf8");
+    const bytes = typeof this.data === "string" ? Buffer.from(this.data, "utf8") : this.data;
     for (let i = 0; i < bytes.length; i += CHUNK) connection.sendCopyFromChunk(bytes.subarray(i, i + CHUNK));
     connection.endCopyFrom();
   }
@@ -42,8 +42,8 @@ class CopyIn {
   handleCopyData(): void {}
 }
 
-/** Runs `COPY … FROM STDIN` (text format) on `client` with `data` as its input. */
-export function copyIn(client: pg.ClientBase, statement: string, data: string): Promise<void> {
+/** Runs `COPY … FROM STDIN` (text format) on `client` with `data` (text, or its UTF-8 bytes) as its input. */
+export function copyIn(client: pg.ClientBase, statement: string, data: string | Uint8Array): Promise<void> {
   return new Promise((resolve, reject) => {
     client.query(new CopyIn(statement, data, (err) => (err ? reject(err) : resolve())) as unknown as pg.QueryConfig);
   });

@@ -32,8 +32,8 @@ const TOTALS_CHUNK = 50_000;
 
 /** Where COPY text goes: PGlite reads it from a blob, PostgreSQL from the connection (STDIN). */
 export interface Copier {
-  /** `target` is `table (columns…)`. */
-  copy(target: string, data: string): Promise<void>;
+  /** `target` is `table (columns…)`; `data` is COPY text, or its UTF-8 bytes. */
+  copy(target: string, data: string | Uint8Array): Promise<void>;
   /** After each batch of rows. */
   afterBatch(): Promise<void>;
 }
@@ -45,7 +45,7 @@ export interface Copier {
 export function pgliteCopier(client: PGlite): Copier {
   let batches = 0;
   return {
-    copy: async (target, data) => void (await client.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob([data]) })),
+    copy: async (target, data) => void (await client.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob([data as BlobPart]) })),
     // Every 200 000 rows: often enough to bound the WAL (~30 MB), rarely enough to cost little.
     afterBatch: async () => void (++batches % CHECKPOINT_EVERY === 0 && (await client.query("CHECKPOINT"))),
   };
@@ -115,9 +115,48 @@ class Batch {
   readonly amount: number[] = [];
   readonly text: (string | null)[] = [];
   readonly vouchers: (VoucherHead & { seq: number })[] = [];
-  /** The rows as COPY text lines, made as they come when rows go in by COPY (the columns then stay empty). */
-  readonly lines: string[] = [];
+  /** Rows in the batch. */
+  rows = 0;
+  /** The rows as COPY text, made as they come when rows go in by COPY (the columns then stay empty). */
+  copyText: CopyText | null = null;
 }
+
+/**
+ * COPY text written as UTF-8 bytes, a row at a time. Only the buffer outlives the row: a string
+ * per row kept until the batch is sent would survive the young generation, and the collector's
+ * copying of those strings was the largest cost of a big import.
+ */
+class CopyText {
+  private buffer: Buffer;
+  length = 0;
+
+  constructor(buffer: Buffer) {
+    this.buffer = buffer;
+  }
+
+  append(s: string): void {
+    // At most 3 bytes per UTF-16 unit.
+    if (this.length + s.length * 3 > this.buffer.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + s.length * 3));
+      this.buffer.copy(bigger, 0, 0, this.length);
+      this.buffer = bigger;
+    }
+    this.length += this.buffer.write(s, this.length, "utf8");
+  }
+
+  /** The text so far; valid until the buffer is reused. */
+  bytes(): Buffer {
+    return this.buffer.subarray(0, this.length);
+  }
+
+  /** The whole buffer, to be reused for a later batch. */
+  release(): Buffer {
+    return this.buffer;
+  }
+}
+
+/** 5 000 rows of about 80 bytes. */
+const COPY_BUFFER_BYTES = 1 << 19;
 
 /** Distinct periods (YYYYMM, or YYYY00 for a year) with their 1-based positions, without a string per row. */
 class PeriodDictionary {
@@ -166,6 +205,10 @@ export class LedgerRowWriter {
   private readonly periods = new PeriodDictionary();
   private readonly totals: Map<number, { amount: number; count: number }>[][] = [[], [], []];
   private rowNo = 0;
+  /** Buffers of sent batches, reused: at most two are ever in use (one filling, one in flight). */
+  private readonly spare: Buffer[] = [];
+  /** The import id and a tab, leading every COPY line. */
+  private readonly lead: string;
   rowCount = 0;
   voucherCount = 0;
 
@@ -174,7 +217,9 @@ export class LedgerRowWriter {
     private readonly trx: Trx,
     private readonly importId: number,
     private readonly copier?: Copier,
-  ) {}
+  ) {
+    this.lead = `${importId}\t`;
+  }
 
   /** Starts a voucher; its rows follow with addRow. */
   startVoucher(v: VoucherHead): void {
@@ -191,11 +236,13 @@ export class LedgerRowWriter {
     const p = this.codes.of(project);
     const rowNo = ++this.rowNo;
     this.rowCount++;
+    b.rows++;
     if (this.copier) {
       // Straight to the COPY text: no columns to fill and walk again. Dates need no escaping.
       const codes = this.codes.copies;
-      b.lines.push(
-        `${this.voucherCount}\t${rowNo}\t${period}\t${date}\t${this.accounts.copies[a]}\t${codes[c]}\t${codes[p]}\t${copyField(objects)}\t${amount}\t${copyField(text)}\n`,
+      b.copyText ??= new CopyText(this.spare.pop() ?? Buffer.allocUnsafe(COPY_BUFFER_BYTES));
+      b.copyText.append(
+        `${this.lead}${this.voucherCount}\t${rowNo}\t${period}\t${date}\t${this.accounts.copies[a]}\t${codes[c]}\t${codes[p]}\t${copyField(objects)}\t${amount}\t${copyField(text)}\n`,
       );
     } else {
       b.seq.push(this.voucherCount);
@@ -217,7 +264,7 @@ export class LedgerRowWriter {
 
   /** True when a batch is full and flush() should be awaited. */
   get full(): boolean {
-    return this.batch.seq.length + this.batch.lines.length >= BATCH;
+    return this.batch.rows >= BATCH;
   }
 
   async addVoucher(v: VoucherHead, rows: Omit<LedgerRow, "voucherSeq" | "rowNo">[]): Promise<void> {
@@ -285,10 +332,10 @@ export class LedgerRowWriter {
       const lines = b.vouchers.map((v) => `${id}\t${v.seq}\t${text(v.series)}\t${text(v.number)}\t${v.date}\t${text(v.text)}\t${v.line}\n`);
       await copier.copy("ledger_vouchers (import_id, seq, series, number, voucher_date, text, line)", lines.join(""));
     }
-    if (b.lines.length > 0) {
-      // The import id leads every line; it is the same for all, so it is added here once per batch.
-      const lead = `${id}\t`;
-      await copier.copy("ledger_transactions (import_id, voucher_seq, row_no, period, trans_date, account, cost_centre, project, objects, amount_ore, text)", lead + b.lines.join(lead));
+    if (b.copyText !== null) {
+      await copier.copy("ledger_transactions (import_id, voucher_seq, row_no, period, trans_date, account, cost_centre, project, objects, amount_ore, text)", b.copyText.bytes());
+      // Sent and stored (PGlite copied it into a blob): the next batch may write over it.
+      this.spare.push(b.copyText.release());
     }
     await copier.afterBatch();
   }
