@@ -5,6 +5,7 @@ import { createTestDatabase } from "../../../test/helpers/db";
 import { createLedgerOrganisation } from "../../../test/helpers/ledger";
 import type { OpenDatabase } from "../connect";
 import { readSie, SieFileError } from "../../formats/sie";
+import { encodeCp437 } from "../../formats/sie/encoding";
 import { importSie } from "./ledger-import-sie";
 
 const DIR = path.resolve(__dirname, "../../../../shared/data/sie-samples");
@@ -85,5 +86,39 @@ describe("SIE import into the database", () => {
     expect(old).toEqual([]);
     const objects = await opened.db.selectFrom("ledger_objects").selectAll().where("organisation_id", "=", org).execute();
     expect(objects.length).toBeGreaterThan(0);
+  });
+
+  it("stores each row's fields exactly: Swedish letters, a backslash, objects of other dimensions, an own date", async () => {
+    const id = await createLedgerOrganisation(opened.db, "TXT", "Texter");
+    const sie = [
+      "#FLAGGA 0",
+      "#SIETYP 4",
+      '#RAR 0 20240101 20241231',
+      '#VER A 1 20240305 "Lön"',
+      "{",
+      '#TRANS 7010 {1 "100" 6 "8941"} 1234.50 20240306 "Lön för mars - åäö ÅÄÖ"',
+      '#TRANS 1930 {} -1234.50 "" "Utbetalning \\\\ bank"',
+      "}",
+      '#VER A 2 20240401 "Övrigt"',
+      "{",
+      '#TRANS 5410 {1 "200" 9 "X"} 10',
+      "#TRANS 1930 {} -10",
+      "}",
+    ].join("\r\n");
+    const result = await importSie(opened.db, encodeCp437(sie), { organisationId: id, fileName: "texter.se" });
+    const rows = await opened.db
+      .selectFrom("ledger_transactions")
+      .select(["voucher_seq", "row_no", "period", "account", "cost_centre", "project", "objects", "amount_ore", "text"])
+      .select((eb) => eb.fn<string>("to_char", [eb.ref("trans_date"), eb.val("YYYY-MM-DD")]).as("date"))
+      .where("import_id", "=", result.importId)
+      .orderBy("voucher_seq")
+      .orderBy("row_no")
+      .execute();
+    expect(rows.map((r) => ({ ...r, amount_ore: Number(r.amount_ore) }))).toEqual([
+      { voucher_seq: 1, row_no: 1, period: 202403, date: "2024-03-06", account: "7010", cost_centre: "100", project: "8941", objects: null, amount_ore: 123450, text: "Lön för mars - åäö ÅÄÖ" },
+      { voucher_seq: 1, row_no: 2, period: 202403, date: "2024-03-05", account: "1930", cost_centre: null, project: null, objects: null, amount_ore: -123450, text: "Utbetalning \\ bank" },
+      { voucher_seq: 2, row_no: 1, period: 202404, date: "2024-04-01", account: "5410", cost_centre: "200", project: null, objects: [{ dimension: 1, code: "200" }, { dimension: 9, code: "X" }], amount_ore: 1000, text: null },
+      { voucher_seq: 2, row_no: 2, period: 202404, date: "2024-04-01", account: "1930", cost_centre: null, project: null, objects: null, amount_ore: -1000, text: null },
+    ]);
   });
 });
