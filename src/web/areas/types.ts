@@ -14,5 +14,7 @@ export interface AreaRoute {
  */
 export interface Area {
   nav: { href: string; label: string }[];
+  /** Entries on the start page: where to begin with this part of the product. */
+  tiles?: { href: string; title: string; text: string }[];
   routes: AreaRoute[];
 }

@@ -5,6 +5,7 @@ import { AllocationSummaryTable } from "../components/AllocationSummaryTable";
 import { ErrorAlert, Loading } from "../components/ErrorAlert";
 import { Link, usePageTitle } from "../router";
 import { useSession } from "../session";
+import { areas } from "../areas";
 import { UpcomingDeadlines } from "../areas/grants/UpcomingDeadlines";
 
 const latestCount = 5;
@@ -49,6 +50,14 @@ export function StartPage() {
             <span className="tile-text">Utkast och beslutade fördelningar, med export till Excel och CSV.</span>
           </Link>
         </li>
+        {areas.flatMap((a) => a.tiles ?? []).map((tile) => (
+          <li key={tile.href}>
+            <Link href={tile.href} className="tile">
+              <span className="tile-title">{tile.title}</span>
+              <span className="tile-text">{tile.text}</span>
+            </Link>
+          </li>
+        ))}
         {user.isAdmin && (
           <li>
             <Link href="/granskningslogg" className="tile">

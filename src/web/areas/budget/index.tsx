@@ -19,6 +19,7 @@ const kindRoutes: AreaRoute[] = kinds.flatMap((info): AreaRoute[] => [
 
 /** Budgets, frame changes, joint financing and subscriptions (issue 4). */
 export const budgetArea: Area = {
+  tiles: [{ href: "/budget", title: "Budget och ramar", text: "Budgetförslag med uppräkning, ramförändringar, samfinansiering och abonnemang, med beslutsunderlag." }],
   nav: [{ href: "/budget", label: "Budget" }],
   routes: [
     { pattern: "/budget", render: () => <OverviewPage /> },

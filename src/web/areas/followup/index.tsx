@@ -8,6 +8,7 @@ import { SettingsPage } from "./SettingsPage";
 
 /** Follow-up: outcome imports (SIE, CSV), budget vs outcome, project accounts and the annual report. */
 export const followupArea: Area = {
+  tiles: [{ href: "/uppfoljning", title: "Uppföljning av utfall", text: "Importera SIE eller CSV och följ budget mot utfall, projekt och årsredovisning." }],
   nav: [{ href: "/uppfoljning", label: "Uppföljning" }],
   routes: [
     { pattern: "/uppfoljning", render: () => <OverviewPage /> },

@@ -14,6 +14,7 @@ export { UpcomingDeadlines } from "./UpcomingDeadlines";
 
 /** State grants (statsbidrag): register, distribution, recipients, internal decisions, deadlines. */
 export const grantsArea: Area = {
+  tiles: [{ href: "/statsbidrag", title: "Riktade statsbidrag", text: "Regeringsbeslut, fördelning per mottagare, rekvisition, förbrukning och återbetalning." }],
   nav: [
     { href: "/statsbidrag", label: "Statsbidrag" },
     { href: "/tidsfrister", label: "Tidsfrister" },
