@@ -19,7 +19,7 @@ import { regionByCode } from "../../core/reference/regions";
 import type { Db } from "../connect";
 import type { BudgetDocumentKind } from "../schema-budgets";
 import { indexValues } from "./index-series";
-import { populationOf } from "./population";
+import { populationOf, populationsOf } from "./population";
 
 export interface BudgetResult {
   totals: BudgetTotals;
@@ -44,12 +44,11 @@ export async function resolveIndex(db: Db, spec: IndexSpec): Promise<IndexChoice
 
 export async function computeProposal(db: Db, spec: ProposalSpec): Promise<ProposalResult> {
   const index = await resolveIndex(db, spec.index);
-  const members =
-    spec.split === "population"
-      ? await Promise.all(
-          spec.members.map(async (m) => ({ ...m, population: (await populationOf(db, { code: m.key, date: spec.population?.date ?? "", basis: spec.population?.basis })).population })),
-        )
-      : spec.members;
+  let members = spec.members;
+  if (spec.split === "population") {
+    const figures = await populationsOf(db, spec.members.map((m) => m.key), spec.population?.date ?? "", spec.population?.basis);
+    members = spec.members.map((m, i) => ({ ...m, population: figures[i]!.population }));
+  }
   const populationBasis = spec.population ? `Folkmängd ${spec.population.date} enligt SCB` : undefined;
   return calculateProposal({ ...spec, index, members, populationBasis });
 }

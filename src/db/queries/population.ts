@@ -52,10 +52,29 @@ interface Snapshot {
  * @example await populationOf(db, { code: "SVR-SODRA", date: "2021-12-31", basis: "whole_regions" })
  */
 export async function populationOf(db: Db, query: PopulationQuery): Promise<PopulationFigure> {
+  checkDate(query.date);
+  return figureIn(db, await loadSnapshot(db, query.date), query);
+}
+
+/**
+ * The population of several areas on one day, reading the day's figures once: an allocation
+ * over 290 municipalities asks for 290 figures of the same day.
+ */
+export async function populationsOf(db: Db, codes: readonly string[], date: string, basis?: PopulationBasis): Promise<PopulationFigure[]> {
+  checkDate(date);
+  const snapshot = await loadSnapshot(db, date);
+  const figures: PopulationFigure[] = [];
+  for (const code of codes) figures.push(await figureIn(db, snapshot, { code, date, basis }));
+  return figures;
+}
+
+function checkDate(date: string): void {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new PopulationError(`Ogiltigt datum "${date}" (skrivs ÅÅÅÅ-MM-DD).`);
+}
+
+async function figureIn(db: Db, snapshot: Snapshot, query: PopulationQuery): Promise<PopulationFigure> {
   const code = query.organisationCode ?? query.areaCode ?? query.code;
   if (!code) throw new PopulationError("Ange område eller organisation för folkmängden.");
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(query.date)) throw new PopulationError(`Ogiltigt datum "${query.date}" (skrivs ÅÅÅÅ-MM-DD).`);
-  const snapshot = await loadSnapshot(db, query.date);
 
   const cooperation = cooperationRegionByCode(code);
   if (cooperation) {
