@@ -11,6 +11,7 @@ import { ScopePicker, useScope } from "./scope";
 import { useExclusions } from "./use-exclusions";
 import type { AnnualReport, NarrativeCheck, SubscriptionMatrix } from "./types";
 import { FollowupPage, ScopeState, UnitChoice } from "./ui";
+import { MatrixTable } from "../../components/MatrixTable";
 
 export function AnnualReportPage({ user }: { user: User }) {
   usePageTitle("Årsredovisning");
@@ -135,58 +136,21 @@ function Subscription({ subscription }: { subscription: AnnualReport["subscripti
   if (!subscription) return null;
   if (!isMatrix(subscription.result)) return <p className="fu-note">Abonnemangsmatrisen {subscription.title} saknar beräknat resultat.</p>;
   const m = subscription.result.matrix;
-  const cell = (buyer: string, seller: string) => m.cells.find((c) => c.buyer === buyer && c.seller === seller)?.amount;
   return (
     <>
       <h2>Abonnemang</h2>
-      <div className="table-wrap">
-        <table className="data" id="subscription-table">
-          <caption>
+      <MatrixTable
+        matrix={m}
+        id="subscription-table"
+        corner="Köpare"
+        format={(ore) => (ore === undefined ? "–" : kr(ore))}
+        caption={
+          <>
             {subscription.title}
             <span className="caption-note">Köpare per rad, säljare per kolumn; {subscription.status === "decided" ? "fastställd" : "förslag"} ur budgetmodulen.</span>
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Köpare</th>
-              {m.sellers.map((s) => (
-                <th key={s.key} scope="col" className="num">
-                  {s.label}
-                </th>
-              ))}
-              <th scope="col" className="num">
-                Summa
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {m.buyers.map((b) => (
-              <tr key={b.key}>
-                <th scope="row">{b.label}</th>
-                {m.sellers.map((s) => {
-                  const v = cell(b.key, s.key);
-                  return (
-                    <td key={s.key} className="num">
-                      {v === undefined ? "–" : kr(v)}
-                    </td>
-                  );
-                })}
-                <td className="num strong">{kr(m.rowTotals[b.key] ?? 0)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">Summa</th>
-              {m.sellers.map((s) => (
-                <td key={s.key} className="num">
-                  {kr(m.columnTotals[s.key] ?? 0)}
-                </td>
-              ))}
-              <td className="num">{kr(m.total)}</td>
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+          </>
+        }
+      />
     </>
   );
 }
