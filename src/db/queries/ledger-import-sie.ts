@@ -1,10 +1,10 @@
 import type { Transaction } from "kysely";
-import { embeddedClient, postgresClient, type Db } from "../connect";
+import type { Db } from "../connect";
 import type { Database } from "../schema";
 import { readSie, SieFileError, type SieInput, type SieObjectRef, type SieRecord, type SieSummary, type SieWarning } from "../../formats/sie";
 import { buildClassTotals } from "./ledger-class-totals";
 import { accountClassOverrides } from "./ledger-report";
-import { LedgerRowWriter, pgliteCopier, postgresCopier, type Copier } from "./ledger-rows";
+import { copierFor, LedgerRowWriter } from "./ledger-rows";
 import { replacePreviousImports, upsertChart, type ChartData } from "./ledger-chart";
 
 export interface ImportProgress {
@@ -180,14 +180,6 @@ export async function importSie(db: Db, input: SieInput, options: SieImportOptio
     if (err instanceof SieFileError) await recordFailedImport(db, options, fileName, "sie", err.message, options.onFailed);
     throw err;
   }
-}
-
-/** COPY on the transaction's connection when it can be reached; INSERT … unnest otherwise. */
-async function copierFor(db: Db, trx: Transaction<Database>): Promise<Copier | undefined> {
-  const lite = embeddedClient(db);
-  if (lite) return pgliteCopier(lite);
-  const client = await postgresClient(db, trx);
-  return client ? postgresCopier(client) : undefined;
 }
 
 function summaryFor(s: SieSummary) {

@@ -1,6 +1,7 @@
 import type { PGlite } from "@electric-sql/pglite";
 import { sql, type Transaction } from "kysely";
 import type pg from "pg";
+import { embeddedClient, postgresClient, type Db } from "../connect";
 import { BinaryCopy, pgDays } from "../copy-binary";
 import { copyIn } from "../copy-postgres";
 import { RunningTotals } from "./ledger-running-totals";
@@ -56,6 +57,14 @@ export function pgliteCopier(client: PGlite): Copier {
 /** PostgreSQL: COPY FROM STDIN on the transaction's own connection (see postgresClient). */
 export function postgresCopier(client: pg.ClientBase): Copier {
   return { copy: (target, data) => copyIn(client, `COPY ${target} FROM STDIN WITH (FORMAT binary)`, data), afterBatch: async () => {} };
+}
+
+/** COPY on the transaction's connection when it can be reached; undefined (INSERT … unnest) otherwise. */
+export async function copierFor(db: Db, trx: Trx): Promise<Copier | undefined> {
+  const lite = embeddedClient(db);
+  if (lite) return pgliteCopier(lite);
+  const client = await postgresClient(db, trx);
+  return client ? postgresCopier(client) : undefined;
 }
 
 /** A value as an element of an array literal ('{…}'): quoted, with `"` and `\` escaped; NULL for null. */
