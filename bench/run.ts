@@ -11,6 +11,7 @@ import { migrate } from "../src/db/migrate";
 import { importSie } from "../src/db/queries/ledger-import-sie";
 import { budgetVsOutcomeReport } from "../src/db/queries/ledger-report";
 import { generateSieFile } from "../src/formats/sie";
+import { NODE_OPTIONS } from "../bin/node-options.mjs";
 import { writeHledgerJournal } from "./hledger-journal";
 
 const TRANSACTIONS = Number(process.env.BENCH_TRANSACTIONS ?? 1_000_000);
@@ -88,8 +89,9 @@ async function main(): Promise<void> {
 
     // Each database in a child process of its own: the other's memory (PGlite's heap holds its
     // whole cluster) must not count in this one's peak, and each child reports its own VmHWM.
+    // The children run with the product's Node options, as the server does.
     for (const kind of ["PGlite", "PostgreSQL"] as const) {
-      const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, "--child", kind, file, dir], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 24 });
+      const child = spawnSync(process.execPath, [...NODE_OPTIONS, ...process.execArgv, process.argv[1]!, "--child", kind, file, dir], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 24 });
       const out = child.stdout.trim().split("\n").pop() ?? "";
       if (child.status !== 0 || !out.startsWith("{")) {
         rows.push({ what: kind, seconds: "–", rowsPerSecond: "–", peakRssMb: "–", note: `barnprocessen misslyckades (status ${child.status})` });

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCliEnvironment } from "../helpers/db";
 
-// Starts `fordela serve --demo` as a user would. Module load order differs from the unit tests'
+// Starts `fordela serve --demo` as a user would, through the installed command (bin/fordela.mjs). Module load order differs from the unit tests'
 // (the CLI loads demo data and the core before the routes), so this catches start-up failures
 // that no in-process test sees.
 describe("fordela serve", () => {
@@ -13,13 +13,14 @@ describe("fordela serve", () => {
   });
   afterAll(() => drop());
 
-  it("starts with the demo data, prints the one-time admin password once and serves the API", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "serve", "--demo", "--port", "0"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  it("starts with the demo data, prints the one-time admin password once, serves the API and stops on SIGTERM", async () => {
+    let url = "";
+    const child = spawn(process.execPath, ["bin/fordela.mjs", "serve", "--demo", "--port", "0"], { env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));
     try {
-      const url = await new Promise<string>((resolve, reject) => {
+      url = await new Promise<string>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 90_000);
         child.stdout.on("data", () => {
           const match = /Fördela körs på (http:\/\/\S+)/.exec(output);
@@ -40,5 +41,7 @@ describe("fordela serve", () => {
       child.kill("SIGTERM");
       await new Promise((r) => child.once("exit", r));
     }
+    // The launcher passed the signal on: the server process that did the work has stopped too.
+    await expect(fetch(`${url}/api/auth/me`)).rejects.toThrow();
   });
 });
