@@ -104,7 +104,7 @@ async function main(): Promise<void> {
     const journal = join(dir, "bench.journal");
     const written = await measure(() => writeHledgerJournal(file, journal));
     rows.push({ what: "Skriv hledger-journal", seconds: (written.ms / 1000).toFixed(2), rowsPerSecond: fmt(TRANSACTIONS / (written.ms / 1000)), peakRssMb: written.peakRssMb.toFixed(0), note: "" });
-    const version = spawnSync("hledger", ["--version"], { encoding: "utf8" });
+    const version = hledgerVersion();
     if (version.status === 0) {
       const start = performance.now();
       const out = execFileSync("/usr/bin/time", ["-f", "%M", "hledger", "-f", journal, "balance", "--budget", "-p", String(YEAR), "--depth", "1"], { encoding: "utf8", maxBuffer: 1 << 26, stdio: ["ignore", "pipe", "pipe"] });
@@ -118,7 +118,7 @@ async function main(): Promise<void> {
         const withImport = ms / 1000 / (Number(ours.seconds) + Number(importRow.seconds));
         rows.push({ what: "Kvot hledger / Fördela", seconds: "", rowsPerSecond: "", peakRssMb: "", note: `rapport: ${reportRatio.toFixed(0)}×; import + rapport: ${withImport.toFixed(2)}× (${ours.what.split(":")[0]})` });
       }
-    } else rows.push({ what: "hledger", seconds: "–", rowsPerSecond: "–", peakRssMb: "–", note: "hledger saknas" });
+    } else rows.push({ what: "hledger", seconds: "–", rowsPerSecond: "–", peakRssMb: "–", note: "hledger saknas och kunde inte installeras (apt-get install hledger)" });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -128,6 +128,20 @@ async function main(): Promise<void> {
   console.log(`\nFördela bench: ${fmt(TRANSACTIONS)} #TRANS-rader, 300 konton, 500 kostnadsställen, 200 projekt\n`);
   for (const r of all) console.log(`${r.what.padEnd(w("what"))}  ${r.seconds.padStart(w("seconds"))}  ${r.rowsPerSecond.padStart(w("rowsPerSecond"))}  ${r.peakRssMb.padStart(w("peakRssMb"))}  ${r.note}`);
   console.log(`\nHuvudprocessens högsta RSS (VmHWM; generering och hledger-journal): ${vmHwmMb()?.toFixed(0) ?? "okänd"} MB`);
+}
+
+/**
+ * Debian's hledger, installed with apt-get when it is missing and this runs as root (as .ci/run
+ * installs chromium), so that a fresh machine's bench prints the comparison too.
+ */
+function hledgerVersion(): { status: number | null; stdout: string } {
+  const found = spawnSync("hledger", ["--version"], { encoding: "utf8" });
+  if (found.status === 0 || process.getuid?.() !== 0 || spawnSync("apt-get", ["--version"]).status !== 0) return found;
+  process.stderr.write("Installerar Debians hledger (apt-get install hledger) …\n");
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  spawnSync("apt-get", ["update", "-qq"], { stdio: "ignore", env });
+  spawnSync("apt-get", ["install", "-y", "-qq", "hledger"], { stdio: "ignore", env });
+  return spawnSync("hledger", ["--version"], { encoding: "utf8" });
 }
 
 /** One database's import and reports, run in a child process; prints its rows as JSON. */
