@@ -78,27 +78,14 @@ export class BinaryCopy {
 
   /** A text field (UTF-8), or NULL. */
   text(value: string | null): void {
-    if (value === null) return this.null();
-    this.reserve(4 + value.length * 3);
-    const at = this.length;
-    this.length += 4;
-    const n = this.buffer.write(value, this.length, "utf8");
-    this.length = at;
-    this.raw32(n);
-    this.length += n;
+    if (value === null) this.null();
+    else this.utf8(value, false);
   }
 
-  /** A jsonb field: format version 1 and the JSON text, or NULL. */
+  /** A jsonb field (the JSON text), or NULL. */
   jsonb(json: string | null): void {
-    if (json === null) return this.null();
-    this.reserve(5 + json.length * 3);
-    const at = this.length;
-    this.length += 5;
-    const n = this.buffer.write(json, this.length, "utf8");
-    this.length = at;
-    this.raw32(n + 1);
-    this.buffer[this.length++] = 1;
-    this.length += n;
+    if (json === null) this.null();
+    else this.utf8(json, true);
   }
 
   /** The whole input with its trailer; valid until the buffer is written to again or reused. */
@@ -112,6 +99,17 @@ export class BinaryCopy {
   /** The buffer, to be handed to a later BinaryCopy once the server has read this one. */
   release(): Buffer {
     return this.buffer;
+  }
+
+  /** A field of UTF-8 text, led by jsonb's format version (1) when `jsonb`. */
+  private utf8(value: string, jsonb: boolean): void {
+    const lead = jsonb ? 1 : 0;
+    this.reserve(4 + lead + value.length * 3);
+    const at = this.length;
+    const n = this.buffer.write(value, at + 4 + lead, "utf8");
+    this.raw32(n + lead);
+    if (jsonb) this.buffer[this.length++] = 1;
+    this.length += n;
   }
 
   private raw32(n: number): void {
