@@ -35,7 +35,9 @@ export function App() {
     try {
       const session = await api.me();
       setCsrfToken(session.csrfToken);
-      setState({ status: "signed-in", user: session.user });
+      // The same user again (a second refresh) keeps the same object: pages that depend on it
+      // must not reload and lose what the user has typed.
+      setState((prev) => (prev.status === "signed-in" && JSON.stringify(prev.user) === JSON.stringify(session.user) ? prev : { status: "signed-in", user: session.user }));
     } catch {
       setCsrfToken(undefined);
       setState({ status: "anonymous", expired: false });

@@ -14,7 +14,7 @@ describe("fordela serve", () => {
   afterAll(() => drop());
 
   it("starts with the demo data, prints the one-time admin password once, serves the API and stops on SIGTERM", async () => {
-    let url = "";
+    let url: string | undefined;
     const child = spawn(process.execPath, ["bin/fordela.mjs", "serve", "--demo", "--port", "0"], { env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (d) => (output += d));

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { api } from "../../api/client";
 import type { Organisation } from "../../api/types";
 import { ErrorAlert } from "../../components/ErrorAlert";
@@ -15,6 +15,7 @@ export function AgreementFormPage({ id }: { id?: number }) {
   usePageTitle(title);
   const { user } = useSession();
   const [form, setForm] = useState<AgreementForm>();
+  const madeFor = useRef<string | undefined>(undefined);
   const [stored, setStored] = useState<Agreement>();
   const [orgs, setOrgs] = useState<Organisation[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -27,6 +28,9 @@ export function AgreementFormPage({ id }: { id?: number }) {
         setOrgs(o);
         setStored(a);
         const ownOrg = user.roles.find((r) => r.role !== "reader")?.organisationId;
+        // Made once per agreement: a later run (the session reloaded) must not wipe what is typed.
+        if (madeFor.current === String(id ?? "new")) return;
+        madeFor.current = String(id ?? "new");
         setForm(a ? formFromAgreement(a) : emptyAgreementForm(new Date().getFullYear(), ownOrg ? String(ownOrg) : ""));
       })
       .catch(setLoadError);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { api } from "../../api/client";
 import type { Organisation } from "../../api/types";
 import { ErrorAlert } from "../../components/ErrorAlert";
@@ -16,6 +16,7 @@ export function DecisionFormPage({ id, agreementId }: { id?: number; agreementId
   usePageTitle(title);
   const { user } = useSession();
   const [form, setForm] = useState<DecisionForm>();
+  const madeFor = useRef<string | undefined>(undefined);
   const [agreements, setAgreements] = useState<Agreement[]>([]);
   const [orgs, setOrgs] = useState<Organisation[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -28,6 +29,10 @@ export function DecisionFormPage({ id, agreementId }: { id?: number; agreementId
         setAgreements(a);
         setOrgs(o);
         const ownOrg = user.roles.find((r) => r.role !== "reader")?.organisationId;
+        // Made once per decision: a later run (the session reloaded) must not wipe what is typed.
+        const key = `${id ?? "new"}/${agreementId ?? ""}`;
+        if (madeFor.current === key) return;
+        madeFor.current = key;
         setForm(d ? formFromDecision(d) : { ...emptyDecisionForm(), organisationId: ownOrg ? String(ownOrg) : "", agreementId: agreementId ? String(agreementId) : a[0] ? String(a[0].id) : "" });
       })
       .catch(setLoadError);
