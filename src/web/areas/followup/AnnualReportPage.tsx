@@ -1,8 +1,9 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { User } from "../../api/types";
 import { ErrorAlert, Loading } from "../../components/ErrorAlert";
 import { kr } from "../../format";
 import { usePageTitle } from "../../router";
+import { useFetched } from "../../use-fetched";
 import { deviationClass, money, type DisplayUnit } from "./amounts";
 import { followupApi } from "./api";
 import { excludableProjects } from "./exclusions";
@@ -20,22 +21,11 @@ export function AnnualReportPage({ user }: { user: User }) {
   const year = scope.year;
   const { excluded, toggle } = useExclusions(org);
   const [unit, setUnit] = useState<DisplayUnit>("kr");
-  const [report, setReport] = useState<AnnualReport>();
-  const [error, setError] = useState<unknown>();
-
   const exclusionKey = excluded.join(",");
-  useEffect(() => {
-    if (org === undefined || year === undefined) return;
-    let live = true;
-    setError(undefined);
-    followupApi
-      .annualReport(org, year, exclusionKey ? exclusionKey.split(",") : [])
-      .then((r) => live && setReport(r))
-      .catch((e: unknown) => live && setError(e));
-    return () => {
-      live = false;
-    };
-  }, [org, year, exclusionKey]);
+  const { value: report, error } = useFetched(
+    org === undefined || year === undefined ? undefined : () => followupApi.annualReport(org, year, exclusionKey ? exclusionKey.split(",") : []),
+    [org, year, exclusionKey],
+  );
 
   const projects = excludableProjects(report?.projectAccounts);
   return (

@@ -1,14 +1,14 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { User } from "../../api/types";
 import { ErrorAlert, Loading } from "../../components/ErrorAlert";
 import { usePageTitle } from "../../router";
+import { useFetched } from "../../use-fetched";
 import type { DisplayUnit } from "./amounts";
 import { followupApi } from "./api";
 import { excludableProjects } from "./exclusions";
 import { ExclusionChoice, ProjectTable } from "./ProjectTable";
 import { ScopePicker, useScope } from "./scope";
 import { useExclusions } from "./use-exclusions";
-import type { ProjectAccounts } from "./types";
 import { FollowupPage, ScopeState, UnitChoice } from "./ui";
 
 export function ProjectsPage({ user }: { user: User }) {
@@ -19,22 +19,11 @@ export function ProjectsPage({ user }: { user: User }) {
   const { excluded, toggle } = useExclusions(org);
   const [board, setBoard] = useState(true);
   const [unit, setUnit] = useState<DisplayUnit>("kr");
-  const [table, setTable] = useState<ProjectAccounts>();
-  const [error, setError] = useState<unknown>();
-
   const exclusionKey = excluded.join(",");
-  useEffect(() => {
-    if (org === undefined || year === undefined) return;
-    let live = true;
-    setError(undefined);
-    followupApi
-      .projectAccounts(org, year, exclusionKey ? exclusionKey.split(",") : [], board)
-      .then((t) => live && setTable(t))
-      .catch((e: unknown) => live && setError(e));
-    return () => {
-      live = false;
-    };
-  }, [org, year, exclusionKey, board]);
+  const { value: table, error } = useFetched(
+    org === undefined || year === undefined ? undefined : () => followupApi.projectAccounts(org, year, exclusionKey ? exclusionKey.split(",") : [], board),
+    [org, year, exclusionKey, board],
+  );
 
   const projects = excludableProjects(table);
   return (

@@ -3,28 +3,16 @@ import { ErrorAlert, Loading } from "../../components/ErrorAlert";
 import { kr } from "../../format";
 import { followupApi, type DrillFilter } from "./api";
 import { PAGE_SIZE, pageText } from "./drill";
-import type { TransactionPage } from "./types";
+import { useFetched } from "../../use-fetched";
 
 /** The ledger rows behind a figure, a page at a time, in the ledger's own sign. */
 export function TransactionsPanel({ filter, title, onClose }: { filter: DrillFilter; title: string; onClose(): void }) {
   const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<TransactionPage>();
-  const [error, setError] = useState<unknown>();
   const key = JSON.stringify(filter);
 
   useEffect(() => setOffset(0), [key]);
-  useEffect(() => {
-    let live = true;
-    setError(undefined);
-    followupApi
-      .transactions({ ...filter, limit: PAGE_SIZE, offset })
-      .then((p) => live && setPage(p))
-      .catch((e: unknown) => live && setError(e));
-    return () => {
-      live = false;
-    };
-    // The filter is compared by value: a new object with the same content is the same query.
-  }, [key, offset]);
+  // The filter is compared by value: a new object with the same content is the same query.
+  const { value: page, error } = useFetched(() => followupApi.transactions({ ...filter, limit: PAGE_SIZE, offset }), [key, offset]);
 
   return (
     <section className="card fu-drill" aria-labelledby="drill-heading" id="drill">
