@@ -41,7 +41,8 @@ export interface UsersTable {
   created_at: Generated<Date>;
 }
 
-export type Role = "reader" | "editor" | "approver" | "admin";
+import type { Role } from "../core/roles";
+export type { Role };
 
 export interface UserRolesTable {
   user_id: number;

@@ -1,28 +1,24 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { UserFacingError, type ErrorDetail, type ErrorLocation } from "../core/errors";
 
-/** An error the API reports to its caller, with a Swedish message fit for the UI. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: ContentfulStatusCode,
-    readonly code: string,
-    message: string,
-    readonly details?: { path: string; message: string }[],
-  ) {
-    super(message);
+/** An error only the HTTP layer can see (authentication, CSRF, request shape). */
+export class ApiError extends UserFacingError {
+  constructor(status: ContentfulStatusCode, code: string, message: string, details?: ErrorDetail[]) {
+    super(message, { status, code, details });
   }
 }
 
 export interface ErrorBody {
-  error: { code: string; message: string; details?: { path: string; message: string }[] };
+  error: { code: string; message: string; where?: ErrorLocation; details?: ErrorDetail[] };
 }
 
-// Domain errors carry Swedish messages meant for users; they become 400 responses.
+// Older domain errors not yet derived from UserFacingError, matched by name until they are.
 const userFacingErrors = new Set(["AllocationError", "MoneyError", "PopulationError", "PopulationFileError", "UserError", "SieError", "DomainError", "GrantError", "BudgetError", "SieFileError", "LedgerFileError", "LedgerLinkError"]);
 
 export function toErrorResponse(err: unknown, c: Context) {
-  if (err instanceof ApiError) {
-    return c.json<ErrorBody>({ error: { code: err.code, message: err.message, details: err.details } }, err.status);
+  if (err instanceof UserFacingError) {
+    return c.json<ErrorBody>({ error: { code: err.code, message: err.message, where: err.where, details: err.details } }, err.status as ContentfulStatusCode);
   }
   if (err instanceof Error && userFacingErrors.has(err.constructor.name)) {
     return c.json<ErrorBody>({ error: { code: "invalid", message: err.message } }, 400);

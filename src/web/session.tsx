@@ -1,4 +1,5 @@
 import { createContext, useContext } from "react";
+import { roleAtLeast } from "../core/roles";
 import type { Role, User } from "./api/types";
 
 export interface SessionValue {
@@ -16,11 +17,8 @@ export function useSession(): SessionValue {
   return value;
 }
 
-// Mirrors src/server/access.ts: each role includes the ones before it; admins may do everything.
-const rank: Record<Role, number> = { reader: 1, editor: 2, approver: 3, admin: 4 };
-
+// The same rule as src/app/access.ts: each role includes the ones before it; admins may do everything.
 export function can(user: User, organisationId: number, needed: Role): boolean {
   if (user.isAdmin) return true;
-  const role = user.roles.find((r) => r.organisationId === organisationId)?.role;
-  return role !== undefined && rank[role] >= rank[needed];
+  return roleAtLeast(user.roles.find((r) => r.organisationId === organisationId)?.role, needed);
 }

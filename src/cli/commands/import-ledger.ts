@@ -5,7 +5,7 @@ import type { Db } from "../../db/connect";
 import { importOutcomeCsv } from "../../db/queries/ledger-import-csv";
 import { importSie } from "../../db/queries/ledger-import-sie";
 import { getCsvMapping } from "../../db/queries/ledger-mappings";
-import { writeAudit } from "../../server/audit";
+import { writeAudit } from "../../app/audit";
 import { openAppDatabase } from "../database";
 import { CliError } from "../errors";
 

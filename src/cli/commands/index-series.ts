@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { formatPercent, parsePercentFraction } from "../../core/money";
 import type { Db } from "../../db/connect";
 import { indexSeriesCodes, indexValues, upsertIndexValues } from "../../db/queries/index-series";
-import { writeAudit } from "../../server/audit";
+import { writeAudit } from "../../app/audit";
 import { openAppDatabase } from "../database";
 import { CliError } from "../errors";
 

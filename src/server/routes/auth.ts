@@ -3,7 +3,7 @@ import { deleteCookie, setCookie } from "hono/cookie";
 import { verifyPassword, hashPassword, minimumPasswordLength } from "../auth/password";
 import { createSession, deleteSession, sessionCookie } from "../auth/sessions";
 import { loadUser } from "../auth/users";
-import { writeAudit } from "../audit";
+import { writeAudit } from "../../app/audit";
 import { requireUser, type App } from "../context";
 import { ApiError } from "../errors";
 import { errorResponses, jsonBody, jsonResponse, UserSchema } from "../schemas";

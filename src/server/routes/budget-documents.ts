@@ -6,8 +6,8 @@ import { getBudgetDocument, insertBudgetDocument, listBudgetDocuments, markDecid
 import { computeBudgetDocument, type SpecOf } from "../../db/queries/budgets-compute";
 import type { BudgetDocumentKind } from "../../db/schema-budgets";
 import { budgetDocumentPdf, budgetDocumentXlsx } from "../../formats/budget/document";
-import { can, readableOrganisationIds, requireRole } from "../access";
-import { writeAudit } from "../audit";
+import { can, readableOrganisationIds, requireRole } from "../../app/access";
+import { writeAudit } from "../../app/audit";
 import type { CurrentUser } from "../auth/users";
 import { requireUser, type App } from "../context";
 import { ApiError } from "../errors";

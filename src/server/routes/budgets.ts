@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { ProposalSpec as ProposalSpecType } from "../../core/budget/specs";
 import { computeProposal } from "../../db/queries/budgets-compute";
 import { indexSeriesCodes, indexValues, upsertIndexValues } from "../../db/queries/index-series";
-import { writeAudit } from "../audit";
+import { writeAudit } from "../../app/audit";
 import { requireUser, type App } from "../context";
 import { ApiError } from "../errors";
 import { errorResponses, jsonBody, jsonResponse } from "../schemas";

@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { grantDecisionDocumentData, internalDecisionDocumentData } from "../../db/queries/grants-document-data";
 import { grantDecisionFile, internalDecisionFile } from "../../formats/grants/decision-files";
-import { can } from "../access";
-import { writeAudit } from "../audit";
+import { can } from "../../app/access";
+import { writeAudit } from "../../app/audit";
 import { requireUser, type App } from "../context";
 import { ApiError } from "../errors";
 import { errorResponses, IdParam, notFoundResponse } from "../schemas";

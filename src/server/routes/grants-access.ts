@@ -1,7 +1,7 @@
 import { todayInSweden } from "../../core/grants/dates";
 import type { Db } from "../../db/connect";
 import { getDecision, partOwner } from "../../db/queries/grants-decisions";
-import { can, readableOrganisationIds, requireRole } from "../access";
+import { can, readableOrganisationIds, requireRole } from "../../app/access";
 import type { CurrentUser } from "../auth/users";
 import { ApiError } from "../errors";
 

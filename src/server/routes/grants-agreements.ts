@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { getAgreement, insertAgreement, listAgreements, updateAgreement } from "../../db/queries/grants-decisions";
-import { requireRole } from "../access";
-import { writeAudit } from "../audit";
+import { requireRole } from "../../app/access";
+import { writeAudit } from "../../app/audit";
 import { requireUser, type App } from "../context";
 import { ApiError } from "../errors";
 import { errorResponses, IdParam, jsonBody, jsonResponse, notFoundResponse } from "../schemas";

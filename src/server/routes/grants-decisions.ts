@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { checkParts } from "../../core/grants/parts-check";
 import { getAgreement, getDecision, insertDecision, listDecisions, updateDecision } from "../../db/queries/grants-decisions";
-import { readableOrganisationIds, requireRole } from "../access";
-import { writeAudit } from "../audit";
+import { readableOrganisationIds, requireRole } from "../../app/access";
+import { writeAudit } from "../../app/audit";
 import { requireUser, type App } from "../context";
 import { ApiError } from "../errors";
 import { errorResponses, IdParam, jsonBody, jsonResponse, notFoundResponse } from "../schemas";

@@ -9,7 +9,7 @@ import { getDistribution, saveAnnexDistribution, saveKeyDistribution } from "../
 import { readAnnexFile } from "../../formats/grants/annex-file";
 import { distributionTable } from "../../formats/grants/export";
 import { writeXlsx } from "../../formats/xlsx/write";
-import { writeAudit } from "../audit";
+import { writeAudit } from "../../app/audit";
 import type { CurrentUser } from "../auth/users";
 import { requireUser, type App } from "../context";
 import { ApiError } from "../errors";

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { populationDates, populationOf } from "../../db/queries/population";
 import { importPopulationFile } from "../../db/queries/population-import";
-import { writeAudit } from "../audit";
+import { writeAudit } from "../../app/audit";
 import { requireAdmin, requireUser, type App } from "../context";
 import { ApiError } from "../errors";
 import { errorResponses, jsonResponse } from "../schemas";

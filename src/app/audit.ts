@@ -1,13 +1,14 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema";
 
-export interface Actor {
-  id: number;
+/** Who wrote an audit row: any actor, or just an id and a name (a login before a session exists). */
+export interface AuditActor {
+  id: number | null;
   username: string;
 }
 
 export interface AuditEvent {
-  action: "create" | "update" | "delete" | "decide" | "import" | "login" | "logout" | "export";
+  action: "create" | "update" | "delete" | "decide" | "import" | "login" | "logout" | "export" | (string & {});
   entity: string;
   entityId?: string | number;
   organisationId?: number | null;
@@ -19,7 +20,7 @@ export interface AuditEvent {
  * Records who changed what, with the state before and after. Call it inside the same
  * transaction as the change, so the log never disagrees with the data.
  */
-export async function writeAudit(db: Kysely<Database> | Transaction<Database>, actor: Actor | null, event: AuditEvent): Promise<void> {
+export async function writeAudit(db: Kysely<Database> | Transaction<Database>, actor: AuditActor | null, event: AuditEvent): Promise<void> {
   await db
     .insertInto("audit_log")
     .values({
