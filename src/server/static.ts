@@ -1,33 +1,37 @@
-import { existsSync, readFileSync } from "node:fs";
-import { extname, join, normalize } from "node:path";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { existsSync } from "node:fs";
+import type { Context } from "hono";
 import type { App } from "./context";
 
-const types: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-  ".json": "application/json",
-  ".woff2": "font/woff2",
-};
+/** The last path segment names a file (`/assets/app-1a2b.js`, `/favicon.ico`), not a page. */
+const looksLikeFile = (path: string) => /\.[A-Za-z0-9]{1,10}$/.test(path.slice(path.lastIndexOf("/") + 1));
 
-/** Serves the built React app; unknown non-API paths get index.html so client routes work. */
+/** A page navigation asks for HTML; fetch(), <script> and <img> do not. */
+const wantsHtml = (c: Context) => (c.req.header("accept") ?? "").includes("text/html");
+
+const notFound = (c: Context) => c.text("Finns inte.", 404, { "cache-control": "no-cache" });
+
+/**
+ * Serves the built React app. Files go through @hono/node-server's serveStatic, which refuses
+ * dot segments, backslashes and percent-encoded paths (so `/..%2f…` never leaves the folder);
+ * an unknown file is 404, and the app's HTML answers only page navigations (Accept: text/html,
+ * no file extension) so that client routes work and a missing asset is never mistaken for a page.
+ */
 export function registerStatic(app: App, webDir: string) {
-  const index = join(webDir, "index.html");
-  app.get("*", (c, next) => {
+  const files = serveStatic({ root: webDir });
+  const page = serveStatic({ root: webDir, path: "index.html" });
+
+  app.get("*", async (c, next) => {
     const path = c.req.path;
     if (path.startsWith("/api/")) return next();
-    const file = normalize(join(webDir, decodeURIComponent(path)));
-    if (file.startsWith(webDir) && extname(file) && existsSync(file)) {
-      const immutable = path.startsWith("/assets/");
-      return c.body(readFileSync(file), 200, {
-        "content-type": types[extname(file)] ?? "application/octet-stream",
-        "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
-      });
+    if (looksLikeFile(path)) {
+      // Vite puts a content hash in every name under /assets/, so those never change.
+      c.header("cache-control", path.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
+      return (await files(c, async () => {})) ?? notFound(c);
     }
-    if (!existsSync(index)) return c.text("Webbgränssnittet är inte byggt: kör npm run build:web.", 503);
-    return c.body(readFileSync(index), 200, { "content-type": types[".html"]!, "cache-control": "no-cache" });
+    if (!wantsHtml(c)) return notFound(c);
+    c.header("cache-control", "no-cache");
+    if (!existsSync(`${webDir}/index.html`)) return c.text("Webbgränssnittet är inte byggt: kör npm run build:web.", 503);
+    return (await page(c, async () => {})) ?? notFound(c);
   });
 }
