@@ -122,7 +122,8 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-const isEntry = process.argv[1] && /main\.(ts|js)$/.test(process.argv[1]);
+// Run as a program from the sources (main.ts) or from the compiled bundle (dist/server/fordela.mjs).
+const isEntry = process.argv[1] && /(main\.(ts|js)|fordela\.mjs)$/.test(process.argv[1]);
 if (isEntry) {
   main(process.argv.slice(2)).then((code) => {
     // serve keeps running; every other command ends here.

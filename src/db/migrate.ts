@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { installPath } from "../install-root";
 import { sql } from "kysely";
 import type { Db } from "./connect";
 
-const migrationsDir = fileURLToPath(new URL("./migrations/", import.meta.url));
+// The .sql files ship in the source tree; a bundled build reads them from there too.
+const migrationsDir = installPath("src", "db", "migrations") + "/";
 
 export interface MigrationFile {
   name: string;
@@ -49,4 +50,21 @@ export async function migrate(db: Db): Promise<string[]> {
     if (done) applied.push(migration.name);
   }
   return applied;
+}
+
+export interface MigrationStatus {
+  /** Shipped with this version but not applied to the database. */
+  pending: string[];
+  /** Applied to the database but not shipped with this version: the database is newer than the code. */
+  unknown: string[];
+}
+
+/** Whether the database's schema is the one this version ships, for health checks. */
+export async function migrationStatus(db: Db): Promise<MigrationStatus> {
+  const shipped = listMigrations().map((m) => m.name);
+  const exists = await sql<{ present: boolean }>`SELECT to_regclass('schema_migrations') IS NOT NULL AS present`.execute(db);
+  const applied = exists.rows[0]?.present ? (await sql<{ name: string }>`SELECT name FROM schema_migrations`.execute(db)).rows.map((r) => r.name) : [];
+  const appliedSet = new Set(applied);
+  const shippedSet = new Set(shipped);
+  return { pending: shipped.filter((n) => !appliedSet.has(n)), unknown: applied.filter((n) => !shippedSet.has(n)) };
 }

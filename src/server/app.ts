@@ -7,6 +7,7 @@ import { ApiError, toErrorResponse } from "./errors";
 import { registerAllocationRoutes } from "./routes/allocations";
 import { registerAuditRoutes } from "./routes/audit";
 import { registerAuthRoutes } from "./routes/auth";
+import { registerHealthRoutes } from "./routes/health";
 import { registerGrantRoutes } from "./routes/grants";
 import { registerBudgetRoutes } from "./routes/budgets";
 import { registerLedgerRoutes } from "./routes/ledger";
@@ -37,6 +38,7 @@ export function createApp(db: Db, config: AppConfig) {
   app.use("/api/*", csrfGuard);
   app.onError(toErrorResponse);
 
+  registerHealthRoutes(app);
   registerAuthRoutes(app);
   registerOrganisationRoutes(app);
   registerPopulationRoutes(app);

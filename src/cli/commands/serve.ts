@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs";
-import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadDemoData } from "../../db/demo/load";
 import { ensureFirstAdmin } from "../../server/bootstrap";
 import { startServer } from "../../server/http";
 import { startReminderTimer } from "../../server/mail/timer";
 import { openAppDatabase } from "../database";
+import { installPath } from "../../install-root";
 
 export const serveHelp = `fordela serve [--port 3000] [--host 127.0.0.1] [--demo]
   Startar webbgränssnittet och API:t. --demo laddar exemplen från seed-dokumenten om de saknas.`;
@@ -26,7 +26,7 @@ export async function serveCommand(args: string[]): Promise<void> {
     const loaded = await loadDemoData(opened.db, log);
     if (loaded.length > 0) log(`Exempeldata laddad: ${loaded.join("; ")}`);
   }
-  const webDir = resolve("dist/web");
+  const webDir = installPath("dist", "web");
   const server = await startServer(opened.db, {
     port: Number(values.port),
     hostname: values.host,

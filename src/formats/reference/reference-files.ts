@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { installPath } from "../../install-root";
 import { parse } from "csv-parse/sync";
 import type { Municipality } from "../../core/reference/municipalities";
 import { parseProjectPopulationCsv } from "../scb/project-csv";
 import type { PopulationRow } from "../scb/population-row";
 
-export const REFERENCE_DIR = new URL("../../../data/reference/", import.meta.url);
+export const REFERENCE_DIR = pathToFileURL(installPath("data", "reference") + "/");
 
 export interface County {
   code: string;

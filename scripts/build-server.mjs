@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// Compiles the server and CLI (src/cli/main.ts and everything it imports) to one JavaScript file,
+// dist/server/fordela.mjs, so production runs plain Node without a run-time TypeScript compiler.
+// Packages stay in node_modules (external); SQL migrations and reference data are read from the
+// installation folder (src/install-root.ts), so nothing else needs copying.
+import { build } from "esbuild";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+// --outfile lets a test build beside the real build; it must stay inside the installation folder.
+const outIndex = process.argv.indexOf("--outfile");
+const outfile = outIndex > 0 ? process.argv[outIndex + 1] : join(root, "dist/server/fordela.mjs");
+const started = Date.now();
+await build({
+  entryPoints: [join(root, "src/cli/main.ts")],
+  outfile,
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  packages: "external",
+  sourcemap: "linked",
+  logLevel: "warning",
+});
+console.log(`Server och CLI byggda till ${outfile} på ${Date.now() - started} ms`);
