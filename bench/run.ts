@@ -13,6 +13,8 @@ import { budgetVsOutcomeReport } from "../src/db/queries/ledger-report";
 import { generateSieFile } from "../src/formats/sie";
 import { NODE_OPTIONS } from "../bin/node-options.mjs";
 import { writeHledgerJournal } from "./hledger-journal";
+import { loadBench, printLoadRows, type LoadRow } from "./load";
+import { referenceLedger } from "./reference-ledger";
 
 const TRANSACTIONS = Number(process.env.BENCH_TRANSACTIONS ?? 1_000_000);
 const PG_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -119,6 +121,7 @@ async function main(): Promise<void> {
         rows.push({ what: "Kvot hledger / Fördela", seconds: "", rowsPerSecond: "", peakRssMb: "", note: `rapport: ${reportRatio.toFixed(0)}×; import + rapport: ${withImport.toFixed(2)}× (${ours.what.split(":")[0]})` });
       }
     } else rows.push({ what: "hledger", seconds: "–", rowsPerSecond: "–", peakRssMb: "–", note: "hledger saknas och kunde inte installeras (apt-get install hledger)" });
+    if (process.env.BENCH_LOAD !== "0") loadRows.push(...(await serverUnderLoad(dir, file)));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -128,6 +131,45 @@ async function main(): Promise<void> {
   console.log(`\nFördela bench: ${fmt(TRANSACTIONS)} #TRANS-rader, 300 konton, 500 kostnadsställen, 200 projekt\n`);
   for (const r of all) console.log(`${r.what.padEnd(w("what"))}  ${r.seconds.padStart(w("seconds"))}  ${r.rowsPerSecond.padStart(w("rowsPerSecond"))}  ${r.peakRssMb.padStart(w("peakRssMb"))}  ${r.note}`);
   console.log(`\nHuvudprocessens högsta RSS (VmHWM; generering och hledger-journal): ${vmHwmMb()?.toFixed(0) ?? "okänd"} MB`);
+  if (loadRows.length > 0) printLoadRows(loadRows);
+}
+
+const loadRows: LoadRow[] = [];
+
+/**
+ * The server on each database, with the reference ledger of 1 000 000 vouchers imported when
+ * the generator beside the repository is there (the bench's own file otherwise), under load.
+ */
+async function serverUnderLoad(dir: string, ownFile: string): Promise<LoadRow[]> {
+  spawnSync(process.execPath, ["scripts/build-server.mjs"], { stdio: ["ignore", "ignore", "inherit"] });
+  const ledger = referenceLedger(dir) ?? { file: ownFile, year: YEAR, description: `bänkens egen fil, ${fmt(TRANSACTIONS)} #TRANS-rader` };
+  process.stderr.write(`Last mot servern med ${ledger.description}\n`);
+  const out: LoadRow[] = [];
+  const pglite = join(dir, "pglite-load");
+  mkdirSync(pglite, { recursive: true });
+  out.push(...(await loadBench("PGlite", { ...process.env, DATABASE_URL: "", FORDELA_DATA_DIR: pglite, FORDELA_INSECURE_COOKIES: "1" }, ledger.file, "23", ledger.year)));
+  const name = `fordela_load_${process.pid}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  try {
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+  } catch (e) {
+    out.push({ what: "PostgreSQL", connections: "", requestsPerSecond: "", p50: "", p99: "", errors: "", health: "", note: `ej tillgänglig: ${(e as Error).message}` });
+    return out;
+  } finally {
+    await admin.end().catch(() => {});
+  }
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  try {
+    out.push(...(await loadBench("PostgreSQL", { ...process.env, DATABASE_URL: url.toString(), FORDELA_INSECURE_COOKIES: "1" }, ledger.file, "23", ledger.year)));
+  } finally {
+    const dropper = new pg.Client({ connectionString: PG_URL });
+    await dropper.connect();
+    await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await dropper.end();
+  }
+  return out;
 }
 
 /**
