@@ -3,7 +3,7 @@
 // budget-vs-outcome report (every grouping) and drill-down, while a probe times /api/health.
 // Also start-up time and memory of the compiled build against the TypeScript sources.
 import autocannon, { type Request } from "autocannon";
-import { fordelaCommand, login, startServer, type StartedServer } from "./server-process";
+import { fordelaCommand, login, startServer, type StartedServer } from "../test/helpers/server-process";
 
 export interface LoadRow {
   what: string;
