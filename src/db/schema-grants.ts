@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from "kysely";
 
-// Kysely's view of the tables migration 0002_grants.sql creates.
+// Kysely's view of the tables migration 0002_grants.sql creates (revisions: 0020).
 type Json<T = unknown> = ColumnType<T, string, string>;
 type DateText = ColumnType<string, string, string>;
 type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -16,6 +16,8 @@ export interface GrantAgreementsTable {
   created_by: number | null;
   created_at: Generated<Date>;
   updated_at: Stamp;
+  revision: Generated<number>;
+  updated_by: string | null;
 }
 
 export interface GrantDecisionsTable {
@@ -35,6 +37,8 @@ export interface GrantDecisionsTable {
   created_by: number | null;
   created_at: Generated<Date>;
   updated_at: Stamp;
+  revision: Generated<number>;
+  updated_by: string | null;
 }
 
 export interface GrantPartsTable {
@@ -67,6 +71,8 @@ export interface GrantDistributionsTable {
   source: string | null;
   updated_by: number | null;
   updated_at: Stamp;
+  revision: Generated<number>;
+  updated_by_name: string | null;
 }
 
 export interface GrantEntitlementsTable {
@@ -92,6 +98,8 @@ export interface GrantReceiptsTable {
   final_report_on: DateText | null;
   notes: string | null;
   updated_at: Stamp;
+  revision: Generated<number>;
+  updated_by: string | null;
 }
 
 export interface GrantSpendingTable {
@@ -124,6 +132,10 @@ export interface GrantInternalDecisionsTable {
   created_by: number | null;
   created_at: Generated<Date>;
   updated_at: Stamp;
+  revision: Generated<number>;
+  updated_by: string | null;
+  /** The first version's id: (series_id, version) is unique. Set by a trigger on insert. */
+  series_id: Generated<number>;
 }
 
 export interface ReminderSettingsTable {
@@ -133,6 +145,9 @@ export interface ReminderSettingsTable {
   email: string;
   days_before: number;
   enabled: boolean;
+  revision: Generated<number>;
+  updated_by: string | null;
+  updated_at: Stamp;
 }
 
 export interface RemindersSentTable {

@@ -1,114 +1,46 @@
 import type { Kysely, Transaction } from "kysely";
-import { checkParts, type PartsCheck } from "../../core/grants/parts-check";
+import { checkParts } from "../../core/grants/parts-check";
 import type { ActivityReport, RecipientGroup } from "../../core/grants/types";
 import type { Ore } from "../../core/allocation/types";
+import type { AgreementInput, Agreement, PartInput, Part, DecisionInput, Decision } from "../../core/grants/records";
 import type { Database } from "../schema";
 
 type Conn = Kysely<Database> | Transaction<Database>;
 
-export interface AgreementInput {
-  organisationId: number;
-  name: string;
-  year: number;
-  parties: string[];
-  total: Ore;
-  diaryNumber: string | null;
-}
-
-export interface Agreement extends AgreementInput {
-  id: number;
-  organisationName: string;
-  /** Sum of the decisions' totals registered under the agreement. */
-  decidedTotal: Ore;
-  decisionCount: number;
-}
-
-export interface PartInput {
-  /** Present when updating an existing part, so its distribution and records stay attached. */
-  id?: number;
-  recipientGroup: RecipientGroup;
-  purpose: string;
-  amount: Ore;
-  expenditureArea: string | null;
-  appropriation: string | null;
-  appropriationItem: string | null;
-  appropriationItemName: string | null;
-  oneTime: boolean;
-  requisitionDeadline: string | null;
-  reportDeadline: string | null;
-  reportRecipientCode: string | null;
-  repaymentDeadline: string | null;
-  repaymentRecipientCode: string | null;
-  activityReports: ActivityReport[];
-}
-
-export interface Part extends PartInput {
-  id: number;
-  decisionId: number;
-  position: number;
-  reportRecipientName: string | null;
-  repaymentRecipientName: string | null;
-  /** How much of the part the recipients' entitlements cover. */
-  distributedTotal: Ore;
-  distributionMode: "key" | "annex" | null;
-}
-
-export interface DecisionInput {
-  agreementId: number;
-  organisationId: number;
-  title: string;
-  diaryNumber: string | null;
-  decisionDate: string | null;
-  ministry: string | null;
-  payerCode: string | null;
-  signatories: string[];
-  total: Ore;
-  parts: PartInput[];
-}
-
-export interface Decision extends Omit<DecisionInput, "parts"> {
-  id: number;
-  agreementName: string;
-  organisationName: string;
-  payerName: string | null;
-  status: "draft" | "decided";
-  decidedAt: string | null;
-  decidedBy: string | null;
-  createdAt: string;
-  parts: Part[];
-  check: PartsCheck;
-}
+export type { AgreementInput, Agreement, PartInput, Part, DecisionInput, Decision } from "../../core/grants/records";
 
 /** An agreement's own fields as columns: the same for a new agreement and a change. */
 function agreementColumns(input: Omit<AgreementInput, "organisationId">) {
   return { name: input.name, year: input.year, parties: JSON.stringify(input.parties), total_ore: input.total, diary_number: input.diaryNumber };
 }
 
-export async function insertAgreement(db: Conn, input: AgreementInput, userId: number | null): Promise<number> {
+export async function insertAgreement(db: Conn, input: AgreementInput, userId: number | null, userName: string | null = null): Promise<number> {
   const row = await db
     .insertInto("grant_agreements")
-    .values({ ...agreementColumns(input), organisation_id: input.organisationId, created_by: userId })
+    .values({ ...agreementColumns(input), organisation_id: input.organisationId, created_by: userId, updated_by: userName })
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function updateAgreement(db: Conn, id: number, input: Omit<AgreementInput, "organisationId">): Promise<void> {
+/** Writes a change and moves the revision on; the caller has checked the revision under a row lock. */
+export async function updateAgreement(db: Conn, id: number, input: Omit<AgreementInput, "organisationId">, userName: string | null = null): Promise<void> {
   await db
     .updateTable("grant_agreements")
-    .set({ ...agreementColumns(input), updated_at: new Date() })
+    .set((eb) => ({ ...agreementColumns(input), updated_at: new Date(), updated_by: userName, revision: eb("revision", "+", 1) }))
     .where("id", "=", id)
     .execute();
 }
 
-export async function listAgreements(db: Conn): Promise<Agreement[]> {
+export async function listAgreements(db: Conn, id?: number): Promise<Agreement[]> {
   const rows = await db
     .selectFrom("grant_agreements as a")
     .innerJoin("organisations as o", "o.id", "a.organisation_id")
     .leftJoin("grant_decisions as d", "d.agreement_id", "a.id")
-    .select(["a.id", "a.organisation_id", "o.name as organisation_name", "a.name", "a.year", "a.parties", "a.total_ore", "a.diary_number"])
+    .select(["a.id", "a.organisation_id", "o.name as organisation_name", "a.name", "a.year", "a.parties", "a.total_ore", "a.diary_number", "a.revision", "a.updated_by", "a.updated_at"])
     .select((eb) => [eb.fn.coalesce(eb.fn.sum<string>("d.total_ore"), eb.lit(0)).as("decided_total"), eb.fn.count<string>("d.id").as("decision_count")])
     .groupBy(["a.id", "o.name"])
+    .$if(id !== undefined, (q) => q.where("a.id", "=", id!))
     .orderBy("a.year", "desc")
     .orderBy("a.name")
     .execute();
@@ -123,11 +55,14 @@ export async function listAgreements(db: Conn): Promise<Agreement[]> {
     diaryNumber: r.diary_number,
     decidedTotal: Number(r.decided_total),
     decisionCount: Number(r.decision_count),
+    revision: r.revision,
+    updatedBy: r.updated_by,
+    updatedAt: new Date(r.updated_at).toISOString(),
   }));
 }
 
 export async function getAgreement(db: Conn, id: number): Promise<Agreement | undefined> {
-  return (await listAgreements(db)).find((a) => a.id === id);
+  return (await listAgreements(db, id))[0];
 }
 
 function partValues(decisionId: number, part: PartInput, position: number) {
@@ -165,10 +100,10 @@ function decisionColumns(input: Omit<DecisionInput, "organisationId" | "parts">)
   };
 }
 
-export async function insertDecision(db: Conn, input: DecisionInput, userId: number | null): Promise<number> {
+export async function insertDecision(db: Conn, input: DecisionInput, userId: number | null, userName: string | null = null): Promise<number> {
   const { id } = await db
     .insertInto("grant_decisions")
-    .values({ ...decisionColumns(input), organisation_id: input.organisationId, created_by: userId })
+    .values({ ...decisionColumns(input), organisation_id: input.organisationId, created_by: userId, updated_by: userName })
     .returning("id")
     .executeTakeFirstOrThrow();
   await replaceParts(db, id, input.parts);
@@ -176,10 +111,10 @@ export async function insertDecision(db: Conn, input: DecisionInput, userId: num
 }
 
 /** Updates a draft's fields and parts. Parts keep their id (and distribution) when the input names it. */
-export async function updateDecision(db: Conn, id: number, input: Omit<DecisionInput, "organisationId">): Promise<void> {
+export async function updateDecision(db: Conn, id: number, input: Omit<DecisionInput, "organisationId">, userName: string | null = null): Promise<void> {
   await db
     .updateTable("grant_decisions")
-    .set({ ...decisionColumns(input), updated_at: new Date() })
+    .set((eb) => ({ ...decisionColumns(input), updated_at: new Date(), updated_by: userName, revision: eb("revision", "+", 1) }))
     .where("id", "=", id)
     .execute();
   await replaceParts(db, id, input.parts);
@@ -280,6 +215,9 @@ function toDecision(r: DecisionRow, parts: Part[]): Decision {
     decidedAt: r.decided_at ? new Date(r.decided_at).toISOString() : null,
     decidedBy: r.decided_by_name,
     createdAt: new Date(r.created_at).toISOString(),
+    revision: r.revision,
+    updatedBy: r.updated_by,
+    updatedAt: new Date(r.updated_at).toISOString(),
     parts: own,
     check: checkParts(r.total_ore, own),
   };

@@ -2,33 +2,14 @@ import type { Kysely, Transaction } from "kysely";
 import type { AllocationRequest } from "../../core/allocation/request";
 import type { AllocationResult, Ore } from "../../core/allocation/types";
 import type { AnnexLine } from "../../core/grants/annex";
-import { compareWithKey, type Comparison } from "../../core/grants/compare";
-import { checkDistribution, type PartsCheck } from "../../core/grants/parts-check";
+import { compareWithKey } from "../../core/grants/compare";
+import { checkDistribution } from "../../core/grants/parts-check";
+import type { Entitlement, Distribution } from "../../core/grants/records";
 import type { Database } from "../schema";
 
 type Conn = Kysely<Database> | Transaction<Database>;
 
-export interface Entitlement {
-  recipientCode: string;
-  recipientName: string;
-  amount: Ore;
-  explanation: string;
-}
-
-export interface Distribution {
-  partId: number;
-  mode: "key" | "annex";
-  /** The key as stated (mode "key"), with the engine's result and explanations. */
-  request: AllocationRequest | null;
-  result: AllocationResult | null;
-  /** Where annex amounts came from: "inklistrad text", "bilaga1.xlsx". */
-  source: string | null;
-  entitlements: Entitlement[];
-  check: PartsCheck;
-  /** Annex amounts beside a key computed when the annex was saved; null without a comparison key. */
-  comparison: (Comparison & { request: AllocationRequest }) | null;
-  updatedAt: string;
-}
+export type { Entitlement, Distribution } from "../../core/grants/records";
 
 async function replaceEntitlements(db: Conn, partId: number, rows: { recipientCode: string; amount: Ore; explanation: string }[]): Promise<void> {
   await db.deleteFrom("grant_entitlements").where("part_id", "=", partId).execute();
@@ -39,7 +20,7 @@ async function replaceEntitlements(db: Conn, partId: number, rows: { recipientCo
     .execute();
 }
 
-async function upsertDistribution(db: Conn, partId: number, values: { mode: "key" | "annex"; request: unknown; result: unknown; comparisonRequest: unknown; comparisonResult: unknown; source: string | null }, userId: number | null) {
+async function upsertDistribution(db: Conn, partId: number, values: { mode: "key" | "annex"; request: unknown; result: unknown; comparisonRequest: unknown; comparisonResult: unknown; source: string | null }, userId: number | null, userName: string | null) {
   const row = {
     mode: values.mode,
     request: values.request === null ? null : JSON.stringify(values.request),
@@ -48,18 +29,19 @@ async function upsertDistribution(db: Conn, partId: number, values: { mode: "key
     comparison_result: values.comparisonResult === null ? null : JSON.stringify(values.comparisonResult),
     source: values.source,
     updated_by: userId,
+    updated_by_name: userName,
     updated_at: new Date(),
   };
   await db
     .insertInto("grant_distributions")
     .values({ part_id: partId, ...row })
-    .onConflict((oc) => oc.column("part_id").doUpdateSet(row))
+    .onConflict((oc) => oc.column("part_id").doUpdateSet((eb) => ({ ...row, revision: eb("grant_distributions.revision", "+", 1) })))
     .execute();
 }
 
 /** Stores a key distribution: the engine's shares become the recipients' entitlements. */
-export async function saveKeyDistribution(db: Conn, partId: number, request: AllocationRequest, result: AllocationResult, userId: number | null): Promise<void> {
-  await upsertDistribution(db, partId, { mode: "key", request, result, comparisonRequest: null, comparisonResult: null, source: null }, userId);
+export async function saveKeyDistribution(db: Conn, partId: number, request: AllocationRequest, result: AllocationResult, userId: number | null, userName: string | null = null): Promise<void> {
+  await upsertDistribution(db, partId, { mode: "key", request, result, comparisonRequest: null, comparisonResult: null, source: null }, userId, userName);
   await replaceEntitlements(
     db,
     partId,
@@ -75,8 +57,9 @@ export async function saveAnnexDistribution(
   source: string,
   comparison: { request: AllocationRequest; result: AllocationResult } | null,
   userId: number | null,
+  userName: string | null = null,
 ): Promise<void> {
-  await upsertDistribution(db, partId, { mode: "annex", request: null, result: null, comparisonRequest: comparison?.request ?? null, comparisonResult: comparison?.result ?? null, source }, userId);
+  await upsertDistribution(db, partId, { mode: "annex", request: null, result: null, comparisonRequest: comparison?.request ?? null, comparisonResult: comparison?.result ?? null, source }, userId, userName);
   await replaceEntitlements(
     db,
     partId,
@@ -121,5 +104,7 @@ export async function getDistribution(db: Conn, partId: number, partAmount: Ore)
     check: checkDistribution(partAmount, entitlements),
     comparison,
     updatedAt: new Date(row.updated_at).toISOString(),
+    revision: row.revision,
+    updatedBy: row.updated_by_name,
   };
 }

@@ -1,36 +1,13 @@
 import type { Kysely, Transaction } from "kysely";
-import type { AllocationResult, Ore } from "../../core/allocation/types";
-import { diffVersions, type VersionDiff } from "../../core/grants/diff";
+import type { AllocationResult } from "../../core/allocation/types";
+import { diffVersions } from "../../core/grants/diff";
 import { earmarkedTotal, resolvedLines, type InternalLine, type InternalMetadata } from "../../core/grants/internal";
+import type { InternalDecisionInput, InternalDecision } from "../../core/grants/records";
 import type { Database } from "../schema";
 
 type Conn = Kysely<Database> | Transaction<Database>;
 
-export interface InternalDecisionInput {
-  title: string;
-  total: Ore;
-  metadata: InternalMetadata;
-  lines: InternalLine[];
-}
-
-export interface InternalDecision extends InternalDecisionInput {
-  id: number;
-  partId: number;
-  organisationId: number;
-  organisationName: string;
-  version: number;
-  previousId: number | null;
-  status: "draft" | "decided";
-  /** The lines with their resulting amounts and the engine's explanation. */
-  resolvedLines: (InternalLine & { amount: Ore; explanation: string })[];
-  earmarked: Ore;
-  result: AllocationResult;
-  decidedAt: string | null;
-  decidedByUser: string | null;
-  createdAt: string;
-  /** What changed against the previous version; null for a first version. */
-  changes: VersionDiff | null;
-}
+export type { InternalDecisionInput, InternalDecision } from "../../core/grants/records";
 
 export async function insertInternalDecision(
   db: Conn,
@@ -111,6 +88,9 @@ function toDecision(r: Row, previous: Row | undefined): InternalDecision {
     decidedAt: r.decided_at ? new Date(r.decided_at).toISOString() : null,
     decidedByUser: r.decided_by_name,
     createdAt: new Date(r.created_at).toISOString(),
+    revision: r.revision,
+    updatedBy: r.updated_by,
+    updatedAt: new Date(r.updated_at).toISOString(),
     changes: previous ? diffVersions(snapshot(previous), snapshot(r)) : null,
   };
 }

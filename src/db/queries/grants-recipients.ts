@@ -1,53 +1,15 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Ore } from "../../core/allocation/types";
 import { deadlinesFor, type Deadline } from "../../core/grants/deadlines";
-import { recipientFigures, type RecipientFigures } from "../../core/grants/figures";
-import { recipientStatus, type RecipientStatus } from "../../core/grants/status";
-import type { ActivityReport, PartTerms, ReceiptState } from "../../core/grants/types";
+import { recipientFigures } from "../../core/grants/figures";
+import { recipientStatus } from "../../core/grants/status";
+import type { ActivityReport, ReceiptState } from "../../core/grants/types";
+import type { ReceiptInput, SpendingEntry, RecipientGrant } from "../../core/grants/records";
 import type { Database } from "../schema";
 
 type Conn = Kysely<Database> | Transaction<Database>;
 
-export interface ReceiptInput {
-  accountingObject: string | null;
-  requisitionedOn: string | null;
-  requisitioned: Ore | null;
-  receivedOn: string | null;
-  received: Ore | null;
-  reportedOn: string | null;
-  repaidOn: string | null;
-  repaid: Ore | null;
-  partialReportOn: string | null;
-  finalReportOn: string | null;
-  notes: string | null;
-}
-
-export interface SpendingEntry {
-  id: number;
-  spentOn: string;
-  amount: Ore;
-  description: string;
-  source: "manual" | "ledger";
-  sourceRef: string | null;
-}
-
-export interface RecipientGrant {
-  partId: number;
-  decisionId: number;
-  decisionStatus: "draft" | "decided";
-  agreementName: string;
-  diaryNumber: string | null;
-  purpose: string;
-  title: string;
-  recipientCode: string;
-  recipientName: string;
-  entitled: Ore;
-  explanation: string;
-  terms: PartTerms & { payer: string | null };
-  receipt: ReceiptInput;
-  figures: RecipientFigures;
-  status: RecipientStatus;
-}
+export type { ReceiptInput, SpendingEntry, RecipientGrant } from "../../core/grants/records";
 
 function entitlementQuery(db: Conn) {
   return db
@@ -91,6 +53,7 @@ function entitlementQuery(db: Conn) {
       "r.partial_report_on",
       "r.final_report_on",
       "r.notes",
+      "r.revision as receipt_revision",
     ])
     .select((eb) =>
       eb
@@ -146,6 +109,7 @@ function toGrant(r: Row, today: string): RecipientGrant {
     explanation: r.explanation,
     terms,
     receipt,
+    receiptRevision: r.receipt_revision ?? 0,
     figures: recipientFigures(state),
     status: recipientStatus(terms, state, today),
   };
@@ -193,7 +157,7 @@ export async function collectDeadlines(db: Conn, filter: GrantFilter, today: str
   return grants.flatMap((g) => deadlinesFor(g.terms, { code: g.recipientCode, name: g.recipientName }, toState(g.entitled, g.receipt, g.figures.spent)));
 }
 
-export async function saveReceipt(db: Conn, partId: number, recipientCode: string, input: ReceiptInput): Promise<void> {
+export async function saveReceipt(db: Conn, partId: number, recipientCode: string, input: ReceiptInput, userName: string | null = null): Promise<void> {
   const values = {
     accounting_object: input.accountingObject,
     requisitioned_on: input.requisitionedOn,
@@ -207,11 +171,12 @@ export async function saveReceipt(db: Conn, partId: number, recipientCode: strin
     final_report_on: input.finalReportOn,
     notes: input.notes,
     updated_at: new Date(),
+    updated_by: userName,
   };
   await db
     .insertInto("grant_receipts")
     .values({ part_id: partId, recipient_code: recipientCode, ...values })
-    .onConflict((oc) => oc.columns(["part_id", "recipient_code"]).doUpdateSet(values))
+    .onConflict((oc) => oc.columns(["part_id", "recipient_code"]).doUpdateSet((eb) => ({ ...values, revision: eb("grant_receipts.revision", "+", 1) })))
     .execute();
 }
 

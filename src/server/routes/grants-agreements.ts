@@ -1,11 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { getAgreement, insertAgreement, listAgreements, updateAgreement } from "../../db/queries/grants-decisions";
-import { requireRole } from "../../app/access";
-import { writeAudit } from "../../app/audit";
+import { createAgreement } from "../../app/grants/create-agreement";
+import { updateAgreement } from "../../app/grants/update-agreement";
+import { getAgreement, listAgreements } from "../../db/queries/grants-decisions";
 import { requireUser, type App } from "../context";
 import { ApiError } from "../errors";
 import { errorResponses, IdParam, jsonBody, jsonResponse, notFoundResponse } from "../schemas";
-import { AgreementInputSchema, AgreementSchema, tags } from "./grants-schemas";
+import { AgreementInputSchema, AgreementSchema, RevisionField, staleResponse, tags } from "./grants-schemas";
 
 const list = createRoute({
   method: "get",
@@ -38,8 +38,8 @@ const update = createRoute({
   path: "/api/grants/agreements/{id}",
   tags,
   summary: "Ändra en överenskommelse",
-  request: { params: IdParam, ...jsonBody(AgreementInputSchema.omit({ organisationId: true })) },
-  responses: { 200: jsonResponse(AgreementSchema, "Ändrad"), ...errorResponses, ...notFoundResponse },
+  request: { params: IdParam, ...jsonBody(AgreementInputSchema.omit({ organisationId: true }).extend({ revision: RevisionField })) },
+  responses: { 200: jsonResponse(AgreementSchema, "Ändrad"), ...errorResponses, ...notFoundResponse, ...staleResponse },
 });
 
 export function registerGrantAgreementRoutes(app: App) {
@@ -50,15 +50,7 @@ export function registerGrantAgreementRoutes(app: App) {
 
   app.openapi(create, async (c) => {
     const user = requireUser(c.get("user"));
-    const input = c.req.valid("json");
-    requireRole(user, input.organisationId, "editor");
-    const db = c.get("db");
-    const id = await db.transaction().execute(async (trx) => {
-      const newId = await insertAgreement(trx, input, user.id);
-      await writeAudit(trx, user, { action: "create", entity: "grant_agreement", entityId: newId, organisationId: input.organisationId, after: input });
-      return newId;
-    });
-    return c.json((await getAgreement(db, id))!, 201);
+    return c.json(await createAgreement(c.get("db"), user, c.req.valid("json")), 201);
   });
 
   app.openapi(get, async (c) => {
@@ -71,16 +63,6 @@ export function registerGrantAgreementRoutes(app: App) {
 
   app.openapi(update, async (c) => {
     const user = requireUser(c.get("user"));
-    const { id } = c.req.valid("param");
-    const input = c.req.valid("json");
-    const db = c.get("db");
-    const before = await getAgreement(db, id);
-    if (!before) throw new ApiError(404, "not_found", `Överenskommelse ${id} finns inte.`);
-    requireRole(user, before.organisationId, "editor");
-    await db.transaction().execute(async (trx) => {
-      await updateAgreement(trx, id, input);
-      await writeAudit(trx, user, { action: "update", entity: "grant_agreement", entityId: id, organisationId: before.organisationId, before, after: input });
-    });
-    return c.json((await getAgreement(db, id))!, 200);
+    return c.json(await updateAgreement(c.get("db"), user, c.req.valid("param").id, c.req.valid("json")), 200);
   });
 }

@@ -1,15 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { checkParts } from "../../core/grants/parts-check";
-import { getAgreement, getDecision, insertDecision, listDecisions, updateDecision } from "../../db/queries/grants-decisions";
-import { readableOrganisationIds, requireRole } from "../../app/access";
-import { writeAudit } from "../../app/audit";
+import { createDecision } from "../../app/grants/create-decision";
+import { decideDecision } from "../../app/grants/decide-decision";
+import { updateDecision } from "../../app/grants/update-decision";
+import { listDecisions } from "../../db/queries/grants-decisions";
+import { readableOrganisationIds } from "../../app/access";
 import { requireUser, type App } from "../context";
-import { ApiError } from "../errors";
 import { errorResponses, IdParam, jsonBody, jsonResponse, notFoundResponse } from "../schemas";
 import { visibleDecision } from "./grants-access";
-import { DecisionInputSchema, DecisionSchema, NonNegativeOre, PartsCheckSchema, tags } from "./grants-schemas";
-
-const conflict = { 409: { description: "Beslutet är fastställt, eller delarna summerar inte", content: { "application/json": { schema: z.object({ error: z.object({ code: z.string(), message: z.string() }) }) } } } };
+import { DecisionInputSchema, DecisionSchema, NonNegativeOre, PartsCheckSchema, RevisionBody, RevisionField, staleResponse as conflict, tags } from "./grants-schemas";
 
 const list = createRoute({
   method: "get",
@@ -52,7 +51,7 @@ const update = createRoute({
   path: "/api/grants/decisions/{id}",
   tags,
   summary: "Ändra ett utkast (ett fastställt beslut ger 409)",
-  request: { params: IdParam, ...jsonBody(DecisionInputSchema.omit({ organisationId: true })) },
+  request: { params: IdParam, ...jsonBody(DecisionInputSchema.omit({ organisationId: true }).extend({ revision: RevisionField })) },
   responses: { 200: jsonResponse(DecisionSchema, "Ändrat"), ...errorResponses, ...notFoundResponse, ...conflict },
 });
 
@@ -61,7 +60,7 @@ const decide = createRoute({
   path: "/api/grants/decisions/{id}/decide",
   tags,
   summary: "Fastställ (lås) beslutet; kräver att delarna summerar till totalen och rollen beslutsfattare",
-  request: { params: IdParam },
+  request: { params: IdParam, ...jsonBody(RevisionBody) },
   responses: { 200: jsonResponse(DecisionSchema, "Fastställt"), ...errorResponses, ...notFoundResponse, ...conflict },
 });
 
@@ -80,16 +79,7 @@ export function registerGrantDecisionRoutes(app: App) {
 
   app.openapi(create, async (c) => {
     const user = requireUser(c.get("user"));
-    const input = c.req.valid("json");
-    requireRole(user, input.organisationId, "editor");
-    const db = c.get("db");
-    if (!(await getAgreement(db, input.agreementId))) throw new ApiError(400, "invalid", `Överenskommelse ${input.agreementId} finns inte (fält agreementId).`);
-    const id = await db.transaction().execute(async (trx) => {
-      const newId = await insertDecision(trx, input, user.id);
-      await writeAudit(trx, user, { action: "create", entity: "grant_decision", entityId: newId, organisationId: input.organisationId, after: input });
-      return newId;
-    });
-    return c.json((await getDecision(db, id))!, 201);
+    return c.json(await createDecision(c.get("db"), user, c.req.valid("json")), 201);
   });
 
   app.openapi(get, async (c) => {
@@ -99,37 +89,11 @@ export function registerGrantDecisionRoutes(app: App) {
 
   app.openapi(update, async (c) => {
     const user = requireUser(c.get("user"));
-    const { id } = c.req.valid("param");
-    const input = c.req.valid("json");
-    const db = c.get("db");
-    const before = await visibleDecision(db, user, id);
-    requireRole(user, before.organisationId, "editor");
-    if (before.status === "decided") throw new ApiError(409, "decided", "Regeringsbeslutet är fastställt och kan inte ändras.");
-    const known = new Set(before.parts.map((p) => p.id));
-    const stranger = input.parts.find((p) => p.id !== undefined && !known.has(p.id));
-    if (stranger) throw new ApiError(400, "invalid", `Del ${stranger.id} hör inte till beslut ${id} (fält parts.id).`);
-    await db.transaction().execute(async (trx) => {
-      const locked = await trx.selectFrom("grant_decisions").select("status").where("id", "=", id).forUpdate().executeTakeFirstOrThrow();
-      if (locked.status === "decided") throw new ApiError(409, "decided", "Regeringsbeslutet har fastställts under tiden och kan inte ändras.");
-      await updateDecision(trx, id, input);
-      await writeAudit(trx, user, { action: "update", entity: "grant_decision", entityId: id, organisationId: before.organisationId, before, after: input });
-    });
-    return c.json((await getDecision(db, id))!, 200);
+    return c.json(await updateDecision(c.get("db"), user, c.req.valid("param").id, c.req.valid("json")), 200);
   });
 
   app.openapi(decide, async (c) => {
     const user = requireUser(c.get("user"));
-    const { id } = c.req.valid("param");
-    const db = c.get("db");
-    const before = await visibleDecision(db, user, id);
-    requireRole(user, before.organisationId, "approver");
-    if (before.status === "decided") throw new ApiError(409, "decided", "Regeringsbeslutet är redan fastställt.");
-    if (!before.check.balanced) throw new ApiError(409, "unbalanced", `Beslutet kan inte fastställas: ${before.check.message}`);
-    if (before.parts.length === 0) throw new ApiError(409, "unbalanced", "Beslutet kan inte fastställas utan delar.");
-    await db.transaction().execute(async (trx) => {
-      await trx.updateTable("grant_decisions").set({ status: "decided", decided_by: user.id, decided_at: new Date() }).where("id", "=", id).execute();
-      await writeAudit(trx, user, { action: "decide", entity: "grant_decision", entityId: id, organisationId: before.organisationId, before: { status: "draft" }, after: { status: "decided" } });
-    });
-    return c.json((await getDecision(db, id))!, 200);
+    return c.json(await decideDecision(c.get("db"), user, c.req.valid("param").id, c.req.valid("json")), 200);
   });
 }

@@ -8,6 +8,14 @@ export const NonNegativeOre = Ore.refine((n) => n >= 0, "Beloppet får inte vara
 export const DateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Datum skrivs ÅÅÅÅ-MM-DD").openapi({ example: "2023-12-01" });
 const text = (message: string) => z.string().trim().min(1, message);
 
+/** The revision a change is based on, as the record was read; 0 for a record not yet stored. */
+export const RevisionField = z.number().int().min(0).openapi({ description: "Revisionen ändringen utgår från, som den lästes; ett annat värde än det lagrade ger 409" });
+const ErrorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+/** 409: the record is decided, not valid to decide, or changed since the revision sent. */
+export const staleResponse = { 409: { description: "Beslutat, ogiltigt att besluta, eller ändrat av någon annan sedan revisionen lästes (code stale)", content: { "application/json": { schema: ErrorBodySchema } } } };
+export const RevisionBody = z.object({ revision: RevisionField }).openapi("GrantRevision");
+const revisioned = { revision: z.number(), updatedBy: z.string().nullable(), updatedAt: z.string().nullable() };
+
 export const PartsCheckSchema = z
   .object({ total: z.number(), sum: z.number(), difference: z.number().openapi({ description: "sum − total" }), balanced: z.boolean(), message: z.string() })
   .openapi("GrantPartsCheck");
@@ -28,6 +36,7 @@ export const AgreementSchema = AgreementInputSchema.extend({
   organisationName: z.string(),
   decidedTotal: z.number().openapi({ description: "Summan av registrerade regeringsbesluts totalbelopp" }),
   decisionCount: z.number(),
+  ...revisioned,
 }).openapi("GrantAgreement");
 
 export const ActivityReportSchema = z
@@ -91,6 +100,7 @@ export const DecisionSchema = DecisionInputSchema.omit({ parts: true })
     createdAt: z.string(),
     parts: z.array(PartSchema),
     check: PartsCheckSchema,
+    ...revisioned,
   })
   .openapi("GrantDecision");
 
@@ -148,6 +158,8 @@ export const DistributionSchema = z
       .object({ request: GrantAllocationRequest, rows: z.array(ComparisonRowSchema), decidedTotal: z.number(), computedTotal: z.number(), differing: z.array(ComparisonRowSchema) })
       .nullable(),
     updatedAt: z.string(),
+    revision: z.number(),
+    updatedBy: z.string().nullable(),
   })
   .openapi("GrantDistribution");
 
@@ -227,6 +239,7 @@ export const RecipientGrantSchema = z
     explanation: z.string(),
     terms: TermsSchema,
     receipt: ReceiptSchema,
+    receiptRevision: z.number().openapi({ description: "Mottagarens uppgifters revision; 0 när inget är sparat" }),
     figures: FiguresSchema,
     status: StatusSchema,
   })
@@ -305,6 +318,7 @@ export const InternalDecisionSchema = InternalInputSchema.extend({
   decidedByUser: z.string().nullable(),
   createdAt: z.string(),
   changes: DiffSchema.nullable(),
+  ...revisioned,
 }).openapi("GrantInternalDecision");
 
 export const ReminderSettingSchema = z

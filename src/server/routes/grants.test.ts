@@ -60,8 +60,8 @@ describe("grant API", () => {
   it("hides a draft from other organisations and refuses to decide an unbalanced decision", async () => {
     expect((await other.json("GET", `/api/grants/decisions/${decision.id}`)).status).toBe(404);
     expect((await other.json<Json[]>("GET", "/api/grants/decisions")).body.map((d) => d.id)).not.toContain(decision.id);
-    expect((await editor.json("POST", `/api/grants/decisions/${decision.id}/decide`)).status).toBe(403);
-    const refused = await approver.json<Json>("POST", `/api/grants/decisions/${decision.id}/decide`);
+    expect((await editor.json("POST", `/api/grants/decisions/${decision.id}/decide`, { revision: decision.revision })).status).toBe(403);
+    const refused = await approver.json<Json>("POST", `/api/grants/decisions/${decision.id}/decide`, { revision: decision.revision });
     expect(refused.status).toBe(409);
     expect(nb(refused.body.error.message)).toContain("100 000 kr mindre än beslutets totalbelopp");
   });
@@ -69,6 +69,7 @@ describe("grant API", () => {
   it("balances the parts, keeping the first part's id, and distributes it from pasted annex lines beside an equal key", async () => {
     const firstId = decision.parts[0].id;
     const updated = await editor.json<Json>("PUT", `/api/grants/decisions/${decision.id}`, {
+      revision: decision.revision,
       agreementId: decision.agreementId,
       title: "Utbetalning",
       diaryNumber: "S2023/99999",
@@ -129,12 +130,12 @@ describe("grant API", () => {
   });
 
   it("decides the decision, after which its distribution is locked", async () => {
-    const decided = await approver.json<Json>("POST", `/api/grants/decisions/${decision.id}/decide`);
+    const decided = await approver.json<Json>("POST", `/api/grants/decisions/${decision.id}/decide`, { revision: decision.revision });
     expect(decided.status).toBe(200);
     expect(decided.body.status).toBe("decided");
     const locked = await editor.json<Json>("PUT", `/api/grants/parts/${decision.parts[0].id}/distribution/annex`, { text: "Region Jämtland Härjedalen\t900 000" });
     expect(locked.status).toBe(409);
-    expect((await editor.json("PUT", `/api/grants/decisions/${decision.id}`, { agreementId: decision.agreementId, title: "x", total: 0 })).status).toBe(409);
+    expect((await editor.json("PUT", `/api/grants/decisions/${decision.id}`, { agreementId: decision.agreementId, title: "x", total: 0, revision: decided.body.revision })).status).toBe(409);
     expect((await other.json("GET", `/api/grants/decisions/${decision.id}`)).status).toBe(200);
   });
 

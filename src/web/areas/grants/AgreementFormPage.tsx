@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { api } from "../../api/client";
 import type { Organisation } from "../../api/types";
-import { ErrorAlert } from "../../components/ErrorAlert";
+import { SaveErrorAlert } from "../../components/StaleRevisionAlert";
 import { Link, navigate, usePageTitle } from "../../router";
 import { can, useSession } from "../../session";
 import { emptyAgreementForm, formFromAgreement, toAgreementInput, type AgreementForm } from "./agreement-form";
@@ -21,6 +21,7 @@ export function AgreementFormPage({ id }: { id?: number }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>();
   const [loadError, setLoadError] = useState<unknown>();
+  const [reloads, setReloads] = useState(0);
 
   useEffect(() => {
     Promise.all([api.organisations(), id ? grantsApi.agreement(id) : Promise.resolve(undefined)])
@@ -34,7 +35,7 @@ export function AgreementFormPage({ id }: { id?: number }) {
         setForm(a ? formFromAgreement(a) : emptyAgreementForm(new Date().getFullYear(), ownOrg ? String(ownOrg) : ""));
       })
       .catch(setLoadError);
-  }, [id, user.roles]);
+  }, [id, user.roles, reloads]);
 
   if (!form) return <Pending title={title} error={loadError} what="formuläret" back={{ href: "/statsbidrag", label: "Till statsbidragen" }} />;
   const set = (patch: Partial<AgreementForm>) => setForm({ ...form, ...patch });
@@ -47,7 +48,8 @@ export function AgreementFormPage({ id }: { id?: number }) {
     if (!input) return;
     try {
       const { organisationId, ...rest } = input;
-      const saved = id ? await grantsApi.updateAgreement(id, rest) : await grantsApi.createAgreement({ organisationId, ...rest });
+      // The revision as loaded: a save over somebody else's change is refused, not merged silently.
+      const saved = id && stored ? await grantsApi.updateAgreement(id, { ...rest, revision: stored.revision }) : await grantsApi.createAgreement({ organisationId, ...rest });
       navigate(`/statsbidrag/overenskommelser/${saved.id}`);
     } catch (e) {
       setError(e);
@@ -136,7 +138,14 @@ export function AgreementFormPage({ id }: { id?: number }) {
             Avbryt
           </Link>
         </div>
-        <ErrorAlert error={error} />
+        <SaveErrorAlert
+          error={error}
+          onReload={() => {
+            madeFor.current = undefined;
+            setError(undefined);
+            setReloads((n) => n + 1);
+          }}
+        />
       </form>
     </>
   );

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { api } from "../../api/client";
 import type { Organisation } from "../../api/types";
-import { ErrorAlert } from "../../components/ErrorAlert";
+import { SaveErrorAlert } from "../../components/StaleRevisionAlert";
 import { Link, navigate, usePageTitle } from "../../router";
 import { can, useSession } from "../../session";
 import { grantsApi } from "./api";
@@ -22,6 +22,9 @@ export function DecisionFormPage({ id, agreementId }: { id?: number; agreementId
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>();
   const [loadError, setLoadError] = useState<unknown>();
+  const [reloads, setReloads] = useState(0);
+  // The revision the form was made from; a save names it, so a change made meanwhile is not overwritten.
+  const revision = useRef<number>(0);
 
   useEffect(() => {
     Promise.all([grantsApi.agreements(), api.organisations(), id ? grantsApi.decision(id) : Promise.resolve(undefined)])
@@ -33,10 +36,11 @@ export function DecisionFormPage({ id, agreementId }: { id?: number; agreementId
         const key = `${id ?? "new"}/${agreementId ?? ""}`;
         if (madeFor.current === key) return;
         madeFor.current = key;
+        revision.current = d?.revision ?? 0;
         setForm(d ? formFromDecision(d) : { ...emptyDecisionForm(), organisationId: ownOrg ? String(ownOrg) : "", agreementId: agreementId ? String(agreementId) : a[0] ? String(a[0].id) : "" });
       })
       .catch(setLoadError);
-  }, [id, agreementId, user.roles]);
+  }, [id, agreementId, user.roles, reloads]);
 
   if (!form) return <Pending title={title} error={loadError} what="formuläret" />;
   const set = (patch: Partial<DecisionForm>) => setForm({ ...form, ...patch });
@@ -50,7 +54,7 @@ export function DecisionFormPage({ id, agreementId }: { id?: number; agreementId
     setErrors(found);
     if (!input) return;
     try {
-      const saved = id ? await grantsApi.updateDecision(id, input) : await grantsApi.createDecision(input);
+      const saved = id ? await grantsApi.updateDecision(id, { ...input, revision: revision.current }) : await grantsApi.createDecision(input);
       navigate(`/statsbidrag/beslut/${saved.id}`);
     } catch (e) {
       setError(e);
@@ -150,7 +154,14 @@ export function DecisionFormPage({ id, agreementId }: { id?: number; agreementId
             Spara utkast
           </button>
         </div>
-        <ErrorAlert error={error} />
+        <SaveErrorAlert
+          error={error}
+          onReload={() => {
+            madeFor.current = undefined;
+            setError(undefined);
+            setReloads((n) => n + 1);
+          }}
+        />
       </form>
     </>
   );

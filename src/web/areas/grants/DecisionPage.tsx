@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { ErrorAlert } from "../../components/ErrorAlert";
+import { SaveErrorAlert } from "../../components/StaleRevisionAlert";
 import { date } from "../../format";
 import { Link, usePageTitle } from "../../router";
 import { can, useSession } from "../../session";
@@ -51,9 +51,10 @@ export function DecisionPage({ id }: { id: number }) {
   const [busy, setBusy] = useState(false);
   usePageTitle(decision ? `Regeringsbeslut ${decision.diaryNumber ?? decision.id}` : `Regeringsbeslut ${id}`);
 
+  const [reloads, setReloads] = useState(0);
   useEffect(() => {
     grantsApi.decision(id).then(setDecision).catch(setError);
-  }, [id]);
+  }, [id, reloads]);
 
   if (!decision) return <Pending title={`Regeringsbeslut ${id}`} error={error} what="beslutet" back={{ href: "/statsbidrag", label: "Till statsbidragen" }} />;
   const d = decision;
@@ -61,7 +62,7 @@ export function DecisionPage({ id }: { id: number }) {
     setBusy(true);
     setActionError(undefined);
     try {
-      setDecision(await grantsApi.decideDecision(d.id));
+      setDecision(await grantsApi.decideDecision(d.id, d.revision));
     } catch (e) {
       setActionError(e);
     } finally {
@@ -104,7 +105,13 @@ export function DecisionPage({ id }: { id: number }) {
           Tidsfrister
         </Link>
       </div>
-      <ErrorAlert error={actionError} />
+      <SaveErrorAlert
+        error={actionError}
+        onReload={() => {
+          setActionError(undefined);
+          setReloads((n) => n + 1);
+        }}
+      />
 
       <h2>Delar</h2>
       <SumCheck balanced={d.check.balanced} id="parts-check">

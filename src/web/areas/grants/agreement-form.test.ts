@@ -23,7 +23,7 @@ describe("agreement form", () => {
   });
 
   it("reads back a stored agreement", () => {
-    const form = formFromAgreement({ id: 1, organisationId: 3, organisationName: "SKR", name: "A", year: 2024, parties: ["Staten", "SKR"], total: 44_000_000_00, diaryNumber: "S2024/1", decidedTotal: 0, decisionCount: 0 });
+    const form = formFromAgreement({ id: 1, organisationId: 3, organisationName: "SKR", name: "A", year: 2024, parties: ["Staten", "SKR"], total: 44_000_000_00, diaryNumber: "S2024/1", decidedTotal: 0, decisionCount: 0, revision: 1, updatedBy: null, updatedAt: null });
     expect({ ...form, totalText: nb(form.totalText) }).toEqual({ organisationId: "3", name: "A", yearText: "2024", partiesText: "Staten\nSKR", totalText: "44 000 000 kr", diaryNumber: "S2024/1" });
     expect(toAgreementInput(form).input).toMatchObject({ total: 44_000_000_00, diaryNumber: "S2024/1" });
   });
