@@ -3,7 +3,7 @@ import { Kysely, PostgresDialect, type CompiledQuery, type DatabaseConnection, t
 import { KyselyPGlite } from "kysely-pglite";
 import pg from "pg";
 import type { Database } from "./schema";
-import { ClientsByPid } from "./copy-postgres";
+import { ClientsByPid } from "./pg-clients";
 
 export type Db = Kysely<Database>;
 

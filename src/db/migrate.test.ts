@@ -2,7 +2,11 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../test/helpers/db";
 import type { OpenDatabase } from "./connect";
-import { migrate, splitStatements } from "./migrate";
+import { cpSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { migrate, MigrationMismatchError } from "./migrate";
 
 describe("migrations", () => {
   let opened: OpenDatabase;
@@ -46,11 +50,60 @@ describe("migrations", () => {
   });
 });
 
-describe("splitStatements", () => {
-  it("splits at line-ending semicolons and drops comments", () => {
-    expect(splitStatements("-- c\nCREATE TABLE a (x int);\nCREATE INDEX b ON a (x);\n")).toEqual([
-      "CREATE TABLE a (x int)",
-      "CREATE INDEX b ON a (x)",
-    ]);
+describe("migrate checks the shipped files against the database", () => {
+  let opened: OpenDatabase;
+  let dir: string;
+  beforeAll(async () => {
+    opened = await createTestDatabase();
+    dir = mkdtempSync(join(tmpdir(), "fordela-migrations-")) + "/";
+    cpSync(fileURLToPath(new URL("./migrations/", import.meta.url)), dir, { recursive: true });
+  });
+  afterAll(async () => {
+    await opened.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  // A PL/pgSQL body over several lines and two statements in one file: the file runs whole.
+  const extra = `CREATE TABLE mig_probe (n int NOT NULL);
+CREATE FUNCTION mig_probe_check() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.n < 0 THEN RAISE EXCEPTION 'negativ'; END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER mig_probe_check BEFORE INSERT ON mig_probe FOR EACH ROW EXECUTE FUNCTION mig_probe_check();
+`;
+
+  it("applies a file with a multi-line function body and stores its checksum", async () => {
+    writeFileSync(dir + "0099_probe.sql", extra);
+    expect(await migrate(opened.db, dir)).toEqual(["0099_probe.sql"]);
+    await expect(sql`INSERT INTO mig_probe VALUES (-1)`.execute(opened.db)).rejects.toThrow(/negativ/);
+    const { rows } = await sql<{ checksum: string | null }>`SELECT checksum FROM schema_migrations WHERE name = '0001_foundation.sql'`.execute(opened.db);
+    expect(rows[0]!.checksum).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("applies a migration that lands below one already applied (number blocks land out of order)", async () => {
+    writeFileSync(dir + "0098_late.sql", "CREATE TABLE mig_late (n int);\n");
+    expect(await migrate(opened.db, dir)).toEqual(["0098_late.sql"]);
+  });
+
+  it("refuses an edited shipped migration", async () => {
+    writeFileSync(dir + "0099_probe.sql", extra + "-- ändrad\n");
+    await expect(migrate(opened.db, dir)).rejects.toThrow(MigrationMismatchError);
+    await expect(migrate(opened.db, dir)).rejects.toThrow(/0099_probe.sql har ändrats/);
+    writeFileSync(dir + "0099_probe.sql", extra);
+    expect(await migrate(opened.db, dir)).toEqual([]);
+  });
+
+  it("refuses a database with a migration the program does not ship", async () => {
+    unlinkSync(dir + "0098_late.sql");
+    await expect(migrate(opened.db, dir)).rejects.toThrow(/0098_late.sql, som inte finns i programmet/);
+  });
+
+  it("gives rows applied before checksums were kept their checksum and keeps going", async () => {
+    writeFileSync(dir + "0098_late.sql", "CREATE TABLE mig_late (n int);\n");
+    await sql`UPDATE schema_migrations SET checksum = NULL WHERE name = '0002_grants.sql'`.execute(opened.db);
+    expect(await migrate(opened.db, dir)).toEqual([]);
+    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM schema_migrations WHERE checksum IS NULL`.execute(opened.db);
+    expect(rows[0]!.n).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoGrants } from "../../src/db/demo/grants";
-import { importSie } from "../../src/db/queries/ledger-import-sie";
+import { importSie } from "../../src/ledger/import-sie";
 import { jamtlandSie } from "../fixtures/ledger/jamtland-sie";
 import { expectAccessible, login, plain, startBrowserApp, type BrowserApp } from "../helpers/browser";
 

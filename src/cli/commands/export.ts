@@ -1,6 +1,6 @@
 import { createWriteStream } from "node:fs";
 import { parseArgs } from "node:util";
-import { exportBudgetSie } from "../../db/queries/ledger-budget-export";
+import { exportBudgetSie } from "../../ledger/budget-export";
 import { openAppDatabase } from "../database";
 import { CliError } from "../errors";
 import { organisationId } from "./import-ledger";

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { formatAmount } from "../../core/money";
-import { projectAccountsReport } from "../../db/queries/ledger-projects";
-import { budgetVsOutcomeReport } from "../../db/queries/ledger-report";
+import { projectAccountsReport } from "../../ledger/projects";
+import { budgetVsOutcomeReport } from "../../ledger/report";
 import { openAppDatabase } from "../database";
 import { CliError } from "../errors";
 import { organisationId } from "./import-ledger";

@@ -1,11 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { annualBudgetTable } from "../../core/followup/annual-report";
 import { checkNarrative, projectParagraph } from "../../core/followup/narrative";
-import { costsOnObject, drillDown } from "../../db/queries/ledger-drilldown";
-import { syncGrantSpendingFromLedger } from "../../db/queries/ledger-grants";
-import { projectAccountsReport } from "../../db/queries/ledger-projects";
-import { budgetVsOutcomeReport } from "../../db/queries/ledger-report";
-import { subscriptionFor } from "../../db/queries/ledger-annual";
+import { costsOnObject, drillDown } from "../../ledger/drilldown";
+import { syncGrantSpendingFromLedger } from "../../ledger/grants";
+import { projectAccountsReport } from "../../ledger/projects";
+import { budgetVsOutcomeReport } from "../../ledger/report";
+import { subscriptionFor } from "../../ledger/annual";
 import { requireRole } from "../../app/access";
 import { writeAudit } from "../../app/audit";
 import { requireUser, type App } from "../context";

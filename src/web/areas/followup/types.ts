@@ -4,15 +4,15 @@
 // is erased by Vite, so no server code reaches the browser.
 import type { BudgetOutcomeRow } from "../../../core/followup/budget-outcome";
 import type { ProjectAccountsTable } from "../../../core/followup/project-accounts";
-import type { drillDown } from "../../../db/queries/ledger-drilldown";
-import type { getImport, listImports } from "../../../db/queries/ledger-imports";
-import type { CsvMapping as ServerCsvMapping } from "../../../db/queries/ledger-import-csv";
+import type { drillDown } from "../../../ledger/drilldown";
+import type { getImport, listImports } from "../../../ledger/imports";
+import type { CsvMapping as ServerCsvMapping } from "../../../ledger/import-csv";
 
-export type { LedgerJob as ImportJob } from "../../../server/ledger-jobs";
-export type { CsvImportResult, ColumnRef } from "../../../db/queries/ledger-import-csv";
+export type { LedgerJob as ImportJob } from "../../../ledger/jobs";
+export type { CsvImportResult, ColumnRef } from "../../../ledger/import-csv";
 export type { AccountClass, AccountClassOverride } from "../../../core/followup/account-class";
-export type { DrillDownRow as TransactionRow } from "../../../db/queries/ledger-drilldown";
-export type { ObjectLink } from "../../../db/queries/ledger-mappings";
+export type { DrillDownRow as TransactionRow } from "../../../ledger/drilldown";
+export type { ObjectLink } from "../../../ledger/mappings";
 export type { BudgetOutcomeGrouping as Grouping, BudgetOutcomeRow, BudgetOutcomeReport } from "../../../core/followup/budget-outcome";
 export type { ProjectAccountRow, ProjectAccountSum, ProjectAccountsTable as ProjectAccounts } from "../../../core/followup/project-accounts";
 export type { NarrativeMismatch, NarrativeCheck } from "../../../core/followup/narrative";

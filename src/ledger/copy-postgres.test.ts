@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../test/helpers/db";
-import { postgresClient, type OpenDatabase } from "./connect";
+import { postgresClient, type OpenDatabase } from "../db/connect";
 import { copyIn } from "./copy-postgres";
 
 // COPY FROM STDIN exists only on a PostgreSQL server: these run with DATABASE_URL set.

@@ -1,7 +1,7 @@
 import type { Writable } from "node:stream";
-import type { Db } from "../connect";
-import { writeSie4, type SieObjectRef, type SieWritePeriodAmount, type WriteResult } from "../../formats/sie";
-import { liveImports } from "./ledger-report";
+import type { Db } from "../db/connect";
+import { writeSie4, type SieObjectRef, type SieWritePeriodAmount, type WriteResult } from "../formats/sie";
+import { liveImports } from "./imports";
 
 /**
  * Writes an organisation's budget for a year as a SIE 4 file (#PBUDGET per period, account and

@@ -1,5 +1,5 @@
-import type { Db } from "../connect";
-import { costsOnObject, type ObjectCosts } from "./ledger-drilldown";
+import type { Db } from "../db/connect";
+import { costsOnObject, type ObjectCosts } from "./drilldown";
 
 /**
  * Feeds a grant recipient's spending from the ledger: the costs booked on the receipt's

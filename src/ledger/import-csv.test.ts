@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../../test/helpers/db";
-import { createLedgerOrganisation } from "../../../test/helpers/ledger";
-import type { OpenDatabase } from "../connect";
-import { importOutcomeCsv, LedgerFileError, parseCsvAmount, type CsvMapping } from "./ledger-import-csv";
-import { getCsvMapping, saveCsvMapping } from "./ledger-mappings";
-import { budgetVsOutcomeReport } from "./ledger-report";
+import { createTestDatabase } from "../../test/helpers/db";
+import { createLedgerOrganisation } from "../../test/helpers/ledger";
+import type { OpenDatabase } from "../db/connect";
+import { importOutcomeCsv, LedgerFileError, parseCsvAmount, type CsvMapping } from "./import-csv";
+import { getCsvMapping, saveCsvMapping } from "./mappings";
+import { budgetVsOutcomeReport } from "./report";
 
 let opened: OpenDatabase;
 let org: number;

@@ -1,9 +1,10 @@
 import { sql } from "kysely";
-import type { Db } from "../connect";
-import { accountClassifier, type AccountClassOverride } from "../../core/followup/account-class";
-import { budgetVsOutcome, type AmountCell, type BudgetOutcomeGrouping, type BudgetOutcomeReport } from "../../core/followup/budget-outcome";
-import type { ForecastMethod } from "../../core/followup/forecast";
-import { classOutcomeCells, ensureClassTotals } from "./ledger-class-totals";
+import type { Db } from "../db/connect";
+import { accountClassifier } from "../core/followup/account-class";
+import { budgetVsOutcome, type AmountCell, type BudgetOutcomeGrouping, type BudgetOutcomeReport } from "../core/followup/budget-outcome";
+import type { ForecastMethod } from "../core/followup/forecast";
+import { accountClassOverrides, classOutcomeCells, ensureClassTotals } from "./class-totals";
+import { liveImports } from "./imports";
 
 export interface BudgetOutcomeQuery {
   organisationId: number;
@@ -15,16 +16,6 @@ export interface BudgetOutcomeQuery {
   costCentre?: string;
   asOfMonth?: number;
   forecastMethod?: ForecastMethod;
-}
-
-export async function accountClassOverrides(db: Db, organisationId: number): Promise<AccountClassOverride[]> {
-  const rows = await db.selectFrom("ledger_account_classes").selectAll().where("organisation_id", "=", organisationId).execute();
-  return rows.map((r) => ({ from: r.account_from, to: r.account_to, class: r.class, jointFinancing: r.joint_financing }));
-}
-
-/** Imports whose rows count: the latest of each kind and year, never failed or replaced ones. */
-export function liveImports(db: Db, organisationId: number) {
-  return db.selectFrom("ledger_imports").select("id").where("organisation_id", "=", organisationId).where("status", "=", "done");
 }
 
 const objectFilter = (value: string | undefined) => (value === "none" ? "" : value);

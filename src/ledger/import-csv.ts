@@ -1,10 +1,10 @@
 import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
 import type { Transaction } from "kysely";
-import type { Db } from "../connect";
-import type { Database } from "../schema";
-import { LedgerRowWriter, rebuildTotals } from "./ledger-rows";
-import { recordFailedImport } from "./ledger-import-sie";
+import type { Db } from "../db/connect";
+import type { Database } from "../db/schema";
+import { LedgerRowWriter, rebuildTotals } from "./rows";
+import { recordFailedImport } from "./import-sie";
 
 /** A column by header text or 1-based position. */
 export type ColumnRef = string | number;

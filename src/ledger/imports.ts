@@ -1,4 +1,4 @@
-import type { Db } from "../connect";
+import type { Db } from "../db/connect";
 
 function toImport(r: {
   id: number; organisation_id: number; file_name: string; kind: "sie" | "csv"; year: number; status: "done" | "failed" | "replaced";
@@ -38,4 +38,9 @@ export async function getImport(db: Db, id: number) {
   const r = await base(db).where("i.id", "=", id).executeTakeFirst();
   if (!r) return undefined;
   return { ...toImport(r), warnings: (r.warnings ?? []) as { file: string; line: number; field: string; message: string }[], summary: r.summary };
+}
+
+/** Imports whose rows count: the latest of each kind and year, never failed or replaced ones. */
+export function liveImports(db: Db, organisationId: number) {
+  return db.selectFrom("ledger_imports").select("id").where("organisation_id", "=", organisationId).where("status", "=", "done");
 }

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../../test/helpers/db";
-import { createLedgerOrganisation } from "../../../test/helpers/ledger";
-import type { OpenDatabase } from "../connect";
-import { readSie, SieFileError } from "../../formats/sie";
-import { encodeCp437 } from "../../formats/sie/encoding";
-import { importSie } from "./ledger-import-sie";
+import { createTestDatabase } from "../../test/helpers/db";
+import { createLedgerOrganisation } from "../../test/helpers/ledger";
+import type { OpenDatabase } from "../db/connect";
+import { readSie, SieFileError } from "../formats/sie";
+import { encodeCp437 } from "../formats/sie/encoding";
+import { importSie } from "./import-sie";
 
 const DIR = path.resolve(__dirname, "../../../../shared/data/sie-samples");
 const file = (name: string) => path.join(DIR, name);

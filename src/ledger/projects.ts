@@ -1,9 +1,10 @@
 import { sql } from "kysely";
-import type { Db } from "../connect";
-import { accountClassifier } from "../../core/followup/account-class";
-import { reportSign } from "../../core/followup/deviation";
-import { projectAccounts, type ProjectAccountsTable, type ProjectFlows } from "../../core/followup/project-accounts";
-import { accountClassOverrides, liveImports } from "./ledger-report";
+import type { Db } from "../db/connect";
+import { accountClassifier } from "../core/followup/account-class";
+import { reportSign } from "../core/followup/deviation";
+import { projectAccounts, type ProjectAccountsTable, type ProjectFlows } from "../core/followup/project-accounts";
+import { accountClassOverrides } from "./class-totals";
+import { liveImports } from "./imports";
 
 export interface ProjectAccountsQuery {
   organisationId: number;

@@ -1,4 +1,4 @@
-import type { Db } from "../connect";
+import type { Db } from "../db/connect";
 
 /**
  * The year's subscription matrix from the budgets module (budget_documents of kind

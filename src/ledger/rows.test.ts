@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../../test/helpers/db";
-import { createLedgerOrganisation } from "../../../test/helpers/ledger";
-import type { OpenDatabase } from "../connect";
-import { importSie } from "./ledger-import-sie";
+import { createTestDatabase } from "../../test/helpers/db";
+import { createLedgerOrganisation } from "../../test/helpers/ledger";
+import type { OpenDatabase } from "../db/connect";
+import { importSie } from "./import-sie";
 
 let opened: OpenDatabase;
 let org: number;

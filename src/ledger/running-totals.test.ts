@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { RunningTotals, TOTAL_DIMENSIONS } from "./ledger-running-totals";
+import { RunningTotals, TOTAL_DIMENSIONS } from "./running-totals";
 
 type Add = [period: number, account: number, dimension: number, object: number, amount: number];
 

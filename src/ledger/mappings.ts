@@ -1,6 +1,6 @@
-import type { Db } from "../connect";
-import type { AccountClassOverride } from "../../core/followup/account-class";
-import { LedgerFileError, type CsvMapping } from "./ledger-import-csv";
+import type { Db } from "../db/connect";
+import type { AccountClassOverride } from "../core/followup/account-class";
+import { LedgerFileError, type CsvMapping } from "./import-csv";
 
 type Row = { id: number; name: string; separator: string; decimal_comma: boolean; has_header: boolean; encoding: "utf-8" | "windows-1252"; sign: "ledger" | "reversed"; columns: unknown };
 

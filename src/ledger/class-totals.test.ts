@@ -1,14 +1,15 @@
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../../test/helpers/db";
-import { createLedgerOrganisation } from "../../../test/helpers/ledger";
-import { accountClassifier } from "../../core/followup/account-class";
-import { budgetVsOutcome } from "../../core/followup/budget-outcome";
-import { generateSieFile } from "../../formats/sie";
-import type { OpenDatabase } from "../connect";
-import { importSie } from "./ledger-import-sie";
-import { replaceAccountClasses } from "./ledger-mappings";
-import { accountClassOverrides, budgetCells, budgetVsOutcomeReport, objectNames, outcomeCells, type BudgetOutcomeQuery } from "./ledger-report";
+import { createTestDatabase } from "../../test/helpers/db";
+import { createLedgerOrganisation } from "../../test/helpers/ledger";
+import { accountClassifier } from "../core/followup/account-class";
+import { budgetVsOutcome } from "../core/followup/budget-outcome";
+import { generateSieFile } from "../formats/sie";
+import type { OpenDatabase } from "../db/connect";
+import { importSie } from "./import-sie";
+import { replaceAccountClasses } from "./mappings";
+import { accountClassOverrides } from "./class-totals";
+import { budgetCells, budgetVsOutcomeReport, objectNames, outcomeCells, type BudgetOutcomeQuery } from "./report";
 
 let opened: OpenDatabase;
 let org: number;

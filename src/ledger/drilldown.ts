@@ -1,7 +1,8 @@
 import { sql } from "kysely";
-import type { Db } from "../connect";
-import { accountClassifier, type AccountClass } from "../../core/followup/account-class";
-import { accountClassOverrides, liveImports } from "./ledger-report";
+import type { Db } from "../db/connect";
+import { accountClassifier, type AccountClass } from "../core/followup/account-class";
+import { accountClassOverrides } from "./class-totals";
+import { liveImports } from "./imports";
 
 export interface DrillDownQuery {
   organisationId: number;

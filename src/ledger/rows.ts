@@ -1,11 +1,11 @@
 import type { PGlite } from "@electric-sql/pglite";
 import { sql, type Transaction } from "kysely";
 import type pg from "pg";
-import { embeddedClient, postgresClient, type Db } from "../connect";
-import { BinaryCopy, pgDays } from "../copy-binary";
-import { copyIn } from "../copy-postgres";
-import { RunningTotals } from "./ledger-running-totals";
-import type { Database } from "../schema";
+import { embeddedClient, postgresClient, type Db } from "../db/connect";
+import { BinaryCopy, pgDays } from "./copy-binary";
+import { copyIn } from "./copy-postgres";
+import { RunningTotals } from "./running-totals";
+import type { Database } from "../db/schema";
 
 type Trx = Transaction<Database>;
 

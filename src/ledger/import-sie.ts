@@ -1,11 +1,11 @@
 import type { Transaction } from "kysely";
-import type { Db } from "../connect";
-import type { Database } from "../schema";
-import { readSie, SieFileError, type SieInput, type SieObjectRef, type SieRecord, type SieSummary, type SieWarning } from "../../formats/sie";
-import { buildClassTotals } from "./ledger-class-totals";
-import { accountClassOverrides } from "./ledger-report";
-import { copierFor, LedgerRowWriter } from "./ledger-rows";
-import { replacePreviousImports, upsertChart, type ChartData } from "./ledger-chart";
+import type { Db } from "../db/connect";
+import type { Database } from "../db/schema";
+import { readSie, SieFileError, type SieInput, type SieObjectRef, type SieRecord, type SieSummary, type SieWarning } from "../formats/sie";
+import { accountClassOverrides, buildClassTotals } from "./class-totals";
+
+import { copierFor, LedgerRowWriter } from "./rows";
+import { replacePreviousImports, upsertChart, type ChartData } from "./chart";
 
 export interface ImportProgress {
   linesRead: number;

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { ImportProgress, SieImportResult } from "../db/queries/ledger-import-sie";
+import type { ImportProgress, SieImportResult } from "./import-sie";
 
 /** A SIE import running in the background, polled by the UI for progress. */
 export interface LedgerJob {

@@ -2,9 +2,9 @@ import fc from "fast-check";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../test/helpers/db";
-import type { OpenDatabase } from "./connect";
+import type { OpenDatabase } from "../db/connect";
 import { BinaryCopy, pgDays } from "./copy-binary";
-import { copierFor } from "./queries/ledger-rows";
+import { copierFor } from "./rows";
 
 interface Row {
   n: number;

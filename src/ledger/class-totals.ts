@@ -1,7 +1,7 @@
 import { sql } from "kysely";
-import type { Db } from "../connect";
-import { accountClassifier, type AccountClass, type AccountClassOverride } from "../../core/followup/account-class";
-import type { AmountCell } from "../../core/followup/budget-outcome";
+import type { Db } from "../db/connect";
+import { accountClassifier, type AccountClass, type AccountClassOverride } from "../core/followup/account-class";
+import type { AmountCell } from "../core/followup/budget-outcome";
 
 /** The part of a class mapping that decides the sums (joint financing does not). */
 export function classingKey(overrides: readonly AccountClassOverride[]): string {
@@ -75,4 +75,9 @@ export async function classOutcomeCells(db: Db, organisationId: number, year: nu
     .groupBy(["period", "object", "class"])
     .execute();
   return rows.map((r) => ({ period: r.period, account: "", key: r.object, class: r.class as AccountClass, amount: Number(r.amount) }));
+}
+
+export async function accountClassOverrides(db: Db, organisationId: number): Promise<AccountClassOverride[]> {
+  const rows = await db.selectFrom("ledger_account_classes").selectAll().where("organisation_id", "=", organisationId).execute();
+  return rows.map((r) => ({ from: r.account_from, to: r.account_to, class: r.class, jointFinancing: r.joint_financing }));
 }
