@@ -19,6 +19,7 @@ Kommandon:
   deadlines                  tidsfrister för statsbidrag (--within 30d --org KOD --format table|json|ics)
   reminders send             skicka e-postpåminnelser om tidsfrister (kräver FORDELA_SMTP_URL)
   grants list|show|recipient statsbidragsregistret: beslut, delar, en mottagares siffror och status
+  audit verify               kontrollera att granskningsloggen är obruten (hashkedjan)
   demo                       ladda exempeldata från seed-dokumenten (utan att starta servern)
 
 Databas: inbäddad PGlite i .fordela/data (FORDELA_DATA_DIR), eller PostgreSQL via DATABASE_URL.
@@ -76,6 +77,10 @@ const commands: Record<string, () => Promise<{ run: Command; help: string }>> = 
   grants: async () => {
     const m = await import("./commands/grants");
     return { run: m.grantsCommand, help: m.grantsHelp };
+  },
+  audit: async () => {
+    const m = await import("./commands/audit");
+    return { run: m.auditCommand, help: m.auditHelp };
   },
   demo: async () => {
     const m = await import("./commands/demo");

@@ -100,6 +100,15 @@ export interface AuditLogTable {
   entity_id: string | null;
   before: Json | null;
   after: Json | null;
+  /** Set by the database on insert (migration 0070): the previous entry's hash and this one's. */
+  prev_hash: Generated<string>;
+  hash: Generated<string>;
+}
+
+export interface AuditChainHeadTable {
+  only_row: Generated<boolean>;
+  last_id: number;
+  hash: string;
 }
 
 export interface Database extends GrantTables, BudgetTables, LedgerTables {
@@ -112,4 +121,5 @@ export interface Database extends GrantTables, BudgetTables, LedgerTables {
   allocations: AllocationsTable;
   allocation_lines: AllocationLinesTable;
   audit_log: AuditLogTable;
+  audit_chain_head: AuditChainHeadTable;
 }

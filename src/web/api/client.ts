@@ -103,9 +103,35 @@ export const api = {
     request<AllocationDetail>("PUT", `/api/allocations/${id}`, { title, request: req }),
   decide: (id: number) => request<AllocationDetail>("POST", `/api/allocations/${id}/decide`),
   newVersion: (id: number) => request<AllocationDetail>("POST", `/api/allocations/${id}/versions`),
-  audit: (limit: number, before?: number) =>
-    request<{ entries: AuditEntry[] }>("GET", `/api/audit?limit=${limit}${before ? `&before=${before}` : ""}`),
+  audit: (filter: AuditQuery, limit: number, before?: number) =>
+    request<{ entries: AuditEntry[]; total: number }>("GET", `/api/audit?${auditQuery(filter, { limit: String(limit), before: before ? String(before) : "" })}`),
+  verifyAudit: () => request<AuditChainReport>("GET", "/api/audit/verify"),
 };
+
+/** The audit page's filter as the API's query parameters (user, entity, entityId, action, from, to). */
+export interface AuditQuery {
+  user?: string;
+  entity?: string;
+  entityId?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface AuditChainReport {
+  intact: boolean;
+  entries: number;
+  lastId: number | null;
+  message: string;
+}
+
+export function auditQuery(filter: AuditQuery, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...filter, ...extra })) if (v) params.set(k, v);
+  return params.toString();
+}
+
+export const auditExportUrl = (filter: AuditQuery, format: "csv" | "xlsx") => `/api/audit/export.${format}?${auditQuery(filter)}`;
 
 export const exportUrl = (id: number, format: "xlsx" | "csv") => `/api/allocations/${id}/export.${format}`;
 

@@ -35,14 +35,4 @@ export type AllocationSummary = Omit<SavedAllocation, "request" | "result">;
 
 export type AllocationDetail = SavedAllocation;
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  username: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  organisationId: number | null;
-  before: unknown;
-  after: unknown;
-}
+export type { AuditEntry, AuditFilter } from "../../core/audit/entry";

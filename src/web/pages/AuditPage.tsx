@@ -1,77 +1,191 @@
-import { useEffect, useState } from "react";
-import { api } from "../api/client";
+import { useEffect, useId, useState, type FormEvent } from "react";
+import { fieldChanges, type FieldChange } from "../../core/audit/changes";
+import { actionLabel, auditActionLabels, auditEntityLabels, entityLabel } from "../../core/audit/labels";
+import { api, auditExportUrl, type AuditChainReport, type AuditQuery } from "../api/client";
 import type { AuditEntry } from "../api/types";
 import { ErrorAlert, Loading } from "../components/ErrorAlert";
-import { dateTime, kr } from "../format";
+import { dateTime } from "../format";
 import { usePageTitle } from "../router";
 
 const pageSize = 50;
+/** Changes shown at once per entry; a record created with hundreds of lines folds the rest away. */
+const shownChanges = 12;
 
-const actionLabels: Record<string, string> = {
-  create: "Skapad",
-  update: "Ändrad",
-  delete: "Borttagen",
-  decide: "Fastställd",
-  export: "Exporterad",
-  login: "Inloggning",
-  logout: "Utloggning",
-  import: "Import",
-};
+const byLabel = (labels: Record<string, string>) => Object.entries(labels).sort((a, b) => a[1].localeCompare(b[1], "sv"));
 
-const entityLabels: Record<string, string> = {
-  allocation: "Fördelning",
-  user: "Användare",
-  user_password: "Lösenord",
-  session: "Session",
-  population: "Folkmängd",
-  organisation: "Organisation",
-};
-
-// Amounts are stored in öre; the log shows them in kronor too so a reader need not divide by 100.
-const moneyKeys = new Set(["total", "amount", "pool", "totalOre", "inputTotal", "unit"]);
-
-function Json({ value }: { value: unknown }) {
-  if (value === null || value === undefined) return <span className="muted">–</span>;
-  const text = JSON.stringify(
-    value,
-    (key: string, v: unknown) => (moneyKeys.has(key) && typeof v === "number" && Number.isSafeInteger(v) ? `${v} öre (${kr(v)})` : v),
-    2,
+function Changes({ changes }: { changes: FieldChange[] }) {
+  if (changes.length === 0) return <span className="muted">Inga fält</span>;
+  const item = (c: FieldChange) => (
+    <li key={c.path}>
+      <span className="change-field">{c.label}</span>:{" "}
+      {c.before === null ? (
+        <span className="muted">(ny)</span>
+      ) : (
+        <>
+          <span className="visually-hidden">från </span>
+          <del>{c.before}</del>
+        </>
+      )}{" "}
+      <span aria-hidden="true">→</span> <span className="visually-hidden">till </span>
+      {c.after === null ? <span className="muted">(borttagen)</span> : <ins>{c.after}</ins>}
+    </li>
   );
-  return <pre className="json">{text}</pre>;
+  return (
+    <>
+      <ul className="changes">{changes.slice(0, shownChanges).map(item)}</ul>
+      {changes.length > shownChanges && (
+        <details>
+          <summary>Visa alla {changes.length} ändrade fält</summary>
+          <ul className="changes">{changes.slice(shownChanges).map(item)}</ul>
+        </details>
+      )}
+    </>
+  );
+}
+
+function FilterForm({ value, onSubmit }: { value: AuditQuery; onSubmit: (q: AuditQuery) => void }) {
+  const [draft, setDraft] = useState<AuditQuery>(value);
+  useEffect(() => setDraft(value), [value]);
+  const id = useId();
+  const set = (key: keyof AuditQuery) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [key]: e.target.value }));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onSubmit(Object.fromEntries(Object.entries(draft).filter(([, v]) => v && String(v).trim() !== "")) as AuditQuery);
+  };
+  return (
+    <form className="card" role="search" aria-label="Filtrera granskningsloggen" onSubmit={submit}>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={`${id}-user`}>Användare</label>
+          <input id={`${id}-user`} name="user" value={draft.user ?? ""} onChange={set("user")} autoComplete="off" />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-action`}>Händelse</label>
+          <select id={`${id}-action`} name="action" value={draft.action ?? ""} onChange={set("action")}>
+            <option value="">Alla händelser</option>
+            {byLabel(auditActionLabels).map(([code, label]) => (
+              <option key={code} value={code}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-entity`}>Objekt</label>
+          <select id={`${id}-entity`} name="entity" value={draft.entity ?? ""} onChange={set("entity")}>
+            <option value="">Alla slag</option>
+            {byLabel(auditEntityLabels).map(([code, label]) => (
+              <option key={code} value={code}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-entity-id`}>Objektets id</label>
+          <input id={`${id}-entity-id`} name="entityId" value={draft.entityId ?? ""} onChange={set("entityId")} autoComplete="off" />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-from`}>Från och med</label>
+          <input id={`${id}-from`} name="from" type="date" value={draft.from ?? ""} onChange={set("from")} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-to`}>Till och med</label>
+          <input id={`${id}-to`} name="to" type="date" value={draft.to ?? ""} onChange={set("to")} />
+        </div>
+      </div>
+      <div className="actions">
+        <button type="submit" className="button-primary">
+          Visa
+        </button>
+        <button type="button" className="button-secondary" onClick={() => onSubmit({})}>
+          Rensa filter
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ChainCheck() {
+  const [report, setReport] = useState<AuditChainReport>();
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const check = () => {
+    setBusy(true);
+    setError(undefined);
+    api
+      .verifyAudit()
+      .then(setReport)
+      .catch(setError)
+      .finally(() => setBusy(false));
+  };
+  return (
+    <section aria-labelledby="chain-heading" className="card">
+      <h2 id="chain-heading">Kontroll av loggen</h2>
+      <p>Varje post bär en hash av posten före. Kontrollen räknar om hela kedjan och visar den första post som har ändrats, lagts in eller tagits bort.</p>
+      <button type="button" className="button-secondary" onClick={check} disabled={busy}>
+        {busy ? "Kontrollerar…" : "Kontrollera loggen"}
+      </button>
+      <div role="status">
+        {report && <p className={`check ${report.intact ? "check-ok" : "check-bad"}`}>{report.message}</p>}
+      </div>
+      <ErrorAlert error={error} />
+    </section>
+  );
 }
 
 export function AuditPage() {
   usePageTitle("Granskningslogg");
+  const [filter, setFilter] = useState<AuditQuery>({});
   // Each page is identified by the id it starts before; undefined is the newest page.
   const [cursors, setCursors] = useState<(number | undefined)[]>([undefined]);
-  const [entries, setEntries] = useState<AuditEntry[]>();
+  const [result, setResult] = useState<{ entries: AuditEntry[]; total: number }>();
   const [error, setError] = useState<unknown>();
   const before = cursors[cursors.length - 1];
 
   useEffect(() => {
-    setEntries(undefined);
+    let live = true;
+    setResult(undefined);
     setError(undefined);
     api
-      .audit(pageSize, before)
-      .then((r) => setEntries(r.entries))
-      .catch(setError);
-  }, [before]);
+      .audit(filter, pageSize, before)
+      .then((r) => live && setResult(r))
+      .catch((e: unknown) => live && setError(e));
+    return () => {
+      live = false;
+    };
+  }, [filter, before]);
 
+  const applyFilter = (q: AuditQuery) => {
+    setFilter(q);
+    setCursors([undefined]);
+  };
+  const entries = result?.entries;
   const oldest = entries?.[entries.length - 1];
   const pageNumber = cursors.length;
+  const pages = result ? Math.max(1, Math.ceil(result.total / pageSize)) : 1;
 
   return (
     <>
       <h1 tabIndex={-1}>Granskningslogg</h1>
-      <p className="lead">Vem gjorde vad och när, med läget före och efter ändringen. Nyaste posterna först.</p>
+      <p className="lead">Vem gjorde vad och när, fält för fält med värdet före och efter. Nyaste posterna först. Loggen går inte att ändra eller radera.</p>
+      <FilterForm value={filter} onSubmit={applyFilter} />
+      <div className="actions">
+        <a className="button-secondary" href={auditExportUrl(filter, "xlsx")} download>
+          Exportera urvalet som XLSX
+        </a>
+        <a className="button-secondary" href={auditExportUrl(filter, "csv")} download>
+          Exportera urvalet som CSV
+        </a>
+      </div>
       <ErrorAlert error={error} />
-      {!entries && !error && <Loading what="loggposter" />}
-      {entries && entries.length === 0 && <p>Inga fler poster.</p>}
+      {!result && !error && <Loading what="loggposter" />}
+      <p role="status">{result ? (result.total === 0 ? "Inga poster matchar filtret." : `${result.total} poster matchar. Sida ${pageNumber} av ${pages}.`) : ""}</p>
       {entries && entries.length > 0 && (
         <div className="table-wrap">
           <table className="data audit">
             <caption>
-              Loggposter, sida {pageNumber} ({entries.length} poster)
+              Loggposter, sida {pageNumber} av {pages}
             </caption>
             <thead>
               <tr>
@@ -79,8 +193,7 @@ export function AuditPage() {
                 <th scope="col">Användare</th>
                 <th scope="col">Händelse</th>
                 <th scope="col">Objekt</th>
-                <th scope="col">Före</th>
-                <th scope="col">Efter</th>
+                <th scope="col">Ändrade fält (före → efter)</th>
               </tr>
             </thead>
             <tbody>
@@ -90,16 +203,25 @@ export function AuditPage() {
                     {dateTime(e.at)}
                   </th>
                   <td>{e.username ?? "–"}</td>
-                  <td>{actionLabels[e.action] ?? e.action}</td>
+                  <td>{actionLabel(e.action)}</td>
                   <td>
-                    {entityLabels[e.entity] ?? e.entity}
-                    {e.entityId ? ` ${e.entityId}` : ""}
+                    {entityLabel(e.entity)}
+                    {e.entityId && (
+                      <>
+                        {" "}
+                        <button
+                          type="button"
+                          className="button-quiet"
+                          onClick={() => applyFilter({ entity: e.entity, entityId: e.entityId ?? undefined })}
+                          aria-label={`Visa historiken för ${entityLabel(e.entity)} ${e.entityId}`}
+                        >
+                          {e.entityId}
+                        </button>
+                      </>
+                    )}
                   </td>
                   <td>
-                    <Json value={e.before} />
-                  </td>
-                  <td>
-                    <Json value={e.after} />
+                    <Changes changes={fieldChanges(e.before, e.after)} />
                   </td>
                 </tr>
               ))}
@@ -113,12 +235,13 @@ export function AuditPage() {
             Nyare poster
           </button>
         )}
-        {entries && entries.length === pageSize && oldest && (
+        {entries && entries.length === pageSize && oldest && pageNumber < pages && (
           <button type="button" className="button-secondary" onClick={() => setCursors((c) => [...c, oldest.id])}>
             Äldre poster
           </button>
         )}
       </div>
+      <ChainCheck />
     </>
   );
 }
