@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from "kysely";
 import type { GrantTables } from "./schema-grants";
 import type { BudgetTables } from "./schema-budgets";
 import type { LedgerTables } from "./schema-ledger";
+import type { ClosingTables } from "./schema-closing";
 
 // Kysely's view of the tables the SQL migrations create. Keep in step with src/db/migrations.
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -111,7 +112,7 @@ export interface AuditChainHeadTable {
   hash: string;
 }
 
-export interface Database extends GrantTables, BudgetTables, LedgerTables {
+export interface Database extends GrantTables, BudgetTables, LedgerTables, ClosingTables {
   organisations: OrganisationsTable;
   cooperation_region_members: CooperationRegionMembersTable;
   population: PopulationTable;

@@ -64,7 +64,7 @@ const require = createRequire(import.meta.url);
  * Roboto ships inside the pdfmake package and covers å, ä, ö, é and the dashes Swedish documents
  * use; the 14 standard PDF fonts would need WinAnsi tricks for the same.
  */
-function robotoFonts() {
+export function robotoFonts() {
   const regular = require.resolve("pdfmake/fonts/Roboto/Roboto-Regular.ttf");
   const dir = regular.slice(0, regular.length - "Roboto-Regular.ttf".length);
   return {
