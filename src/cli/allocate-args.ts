@@ -1,7 +1,7 @@
 import { AllocationRequestSchema, type AllocationRequest, type AllocationRequestLine } from "../core/allocation/request";
 import type { RoundingMode } from "../core/allocation/types";
 import { parseAmount } from "../core/money";
-import { CliError } from "./errors";
+import { CliError, dateOption } from "./errors";
 
 export interface AllocateArgs {
   total?: string;
@@ -78,6 +78,7 @@ export function buildRequest(args: AllocateArgs, directory: RecipientDirectory):
   const keyKind = args.key ?? (args.date ? "population" : "equal");
   if (!["population", "equal"].includes(keyKind)) throw new CliError(`--key "${keyKind}": välj population eller equal.`);
   if (keyKind === "population" && !args.date) throw new CliError("--key population kräver --date ÅÅÅÅ-MM-DD.");
+  dateOption("--date", args.date);
   const basis = (args.basis ?? "membership").replace("-", "_");
   if (basis !== "membership" && basis !== "whole_regions") throw new CliError(`--basis "${args.basis}": välj membership eller whole-regions.`);
 

@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import { UserFacingError } from "../core/errors";
+import { inputErrorFromDatabase } from "../db/input-errors";
 import { CliError } from "./errors";
 
 const help = `Fördela – fördelning och uppföljning av vårdens pengar
@@ -24,8 +26,6 @@ Kommandon:
 
 Databas: inbäddad PGlite i .fordela/data (FORDELA_DATA_DIR), eller PostgreSQL via DATABASE_URL.
 Skriv "fordela <kommando> --help" för hjälp om ett kommando.`;
-
-const builtInErrors = new Set(["Error", "TypeError", "RangeError", "SyntaxError", "ReferenceError"]);
 
 type Command = (args: string[]) => Promise<void>;
 
@@ -108,19 +108,16 @@ export async function main(argv: string[]): Promise<number> {
     await command.run(args);
     return 0;
   } catch (err) {
-    if (err instanceof CliError) {
-      console.error(`Fel: ${err.message}`);
-      return err.exitCode;
+    // A user's mistake is printed as its Swedish message (usage errors exit 2, refused input
+    // 1); anything else is a bug and worth a stack trace.
+    const known = err instanceof UserFacingError ? err : inputErrorFromDatabase(err);
+    if (known) {
+      console.error(`Fel: ${known.message}`);
+      return known instanceof CliError ? known.exitCode : 1;
     }
     if (err instanceof Error && "code" in err && String(err.code).startsWith("ERR_PARSE_ARGS")) {
       console.error(`Fel: ${err.message}`);
       return 2;
-    }
-    // Domain errors (AllocationError, MoneyError, …) carry Swedish messages meant for users;
-    // the built-in kinds mean a bug, worth a stack trace.
-    if (err instanceof Error && !builtInErrors.has(err.constructor.name)) {
-      console.error(`Fel: ${err.message}`);
-      return 1;
     }
     console.error(err);
     return 1;

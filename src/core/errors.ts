@@ -16,7 +16,8 @@ export interface ErrorDetail {
 
 /**
  * The one base class for errors a user may see. The message is Swedish and fit to show as it
- * is; status is the HTTP answer the server gives (the CLI prints the message and exits 2).
+ * is; status is the HTTP answer the server gives (the CLI prints the message and exits 1, a
+ * CliError with its own exit code, 2 for usage).
  * Server and CLI recognise these by `instanceof`, never by name: anything else is a bug and
  * becomes 500 / a stack trace.
  */

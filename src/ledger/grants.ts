@@ -1,3 +1,4 @@
+import { UserFacingError } from "../core/errors";
 import type { Db } from "../db/connect";
 import { costsOnObject, type ObjectCosts } from "./drilldown";
 
@@ -37,6 +38,8 @@ export async function syncGrantSpendingFromLedger(db: Db, q: { partId: number; r
   return { ...costs, spendingId };
 }
 
-export class LedgerLinkError extends Error {
-  override readonly name = "LedgerLinkError";
+export class LedgerLinkError extends UserFacingError {
+  constructor(message: string) {
+    super(message, { code: "ledger_link" });
+  }
 }

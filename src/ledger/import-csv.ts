@@ -1,3 +1,4 @@
+import { UserFacingError } from "../core/errors";
 import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
 import type { Transaction } from "kysely";
@@ -21,15 +22,14 @@ export interface CsvMapping {
 }
 
 /** A CSV outcome file that cannot be read: what and where, in Swedish. */
-export class LedgerFileError extends Error {
-  override readonly name = "LedgerFileError";
+export class LedgerFileError extends UserFacingError {
   constructor(
     readonly file: string,
     readonly line: number,
     readonly field: string,
     readonly detail: string,
   ) {
-    super(`${file}${line > 0 ? `, rad ${line}` : ""}${field ? ` (${field})` : ""}: ${detail}`);
+    super(`${file}${line > 0 ? `, rad ${line}` : ""}${field ? ` (${field})` : ""}: ${detail}`, { code: "invalid_file", where: { file, line: line > 0 ? line : undefined, field: field || undefined } });
   }
 }
 

@@ -14,6 +14,7 @@ import { registerLedgerRoutes } from "./routes/ledger";
 import { registerFollowupRoutes } from "./routes/followup";
 import { registerOrganisationRoutes } from "./routes/organisations";
 import { registerPopulationRoutes } from "./routes/population";
+import { requestGuard } from "./request-guard";
 import { registerStatic } from "./static";
 
 export function createApp(db: Db, config: AppConfig) {
@@ -36,6 +37,7 @@ export function createApp(db: Db, config: AppConfig) {
   });
   app.use("/api/*", sessionLoader);
   app.use("/api/*", csrfGuard);
+  app.use("/api/*", requestGuard(app));
   app.onError(toErrorResponse);
 
   registerHealthRoutes(app);

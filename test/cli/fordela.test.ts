@@ -65,6 +65,14 @@ describe("fordela CLI", () => {
     expect(unknown.code).toBe(2);
   });
 
+  it("names the option of a date that does not exist, before the database sees it", () => {
+    // A date that matches ÅÅÅÅ-MM-DD but does not exist is named by its option, not by the database.
+    const impossible = fordela(env, "allocate", "--total", "100 kr", "--recipients", "23", "--key", "population", "--date", "2023-13-45");
+    expect(impossible.code).toBe(2);
+    expect(impossible.stderr).toMatch(/^Fel: --date: "2023-13-45"/);
+    expect(impossible.stderr).not.toMatch(/out of range/);
+  });
+
   it("imports population figures and then allocates on them", () => {
     const file = join(env.FORDELA_DATA_DIR!, "population-2022-10-31-counties.csv");
     writeFileSync(file, "code,name,level,population\n23,Jämtlands län,lan,132000\n10,Blekinge län,lan,158000\n");

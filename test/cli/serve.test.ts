@@ -1,4 +1,6 @@
 import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { fordela } from "../helpers/cli";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCliEnvironment } from "../helpers/db";
 
@@ -43,5 +45,19 @@ describe("fordela serve", () => {
     }
     // The launcher passed the signal on: the server process that did the work has stopped too.
     await expect(fetch(`${url}/api/auth/me`)).rejects.toThrow();
+  });
+
+  it("names a port already in use in one Swedish line and exits 1 without a stack trace", async () => {
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, "127.0.0.1", r));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const r = fordela(env, "serve", "--port", String(port));
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(new RegExp(`^Fel: Porten ${port} på 127\\.0\\.0\\.1 används redan`));
+      expect(r.stderr).not.toMatch(/EADDRINUSE|\n\s+at /);
+    } finally {
+      await new Promise((r) => blocker.close(r));
+    }
   });
 });

@@ -9,6 +9,8 @@ export interface TestClient {
   json<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
   /** POST a file's bytes as application/octet-stream. */
   upload(path: string, body: string | Uint8Array<ArrayBuffer>): Promise<Response>;
+  /** Sends a body exactly as given, with the content type given (none when undefined). */
+  send(method: string, path: string, body: string | Uint8Array<ArrayBuffer>, contentType?: string): Promise<Response>;
 }
 
 export interface TestApi {
@@ -42,9 +44,17 @@ export async function createTestApi(): Promise<TestApi> {
       if (csrf) headers["x-csrf-token"] = csrf;
       return Promise.resolve(app.request(path, { method: "POST", headers, body }));
     };
+    const send = (method: string, path: string, body: string | Uint8Array<ArrayBuffer>, contentType?: string) => {
+      const headers: Record<string, string> = {};
+      if (contentType) headers["content-type"] = contentType;
+      if (cookie) headers.cookie = cookie;
+      if (csrf) headers["x-csrf-token"] = csrf;
+      return Promise.resolve(app.request(path, { method, headers, body }));
+    };
     return {
       request,
       upload,
+      send,
       async json<T>(method: string, path: string, body?: unknown) {
         const res = await request(method, path, body);
         return { status: res.status, body: (await res.json()) as T };

@@ -8,7 +8,7 @@ import { allocationTable } from "../../formats/allocation-export";
 import { writeCsv } from "../../formats/csv/write";
 import { buildRequest, type RecipientDirectory } from "../allocate-args";
 import { openAppDatabase } from "../database";
-import { CliError } from "../errors";
+import { CliError, dateOption } from "../errors";
 
 export const allocateHelp = `fordela allocate --total BELOPP [mottagare] [nyckel] [avrundning] [--format table|csv|json]
 
@@ -80,6 +80,7 @@ export async function allocateCommand(args: string[]): Promise<void> {
     },
   });
   if (!["table", "csv", "json"].includes(values.format!)) throw new CliError(`--format "${values.format}": välj table, csv eller json.`);
+  dateOption("--date", values.date);
   const opened = await openAppDatabase();
   try {
     const orgs = await opened.db.selectFrom("organisations").select(["code", "name", "kind"]).orderBy("code").execute();

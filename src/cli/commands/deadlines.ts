@@ -6,7 +6,7 @@ import type { Db } from "../../db/connect";
 import { collectDeadlines } from "../../db/queries/grants-recipients";
 import { writeIcs } from "../../formats/ics/write";
 import { openAppDatabase } from "../database";
-import { CliError } from "../errors";
+import { CliError, dateOption } from "../errors";
 
 export const deadlinesHelp = `fordela deadlines [--within 30d] [--org KOD] [--today ÅÅÅÅ-MM-DD] [--format table|json|ics] [--all]
 
@@ -65,7 +65,7 @@ export async function deadlinesCommand(args: string[]): Promise<void> {
     },
   });
   if (!["table", "json", "ics"].includes(values.format!)) throw new CliError(`--format: "${values.format}" ska vara table, json eller ics.`);
-  if (values.today && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new CliError(`--today: "${values.today}" skrivs ÅÅÅÅ-MM-DD.`);
+  dateOption("--today", values.today);
   const opened = await openAppDatabase();
   try {
     const today = values.today ?? todayInSweden();

@@ -4,7 +4,7 @@ import type { Db } from "../../db/connect";
 import { getDecision, listAgreements, listDecisions, type Decision } from "../../db/queries/grants-decisions";
 import { recipientGrants } from "../../db/queries/grants-recipients";
 import { openAppDatabase } from "../database";
-import { CliError } from "../errors";
+import { CliError, dateOption } from "../errors";
 import { agreementsText, decisionText, partDeadlines, recipientText } from "./grants-text";
 
 export const grantsHelp = `fordela grants list|show|recipient [flaggor] [--format table|json]
@@ -33,7 +33,7 @@ export async function grantsCommand(args: string[]): Promise<void> {
   if ((sub === "list" && ref !== undefined) || extra.length > 0) throw new CliError(`För många argument: ${[ref, ...extra].filter(Boolean).join(" ")}.\n\n${grantsHelp}`);
   if (sub !== "list" && !ref) throw new CliError(`fordela grants ${sub}: ange ${sub === "show" ? "diarienummer eller id" : "mottagarens kod, t.ex. 23"}.`);
   if (!["table", "json"].includes(values.format!)) throw new CliError(`--format: "${values.format}" ska vara table eller json.`);
-  if (values.today && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new CliError(`--today: "${values.today}" skrivs ÅÅÅÅ-MM-DD.`);
+  dateOption("--today", values.today);
   const json = values.format === "json";
   const today = values.today ?? todayInSweden();
   const opened = await openAppDatabase();

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { openAppDatabase } from "../database";
-import { CliError } from "../errors";
+import { CliError, dateOption } from "../errors";
 import { importPopulationCommand } from "./import-population";
 import { importLedgerCommand, ledgerImportHelp } from "./import-ledger";
 
@@ -24,7 +24,7 @@ export async function importCommand(args: string[]): Promise<void> {
   const opened = await openAppDatabase();
   try {
     const result = await importPopulationCommand(opened.db, file, {
-      date: values.date,
+      date: dateOption("--date", values.date),
       format: values.format as "auto" | "jsonstat" | "csv",
       onProgress: (msg) => process.stderr.write(`${msg}\n`),
     });

@@ -3,7 +3,7 @@ import { todayInSweden } from "../../core/grants/dates";
 import { smtpConfigFromEnv } from "../../server/mail/config";
 import { sendDueReminders } from "../../server/mail/reminders";
 import { openAppDatabase } from "../database";
-import { CliError } from "../errors";
+import { CliError, dateOption } from "../errors";
 
 export const remindersHelp = `fordela reminders send [--today ÅÅÅÅ-MM-DD]
 
@@ -14,7 +14,7 @@ som har ställt in påminnelser, en gång per tidsfrist och adress. Kräver FORD
 export async function remindersCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { today: { type: "string" } } });
   if (positionals[0] !== "send") throw new CliError(`Okänt underkommando "${positionals[0] ?? ""}".\n\n${remindersHelp}`);
-  if (values.today && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new CliError(`--today: "${values.today}" skrivs ÅÅÅÅ-MM-DD.`);
+  dateOption("--today", values.today);
   const smtp = smtpConfigFromEnv();
   if (!smtp) throw new CliError("E-post är inte konfigurerad: sätt FORDELA_SMTP_URL (t.ex. smtp://localhost:25).");
   const opened = await openAppDatabase();

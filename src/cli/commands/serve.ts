@@ -1,11 +1,9 @@
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { loadDemoData } from "../../db/demo/load";
-import { ensureFirstAdmin } from "../../server/bootstrap";
-import { startServer } from "../../server/http";
-import { startReminderTimer } from "../../server/mail/timer";
-import { openAppDatabase } from "../database";
 import { installPath } from "../../install-root";
+import { openAppDatabase } from "../database";
+import { CliError } from "../errors";
 
 export const serveHelp = `fordela serve [--port 3000] [--host 127.0.0.1] [--demo]
   Startar webbgränssnittet och API:t. --demo laddar exemplen från seed-dokumenten om de saknas.`;
@@ -19,36 +17,44 @@ export async function serveCommand(args: string[]): Promise<void> {
       demo: { type: "boolean", default: false },
     },
   });
+  const port = Number(values.port);
+  if (!/^\d+$/.test(values.port!) || port > 65535) throw new CliError(`--port: "${values.port}" är ingen port; ange ett tal 0–65535.`, 2, { field: "--port" });
   const log = (line: string) => console.log(line);
   const opened = await openAppDatabase(log);
-  const admin = await ensureFirstAdmin(opened.db);
-  if (values.demo) {
-    const loaded = await loadDemoData(opened.db, log);
-    if (loaded.length > 0) log(`Exempeldata laddad: ${loaded.join("; ")}`);
-  }
-  const webDir = installPath("dist", "web");
-  const server = await startServer(opened.db, {
-    port: Number(values.port),
-    hostname: values.host,
-    secureCookies: process.env.FORDELA_INSECURE_COOKIES !== "1",
-    webDir: existsSync(webDir) ? webDir : undefined,
-  });
-  log(`Fördela körs på ${server.url}`);
-  const stopReminders = startReminderTimer(opened.db, log);
-  if (stopReminders) log("E-postpåminnelser om tidsfrister skickas dagligen.");
-  if (admin) {
-    log("");
-    log("Första administratören är skapad. Lösenordet visas bara nu:");
-    log(`  användarnamn: ${admin.username}`);
-    log(`  lösenord:     ${admin.password}`);
-    log("Byt lösenordet vid första inloggningen.");
-  }
-  const stop = async () => {
-    stopReminders?.();
-    await server.close();
+  try {
+    // The one place the command line meets the server: loaded only when serving.
+    const { startFordela } = await import("../../server/main");
+    const webDir = installPath("dist", "web");
+    const started = await startFordela(opened.db, {
+      port,
+      hostname: values.host!,
+      secureCookies: process.env.FORDELA_INSECURE_COOKIES !== "1",
+      webDir: existsSync(webDir) ? webDir : undefined,
+      log,
+      beforeListen: async () => {
+        if (!values.demo) return;
+        const loaded = await loadDemoData(opened.db, log);
+        if (loaded.length > 0) log(`Exempeldata laddad: ${loaded.join("; ")}`);
+      },
+    });
+    log(`Fördela körs på ${started.url}`);
+    if (started.remindersOn) log("E-postpåminnelser om tidsfrister skickas dagligen.");
+    if (started.admin) {
+      log("");
+      log("Första administratören är skapad. Lösenordet visas bara nu:");
+      log(`  användarnamn: ${started.admin.username}`);
+      log(`  lösenord:     ${started.admin.password}`);
+      log("Byt lösenordet vid första inloggningen.");
+    }
+    const stop = async () => {
+      await started.stop();
+      await opened.close();
+      process.exit(0);
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  } catch (err) {
     await opened.close();
-    process.exit(0);
-  };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
+    throw err;
+  }
 }

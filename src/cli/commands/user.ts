@@ -50,9 +50,6 @@ export async function userCommand(args: string[]): Promise<void> {
       mustChangePassword: generated,
       roles: orgs.map((organisationCode, i) => ({ organisationCode, role: roleList[i] as Role })),
     });
-  } catch (err) {
-    if (err instanceof Error && err.constructor.name === "UserError") throw new CliError(err.message);
-    throw err;
   } finally {
     await opened.close();
   }

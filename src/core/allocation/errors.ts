@@ -1,3 +1,5 @@
+import { UserFacingError } from "../errors";
+
 /** Why an allocation was refused; stable codes for callers and tests. */
 export type AllocationErrorReason =
   | "no-lines"
@@ -31,14 +33,13 @@ export type AllocationErrorReason =
  * A refused allocation, with a Swedish message that names the line ("Rad 3 (Region Gotland)")
  * where one is to blame. lineIndex is 0-based; the message counts from 1 as a reader does.
  */
-export class AllocationError extends Error {
+export class AllocationError extends UserFacingError {
   readonly reason: AllocationErrorReason;
   readonly lineIndex: number | null;
   readonly lineKey: string | null;
 
   constructor(reason: AllocationErrorReason, message: string, line?: { index: number; key: string }) {
-    super(message);
-    this.name = "AllocationError";
+    super(message, { code: "allocation", where: line ? { path: `lines.${line.index}` } : undefined });
     this.reason = reason;
     this.lineIndex = line?.index ?? null;
     this.lineKey = line?.key ?? null;

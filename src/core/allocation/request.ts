@@ -1,4 +1,6 @@
+import { isoDate } from "../input-schemas";
 import { z } from "zod";
+import { UserFacingError } from "../errors";
 import type { AllocationInput, AllocationLineInput } from "./types";
 
 // An allocation as a user states it: recipients and a key, before population figures are
@@ -17,7 +19,7 @@ export const RequestLineSchema = z.object({
 
 export const PopulationKeySchema = z.object({
   kind: z.literal("population"),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Datum skrivs ÅÅÅÅ-MM-DD"),
+  date: isoDate(),
   /** "membership": a cooperation region is its municipalities; "whole_regions": its member regions in full. */
   basis: z.enum(["membership", "whole_regions"]).default("membership"),
 });
@@ -40,14 +42,17 @@ export interface PopulationFigure {
   basis: string;
 }
 
-export class AllocationRequestError extends Error {
-  override name = "AllocationError";
+/** A request that cannot become an allocation (a population line without a key or figure). */
+export class AllocationRequestError extends UserFacingError {
+  constructor(message: string, lineIndex?: number) {
+    super(message, { code: "allocation", where: lineIndex === undefined ? undefined : { path: `lines.${lineIndex}` } });
+  }
 }
 
 /** The recipient codes whose population the request needs. */
 export function populationCodes(request: AllocationRequest): string[] {
   return request.lines.filter((l) => l.method === "population").map((l, i) => {
-    if (!l.recipientCode) throw new AllocationRequestError(`Rad ${i + 1} (${l.label}): fördelning efter folkmängd kräver en mottagare med kod.`);
+    if (!l.recipientCode) throw new AllocationRequestError(`Rad ${i + 1} (${l.label}): fördelning efter folkmängd kräver en mottagare med kod.`, i);
     return l.recipientCode;
   });
 }
@@ -60,10 +65,10 @@ export function toAllocationInput(request: AllocationRequest, populations: Reado
       return { key, label: line.label, method: line.method, weight: line.weight, amount: line.amount, percent: line.percent };
     }
     if (request.key.kind !== "population") {
-      throw new AllocationRequestError(`Rad ${index + 1} (${line.label}): välj datum och område för folkmängdsnyckeln.`);
+      throw new AllocationRequestError(`Rad ${index + 1} (${line.label}): välj datum och område för folkmängdsnyckeln.`, index);
     }
     const figure = populations.get(key);
-    if (!figure) throw new AllocationRequestError(`Rad ${index + 1} (${line.label}): folkmängd saknas.`);
+    if (!figure) throw new AllocationRequestError(`Rad ${index + 1} (${line.label}): folkmängd saknas.`, index);
     return { key, label: line.label, method: "weight", weight: figure.population, basis: figure.basis };
   });
   return { total: request.total, unit: request.unit, rounding: request.rounding, pool: request.pool, lines };

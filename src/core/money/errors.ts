@@ -1,3 +1,5 @@
+import { UserFacingError } from "../errors";
+
 /** Why a money or percent text was rejected; stable codes for callers and tests. */
 export type MoneyErrorReason =
   | "empty"
@@ -14,13 +16,12 @@ export type MoneyErrorReason =
  * A rejected amount or percent. The message is Swedish and quotes the text; the caller adds
  * where it came from (file, line, field), since only the caller knows that.
  */
-export class MoneyError extends Error {
+export class MoneyError extends UserFacingError {
   readonly reason: MoneyErrorReason;
   readonly input: string;
 
   constructor(reason: MoneyErrorReason, input: string, message: string) {
-    super(message);
-    this.name = "MoneyError";
+    super(message, { code: "invalid_amount" });
     this.reason = reason;
     this.input = input;
   }

@@ -1,3 +1,5 @@
+import { UserFacingError } from "../../core/errors";
+
 /** Where in a population file something is wrong: a line (CSV) or a JSON path (JSON-stat). */
 export interface PopulationFileLocation {
   file: string;
@@ -7,12 +9,11 @@ export interface PopulationFileLocation {
 }
 
 /** A population file that cannot be read; the message is Swedish and names file, place and field. */
-export class PopulationFileError extends Error {
-  override name = "PopulationFileError";
+export class PopulationFileError extends UserFacingError {
   readonly location: PopulationFileLocation;
 
   constructor(location: PopulationFileLocation, problem: string) {
-    super(`${describeLocation(location)}: ${problem}`);
+    super(`${describeLocation(location)}: ${problem}`, { code: "invalid_file", where: location });
     this.location = location;
   }
 }

@@ -1,6 +1,7 @@
+import { UserFacingError } from "../../core/errors";
+
 /** A problem in a SIE file, located so that the user can find and fix it in the file. */
-export class SieError extends Error {
-  override readonly name = "SieError";
+export class SieError extends UserFacingError {
   constructor(
     /** The file name (or "(ström)" for an anonymous stream). */
     readonly file: string,
@@ -11,13 +12,12 @@ export class SieError extends Error {
     /** What is wrong, in Swedish, without the location (see `toString`). */
     readonly detail: string,
   ) {
-    super(formatLocated(file, line, field, detail));
+    super(formatLocated(file, line, field, detail), { code: "invalid_file", where: { file, line: line > 0 ? line : undefined, field: field || undefined } });
   }
 }
 
 /** A SIE file refused because of one or more errors; the first errors are listed in the message. */
-export class SieFileError extends Error {
-  override readonly name = "SieFileError";
+export class SieFileError extends UserFacingError {
   constructor(
     readonly file: string,
     readonly errors: readonly SieError[],
@@ -30,6 +30,11 @@ export class SieFileError extends Error {
       `SIE-filen ${file} kan inte läsas in (${errors.length + omitted} fel):\n` +
         shown.join("\n") +
         (more > 0 ? `\n… och ${more} fel till` : ""),
+      {
+        code: "invalid_file",
+        where: { file, line: errors[0]?.line || undefined, field: errors[0]?.field || undefined },
+        details: errors.map((e) => ({ path: e.line > 0 ? `rad ${e.line}` : e.file, message: e.message })),
+      },
     );
   }
 }

@@ -1,3 +1,4 @@
+import { UserFacingError } from "../../core/errors";
 import type { Db } from "../../db/connect";
 import type { Role } from "../../db/schema";
 import { hashPassword, minimumPasswordLength } from "./password";
@@ -18,7 +19,12 @@ export interface CurrentUser {
   roles: UserRole[];
 }
 
-export class UserError extends Error {}
+/** A user account the system refuses (name, password, duplicate); duplicates answer 409. */
+export class UserError extends UserFacingError {
+  constructor(message: string, status = 400) {
+    super(message, { status, code: status === 409 ? "duplicate" : "invalid_user", where: { field: "username" } });
+  }
+}
 
 export async function loadUser(db: Db, userId: number): Promise<CurrentUser | undefined> {
   const user = await db.selectFrom("users").selectAll().where("id", "=", userId).executeTakeFirst();
@@ -57,7 +63,7 @@ export async function createUser(db: Db, input: NewUser): Promise<number> {
     throw new UserError(`Lösenordet måste ha minst ${minimumPasswordLength} tecken.`);
   }
   const existing = await db.selectFrom("users").select("id").where("username", "=", input.username).executeTakeFirst();
-  if (existing) throw new UserError(`Användaren "${input.username}" finns redan.`);
+  if (existing) throw new UserError(`Användaren "${input.username}" finns redan.`, 409);
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
     const { id } = await trx

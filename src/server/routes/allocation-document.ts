@@ -1,3 +1,4 @@
+import { isoDate } from "../../core/input-schemas";
 import { createRoute, z } from "@hono/zod-openapi";
 import { getAllocation } from "../../db/queries/allocations";
 import { allocationTable } from "../../formats/allocation-export";
@@ -11,7 +12,7 @@ import { errorResponses, IdParam, notFoundResponse } from "../schemas";
 
 const Query = z.object({
   caseNumber: z.string().optional().openapi({ example: "RS 2023/123" }),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Datum skrivs ÅÅÅÅ-MM-DD").optional(),
+  date: isoDate().optional(),
   proposal: z.string().optional().openapi({ description: "Förslag till beslut; utan det föreslås att fördelningen godkänns" }),
   preparedBy: z.string().optional().openapi({ example: "Harriet Boström, Controllerstrateg" }),
   distribution: z.string().optional().openapi({ description: "Mottagare åtskilda med semikolon" }),

@@ -1,3 +1,4 @@
+import { isoDate } from "../../core/input-schemas";
 import { z } from "@hono/zod-openapi";
 
 // Request shapes of the budget API. Amounts are whole öre; percentages and rates exact decimal text.
@@ -5,7 +6,7 @@ import { z } from "@hono/zod-openapi";
 const ore = z.number().int().refine(Number.isSafeInteger, "Beloppet är för stort").openapi({ description: "Belopp i hela öre", example: 1_050_000_000 });
 const text = (message: string) => z.string().trim().min(1, message);
 const decimalText = z.string().regex(/^\s*-?\d[\d\s\u00a0]*([.,]\d+)?\s*%?\s*$/, "Skriv ett tal, t.ex. \"2,5\"");
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Datum skrivs ÅÅÅÅ-MM-DD");
+const date = isoDate();
 const year = z.number().int().min(1900).max(2200);
 
 export const Rounding = z

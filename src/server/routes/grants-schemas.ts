@@ -1,3 +1,4 @@
+import { isoDate } from "../../core/input-schemas";
 import { z } from "@hono/zod-openapi";
 import { AllocationRequestOpenApi } from "../schemas";
 
@@ -5,7 +6,7 @@ import { AllocationRequestOpenApi } from "../schemas";
 
 export const Ore = z.number().int().refine(Number.isSafeInteger, "Beloppet är för stort").openapi({ description: "Belopp i hela öre", example: 22_600_000_000 });
 export const NonNegativeOre = Ore.refine((n) => n >= 0, "Beloppet får inte vara negativt");
-export const DateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Datum skrivs ÅÅÅÅ-MM-DD").openapi({ example: "2023-12-01" });
+export const DateText = isoDate().openapi({ example: "2023-12-01" });
 const text = (message: string) => z.string().trim().min(1, message);
 
 /** The revision a change is based on, as the record was read; 0 for a record not yet stored. */

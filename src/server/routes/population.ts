@@ -1,3 +1,4 @@
+import { isoDate } from "../../core/input-schemas";
 import { createRoute, z } from "@hono/zod-openapi";
 import { populationDates, populationOf } from "../../db/queries/population";
 import { importPopulationFile } from "../../db/queries/population-import";
@@ -22,7 +23,7 @@ const lookup = createRoute({
   request: {
     query: z.object({
       code: z.string().openapi({ example: "SVR-SODRA" }),
-      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Datum skrivs ÅÅÅÅ-MM-DD"),
+      date: isoDate(),
       basis: z.enum(["membership", "whole_regions"]).default("membership"),
     }),
   },
@@ -49,7 +50,7 @@ const importFile = createRoute({
   request: {
     query: z.object({
       filename: z.string().min(1).openapi({ example: "BE0101N1-2022M10.json" }),
-      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Datum skrivs ÅÅÅÅ-MM-DD").optional(),
+      date: isoDate().optional(),
       format: z.enum(["auto", "jsonstat", "csv"]).default("auto"),
     }),
     body: { content: { "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) } }, required: true },

@@ -1,0 +1,43 @@
+import type { Db } from "../db/connect";
+import { ensureFirstAdmin } from "./bootstrap";
+import { startServer } from "./http";
+import { startReminderTimer } from "./mail/timer";
+
+export interface StartOptions {
+  port: number;
+  hostname: string;
+  secureCookies: boolean;
+  webDir?: string;
+  log: (line: string) => void;
+  /** Runs once the first administrator exists and before the server listens (the demo data). */
+  beforeListen?: () => Promise<void>;
+}
+
+export interface StartedFordela {
+  url: string;
+  /** The first administrator's one-time password, when this start created it. */
+  admin?: { username: string; password: string };
+  remindersOn: boolean;
+  stop(): Promise<void>;
+}
+
+/**
+ * The server's one entry for the command line: `fordela serve` opens the database and loads
+ * this module, and nothing else in src/cli imports from src/server. Starts the HTTP server,
+ * the first administrator and the daily reminders on an open database.
+ */
+export async function startFordela(db: Db, options: StartOptions): Promise<StartedFordela> {
+  const admin = await ensureFirstAdmin(db);
+  await options.beforeListen?.();
+  const server = await startServer(db, { port: options.port, hostname: options.hostname, secureCookies: options.secureCookies, webDir: options.webDir });
+  const stopReminders = startReminderTimer(db, options.log);
+  return {
+    url: server.url,
+    admin,
+    remindersOn: stopReminders !== null,
+    async stop() {
+      stopReminders?.();
+      await server.close();
+    },
+  };
+}
