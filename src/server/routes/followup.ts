@@ -5,6 +5,7 @@ import { costsOnObject, drillDown } from "../../ledger/drilldown";
 import { syncGrantSpendingFromLedger } from "../../ledger/grants";
 import { projectAccountsReport } from "../../ledger/projects";
 import { budgetVsOutcomeReport } from "../../ledger/report";
+import { createReportCache } from "../../ledger/report-cache";
 import { subscriptionFor } from "../../ledger/annual";
 import { requireRole } from "../../app/access";
 import { writeAudit } from "../../app/audit";
@@ -126,11 +127,13 @@ const grantSync = createRoute({
 });
 
 export function registerFollowupRoutes(app: App) {
+  // One per app: the cache is keyed by what the report reads, and the app by its database.
+  const reports = createReportCache();
   app.openapi(bvo, async (c) => {
     const user = requireUser(c.get("user"));
     const q = c.req.valid("query");
     requireRole(user, q.organisationId, "reader");
-    return c.json(await budgetVsOutcomeReport(c.get("db"), q), 200);
+    return c.json(await reports.report(c.get("db"), q), 200);
   });
 
   app.openapi(transactions, async (c) => {

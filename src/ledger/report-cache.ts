@@ -1,0 +1,61 @@
+import { sql } from "kysely";
+import type { Db } from "../db/connect";
+import type { BudgetOutcomeReport } from "../core/followup/budget-outcome";
+import { budgetVsOutcomeReport, type BudgetOutcomeQuery } from "./report";
+
+/**
+ * What a report over an organisation's ledger depends on, read in one cheap query: the imports
+ * that count (an import never changes once done; a replacement or a restored version changes the
+ * set) and the account-class mapping. Same fingerprint, same report.
+ */
+export async function ledgerFingerprint(db: Db, organisationId: number): Promise<string> {
+  const { rows } = await sql<{ imports: string; classes: string }>`
+    SELECT
+      (SELECT coalesce(string_agg(id::text, ',' ORDER BY id), '') FROM ledger_imports WHERE organisation_id = ${organisationId} AND status = 'done') AS imports,
+      (SELECT coalesce(md5(string_agg(account_from || '-' || account_to || ':' || class || ':' || joint_financing::text, ',' ORDER BY account_from, account_to)), '')
+         FROM ledger_account_classes WHERE organisation_id = ${organisationId}) AS classes`.execute(db);
+  return `${rows[0]!.imports}|${rows[0]!.classes}`;
+}
+
+export interface ReportCache {
+  report(db: Db, q: BudgetOutcomeQuery): Promise<BudgetOutcomeReport>;
+  /** Reports computed (misses), for tests and the bench. */
+  readonly computed: number;
+}
+
+/**
+ * Budget vs outcome served again while nothing it depends on has changed. Every request still
+ * reads the fingerprint from the database, so a new import or mapping through any server instance
+ * is seen by all at once; the cache only saves the summing. Concurrent requests for the same
+ * report wait for one computation instead of each starting their own — what a morning's rush of
+ * budget holders opening the same page needs.
+ */
+export function createReportCache(options: { maxEntries?: number; compute?: typeof budgetVsOutcomeReport } = {}): ReportCache {
+  const maxEntries = options.maxEntries ?? 500;
+  const compute = options.compute ?? budgetVsOutcomeReport;
+  // Insertion order is recency order: a hit is moved to the end, the oldest is evicted first.
+  const entries = new Map<string, Promise<BudgetOutcomeReport>>();
+  let computed = 0;
+  return {
+    get computed() {
+      return computed;
+    },
+    async report(db, q) {
+      const fingerprint = await ledgerFingerprint(db, q.organisationId);
+      const key = JSON.stringify([fingerprint, q.organisationId, q.year, q.by, q.project ?? null, q.costCentre ?? null, q.asOfMonth ?? null, q.forecastMethod ?? null]);
+      const cached = entries.get(key);
+      if (cached) {
+        entries.delete(key);
+        entries.set(key, cached);
+        return cached;
+      }
+      computed++;
+      const pending = compute(db, q);
+      entries.set(key, pending);
+      // A failed computation is not kept: the next request tries again.
+      pending.catch(() => entries.delete(key));
+      while (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+      return pending;
+    },
+  };
+}
