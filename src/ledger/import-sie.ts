@@ -132,12 +132,18 @@ export async function importSie(db: Db, input: SieInput, options: SieImportOptio
         for (const r of records) onRecord(r);
         if (writer.full) await writer.flush();
       };
-      const summary = await readSie(input, {
-        name: fileName,
-        onRecords,
-        onProgress: (linesRead, bytesRead) => options.onProgress?.({ linesRead, bytesRead, transactions: writer.rowCount, ...(totalBytes === undefined ? {} : { totalBytes }) }),
-      });
-      await writer.finish();
+      let summary: SieSummary;
+      try {
+        summary = await readSie(input, {
+          name: fileName,
+          onRecords,
+          onProgress: (linesRead, bytesRead) => options.onProgress?.({ linesRead, bytesRead, transactions: writer.rowCount, ...(totalBytes === undefined ? {} : { totalBytes }) }),
+        });
+        await writer.finish();
+      } catch (err) {
+        await writer.settle();
+        throw err;
+      }
       const resolvedYear = year ?? (firstDate ? Number(firstDate.slice(0, 4)) : new Date().getFullYear());
       for (let i = 0; i < balances.length; i += 5000) await trx.insertInto("ledger_balances").values(balances.slice(i, i + 5000) as never).execute();
       for (let i = 0; i < periodAmounts.length; i += 5000) await trx.insertInto("ledger_period_amounts").values(periodAmounts.slice(i, i + 5000) as never).execute();

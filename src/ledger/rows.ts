@@ -312,6 +312,15 @@ export class LedgerRowWriter {
     await copier.afterBatch();
   }
 
+  /**
+   * Waits for the write in flight to end, however it ends. A failed import must call this before
+   * its transaction rolls back: a COPY still running would otherwise finish on the pooled
+   * connection after the ROLLBACK and store its rows outside any transaction.
+   */
+  async settle(): Promise<void> {
+    await this.inFlight.catch(() => {});
+  }
+
   /** Writes what is left and the totals; call once, at the end. */
   async finish(): Promise<void> {
     await this.flush();

@@ -15,8 +15,11 @@ export function decodeRecord(f: Fields, line: number): SieRecord | null {
       return { type: "FLAGGA", line, flag: f.int(0, "flagga") };
     case "#FORMAT":
       return { type: "FORMAT", line, format: f.required(0, "format") };
-    case "#SIETYP":
-      return { type: "SIETYP", line, sieType: f.int(0, "typnr") };
+    case "#SIETYP": {
+      const sieType = f.int(0, "typnr");
+      if (sieType < 1 || sieType > 4) throw new SieFieldError("#SIETYP typnr", `SIE-typ ${sieType} finns inte; filer av typ 1–4 läses`);
+      return { type: "SIETYP", line, sieType };
+    }
     case "#PROGRAM":
       return { type: "PROGRAM", line, name: f.text(0, "programnamn"), version: f.optText(1, "version") ?? "" };
     case "#GEN":
@@ -34,16 +37,16 @@ export function decodeRecord(f: Fields, line: number): SieRecord | null {
     case "#RAR":
       return { type: "RAR", line, yearIndex: f.int(0, "årsnr"), start: f.date(1, "start"), end: f.date(2, "slut") };
     case "#KONTO":
-      return { type: "KONTO", line, account: f.required(0, "kontonr"), name: f.optText(1, "kontonamn") ?? "" };
+      return { type: "KONTO", line, account: f.account(0, "kontonr"), name: f.optText(1, "kontonamn") ?? "" };
     case "#KTYP": {
       const accountType = f.required(1, "kontotyp").toUpperCase();
       if (!ACCOUNT_TYPES.has(accountType)) {
         throw new SieFieldError("#KTYP kontotyp", `okänd kontotyp "${accountType}" (T, S, K eller I)`);
       }
-      return { type: "KTYP", line, account: f.required(0, "kontonr"), accountType: accountType as SieAccountType };
+      return { type: "KTYP", line, account: f.account(0, "kontonr"), accountType: accountType as SieAccountType };
     }
     case "#SRU":
-      return { type: "SRU", line, account: f.required(0, "kontonr"), sruCode: f.required(1, "SRU-kod") };
+      return { type: "SRU", line, account: f.account(0, "kontonr"), sruCode: f.required(1, "SRU-kod") };
     case "#DIM":
       return { type: "DIM", line, dimension: f.int(0, "dimensionsnr"), name: f.optText(1, "namn") ?? "" };
     case "#UNDERDIM":
@@ -68,7 +71,7 @@ export function decodeRecord(f: Fields, line: number): SieRecord | null {
         type: f.tag === "#IB" ? "IB" : "UB",
         line,
         yearIndex: f.int(0, "årsnr"),
-        account: f.required(1, "konto"),
+        account: f.account(1, "konto"),
         amount: f.amount(2, "saldo"),
         ...opt("quantity", f.optQuantity(3, "kvantitet")),
       };
@@ -78,7 +81,7 @@ export function decodeRecord(f: Fields, line: number): SieRecord | null {
         type: f.tag === "#OIB" ? "OIB" : "OUB",
         line,
         yearIndex: f.int(0, "årsnr"),
-        account: f.required(1, "konto"),
+        account: f.account(1, "konto"),
         objects: f.objects(2, "objektlista"),
         amount: f.amount(3, "saldo"),
         ...opt("quantity", f.optQuantity(4, "kvantitet")),
@@ -88,7 +91,7 @@ export function decodeRecord(f: Fields, line: number): SieRecord | null {
         type: "RES",
         line,
         yearIndex: f.int(0, "årsnr"),
-        account: f.required(1, "konto"),
+        account: f.account(1, "konto"),
         amount: f.amount(2, "saldo"),
         ...opt("quantity", f.optQuantity(3, "kvantitet")),
       };
@@ -99,7 +102,7 @@ export function decodeRecord(f: Fields, line: number): SieRecord | null {
         line,
         yearIndex: f.int(0, "årsnr"),
         period: f.period(1, "period"),
-        account: f.required(2, "konto"),
+        account: f.account(2, "konto"),
         objects: f.objects(3, "objektlista"),
         amount: f.amount(4, "saldo"),
         ...opt("quantity", f.optQuantity(5, "kvantitet")),
@@ -137,7 +140,7 @@ export function decodeTransaction(f: Fields, line: number): SieTransaction {
   return {
     kind: f.tag.slice(1) as SieTransaction["kind"],
     line,
-    account: f.required(0, "kontonr"),
+    account: f.account(0, "kontonr"),
     objects: o === 0 && f.fields.length > 1 ? f.objects(1, "objektlista") : [],
     amount: f.amount(2 + o, "belopp"),
     ...opt("date", f.optDate(3 + o, "transdat")),

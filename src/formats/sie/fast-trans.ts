@@ -39,7 +39,8 @@ export function fastTransaction(text: string, line: number): SieTransaction | nu
   while (i < n) {
     const c = text.charCodeAt(i);
     if (isSpace(c)) break;
-    if (c === QUOTE || c === OPEN || c === CLOSE || c === BACKSLASH) return null;
+    // Digits only: anything else is left to the general path, which refuses it.
+    if (c < ZERO || c > NINE) return null;
     i++;
   }
   if (i === accountStart || i >= n) return null;

@@ -58,6 +58,13 @@ export class Fields {
     return value;
   }
 
+  /** An account number: digits only, as the standard says (a formula or a word is refused). */
+  account(i: number, name: string): string {
+    const value = this.required(i, name);
+    if (!/^\d{1,20}$/.test(value)) this.fail(name, `kontonumret "${value.length > 40 ? value.slice(0, 40) + "…" : value}" är inte numeriskt`);
+    return value;
+  }
+
   int(i: number, name: string): number {
     return this.convert(name, this.required(i, name), (s) => parseInteger(s, name));
   }

@@ -86,6 +86,7 @@ export class LineSource {
         const nl = text.indexOf("\n", start);
         if (nl < 0) break;
         lineNo++;
+        if (nl - start > MAX_LINE_BYTES) throw new SieError(this.file, lineNo, "", "raden är längre än 1 MB; filen är inte en SIE-fil i textformat");
         bytesRead += nl + 1 - start;
         batch.push({ text: this.decode(text, start, nl), line: lineNo, bytesRead });
         start = nl + 1;

@@ -19,6 +19,45 @@ async function run(lines: string[], eol = "\n"): Promise<{ records: SieRecord[];
   }
 }
 
+describe("SieParser is strict where the format is strict", () => {
+  const refused = async (lines: string[]) => {
+    const { error } = await run(lines);
+    expect(error).toBeInstanceOf(SieFileError);
+    return error!;
+  };
+
+  it("refuses a #SIETYP that does not exist", async () => {
+    const e = await refused(["#FLAGGA 0", "#SIETYP 5", "#RAR 0 20190101 20191231"]);
+    expect(e.errors[0]).toMatchObject({ line: 2, field: "#SIETYP typnr" });
+    expect(e.message).toMatch(/SIE-typ 5 finns inte/);
+    expect(e.where).toEqual({ file: "test.se", line: 2, field: "#SIETYP typnr" });
+  });
+
+  it.each(["ABCD", "=1+1", "19x0"])("refuses the non-numeric account %s in a row and in a balance", async (account) => {
+    const e = await refused([...HEAD, `#IB 0 ${account} 100.00`, '#VER A 1 20190305 "x"', "{", `#TRANS ${account} {} 100.00`, "#TRANS 1910 {} -100.00", "}"]);
+    expect(e.errors.map((x) => [x.line, x.field])).toEqual([[8, "#IB konto"], [11, "#TRANS kontonr"]]);
+    expect(e.message).toContain(`kontonumret "${account}" är inte numeriskt`);
+  });
+
+  it("refuses an unterminated quote, and the voucher it is in", async () => {
+    const { error, records } = await run([...HEAD, '#VER A 1 20190305 "x"', "{", '#TRANS 4010 {} 100.00 20190305 "Bröd 2', "#TRANS 1910 {} -100.00", "}"]);
+    expect(error?.errors.map((x) => [x.line, x.field, x.detail])).toEqual([[10, "#TRANS", "en text saknar avslutande citattecken"]]);
+    expect(records.some((r) => r.type === "VER")).toBe(false);
+  });
+
+  it("refuses a file whose amounts sum beyond the safe range, naming the line", async () => {
+    const big = "45035996273704.96"; // 2^52 öre
+    const e = await refused([...HEAD, '#VER A 1 20190305 "x"', "{", `#TRANS 4010 {} ${big}`, `#TRANS 1910 {} -${big}`, "}"]);
+    expect(e.errors[0]).toMatchObject({ line: 11, field: "#TRANS belopp" });
+    expect(e.message).toMatch(/summor så stora kan inte räknas exakt/);
+  });
+
+  it("refuses a line over 1 MB with the parser's own located error", async () => {
+    const e = await refused([...HEAD, `#FNAMN "${"x".repeat(1_100_000)}"`]);
+    expect(e.message).toMatch(/rad 8.*längre än 1 MB/);
+  });
+});
+
 describe("SieParser", () => {
   it("reads a voucher with CRLF line endings into typed records", async () => {
     const { records, error } = await run(

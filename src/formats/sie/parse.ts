@@ -31,7 +31,14 @@ const PROGRESS_EVERY = 10_000;
  * with a warning (real exports have `#RAR 0` without dates in an import file, `#SRU 2010` without
  * a code), while a malformed amount, balance or voucher refuses the file.
  */
-const DESCRIPTIVE_TAGS = new Set(["#FLAGGA", "#FORMAT", "#PROGRAM", "#GEN", "#FNAMN", "#ORGNR", "#RAR", "#KTYP", "#SRU", "#UNDERDIM"]);
+const DESCRIPTIVE_TAGS = new Set(["#FLAGGA", "#FORMAT", "#PROGRAM", "#GEN", "#FNAMN", "#ORGNR", "#RAR", "#KONTO", "#KTYP", "#SRU", "#UNDERDIM"]);
+
+/**
+ * The sum of the magnitudes of every amount in a file stays a safe integer in öre, so that every
+ * sum of its amounts (a voucher, an account, a class, the year) does too: a file beyond that is
+ * refused, never summed into a rounded number.
+ */
+const MAX_AMOUNT_TALLY = Number.MAX_SAFE_INTEGER;
 
 export function voucherLabel(v: Pick<SieVoucher, "series" | "number" | "date">): string {
   const id = [v.series, v.number].filter((s) => s !== "").join(" ");
@@ -70,6 +77,8 @@ export class SieParser {
   private voucherOpen = false;
   private voucherBroken = false;
   private seenContent = false;
+  private amountTally = 0;
+  private tallyExceeded = false;
 
   constructor(
     input: SieInput,
@@ -85,10 +94,16 @@ export class SieParser {
 
   /** The records of each chunk of lines read: one await per chunk, not per record. */
   async *batches(): AsyncGenerator<SieRecord[]> {
-    for await (const lines of this.source.batches()) {
-      const out: SieRecord[] = [];
-      for (const src of lines) this.handle(src, out);
-      if (out.length > 0) yield out;
+    try {
+      for await (const lines of this.source.batches()) {
+        const out: SieRecord[] = [];
+        for (const src of lines) this.handle(src, out);
+        if (out.length > 0) yield out;
+      }
+    } catch (e) {
+      // The reader's own refusals (a line over 1 MB, bytes that are no text) reach the user as the file's error.
+      if (e instanceof SieError) throw new SieFileError(this.file, [...this.errors, e], this.errorsOmitted);
+      throw e;
     }
     this.finish();
   }
@@ -105,6 +120,7 @@ export class SieParser {
       // Nearly every line of a large file is a plain #TRANS row: read those without tokens.
       const t = fastTransaction(src.text, src.line);
       if (t !== null) {
+        this.tally(t.amount, src.line, "#TRANS belopp");
         this.checkReferences(t.account, t.objects, src.line, "#TRANS");
         this.voucher.transactions.push(t);
         return;
@@ -122,7 +138,10 @@ export class SieParser {
     if (parsed === null) return;
     const { tag } = parsed;
     if (parsed.unterminatedQuote) {
-      this.warn(src.line, tag, "en text saknar avslutande citattecken och läses till radens slut");
+      // A cut text may have swallowed the fields after it (date, quantity): refused, not guessed.
+      this.error(src.line, tag, "en text saknar avslutande citattecken");
+      if (this.voucherOpen || tag === "#VER") this.voucherBroken = true;
+      if (tag !== "#VER") return;
     }
     if (!this.seenContent) {
       this.seenContent = true;
@@ -183,6 +202,7 @@ export class SieParser {
         }
         if (tag === "#TRANS" || tag === "#RTRANS" || tag === "#BTRANS") {
           const t = decodeTransaction(f, src.line);
+          this.tally(t.amount, src.line, `${tag} belopp`);
           if (t.kind === "TRANS") this.checkReferences(t.account, t.objects, src.line, tag);
           this.voucher.transactions.push(t);
           return;
@@ -211,6 +231,7 @@ export class SieParser {
       }
       const record = decodeRecord(f, src.line);
       if (record === null) return;
+      if ("amount" in record) this.tally(record.amount, src.line, `${tag} saldo`);
       this.remember(record);
       out.push(record);
     } catch (e) {
@@ -247,6 +268,14 @@ export class SieParser {
       codes.add(record.code);
     } else if (record.type === "FORMAT" && /^UTF-?8$/i.test(record.format)) {
       this.source.declareEncoding("utf8");
+    }
+  }
+
+  private tally(amount: number, line: number, field: string): void {
+    this.amountTally += Math.abs(amount);
+    if (this.amountTally > MAX_AMOUNT_TALLY && !this.tallyExceeded) {
+      this.tallyExceeded = true;
+      this.error(line, field, "filens belopp summerar till mer än 90 071 992 547 409,91 kr; summor så stora kan inte räknas exakt och filen läses inte");
     }
   }
 
