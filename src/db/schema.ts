@@ -74,6 +74,10 @@ export interface AllocationsTable {
   created_by: number | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** Migration 0010: optimistic concurrency and the lineage (first version) versions are unique in. */
+  revision: Generated<number>;
+  updated_by: number | null;
+  lineage_id: Generated<number>;
 }
 
 export interface AllocationLinesTable {

@@ -1,4 +1,4 @@
-import type { SavedAllocation } from "../db/queries/allocations";
+import type { SavedAllocation } from "../core/allocation/saved";
 import { toCsv, toXlsx, type AllocationExportMeta } from "../formats/allocation-export";
 
 const contentTypes = {
@@ -13,7 +13,7 @@ function keyDescription(saved: SavedAllocation): string | undefined {
   return `Folkmängd ${key.date} enligt SCB (${area})`;
 }
 
-export async function exportAllocation(format: "xlsx" | "csv", saved: SavedAllocation): Promise<{ body: Uint8Array<ArrayBuffer> | string; contentType: string }> {
+export async function renderAllocationExport(format: "xlsx" | "csv", saved: SavedAllocation): Promise<{ body: Uint8Array<ArrayBuffer> | string; contentType: string }> {
   const meta: AllocationExportMeta = {
     title: saved.title,
     organisationName: saved.organisationName,

@@ -1,26 +1,12 @@
 import type { Kysely, Transaction } from "kysely";
 import type { AllocationRequest } from "../../core/allocation/request";
 import type { AllocationResult } from "../../core/allocation/types";
+import type { SavedAllocation } from "../../core/allocation/saved";
+
+export type { SavedAllocation };
 import type { Database } from "../schema";
 
 type Conn = Kysely<Database> | Transaction<Database>;
-
-export interface SavedAllocation {
-  id: number;
-  organisationId: number;
-  organisationName: string;
-  title: string;
-  status: "draft" | "decided";
-  version: number;
-  previousId: number | null;
-  totalOre: number;
-  request: AllocationRequest;
-  result: AllocationResult;
-  createdBy: string | null;
-  createdAt: string;
-  decidedAt: string | null;
-  decidedBy: string | null;
-}
 
 export interface StoredLine {
   position: number;
@@ -36,7 +22,7 @@ export interface StoredLine {
 
 export async function insertAllocation(
   db: Conn,
-  values: { organisationId: number; title: string; request: AllocationRequest; result: AllocationResult; createdBy: number | null; version?: number; previousId?: number },
+  values: { organisationId: number; title: string; request: AllocationRequest; result: AllocationResult; createdBy: number | null; version?: number; previousId?: number; lineageId?: number },
 ): Promise<number> {
   const { id } = await db
     .insertInto("allocations")
@@ -47,8 +33,10 @@ export async function insertAllocation(
       spec: JSON.stringify(values.request),
       result: JSON.stringify(values.result),
       created_by: values.createdBy,
+      updated_by: values.createdBy,
       version: values.version ?? 1,
       previous_id: values.previousId ?? null,
+      ...(values.lineageId !== undefined ? { lineage_id: values.lineageId } : {}),
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -85,6 +73,7 @@ function baseQuery(db: Conn) {
     .innerJoin("organisations as o", "o.id", "a.organisation_id")
     .leftJoin("users as cu", "cu.id", "a.created_by")
     .leftJoin("users as du", "du.id", "a.decided_by")
+    .leftJoin("users as uu", "uu.id", "a.updated_by")
     .select([
       "a.id",
       "a.organisation_id",
@@ -100,6 +89,10 @@ function baseQuery(db: Conn) {
       "a.created_at",
       "a.decided_at",
       "du.display_name as decided_by_name",
+      "a.revision",
+      "a.lineage_id",
+      "uu.display_name as updated_by_name",
+      "a.updated_at",
     ]);
 }
 
@@ -121,6 +114,9 @@ function toSaved(r: Row): SavedAllocation {
     createdAt: new Date(r.created_at).toISOString(),
     decidedAt: r.decided_at ? new Date(r.decided_at).toISOString() : null,
     decidedBy: r.decided_by_name,
+    revision: r.revision,
+    updatedBy: r.updated_by_name,
+    updatedAt: new Date(r.updated_at).toISOString(),
   };
 }
 
@@ -152,4 +148,20 @@ export async function getAllocationLines(db: Conn, id: number): Promise<StoredLi
     remainderRank: r.remainder_rank,
     explanation: r.explanation,
   }));
+}
+
+/**
+ * Locks an allocation's row for the rest of the transaction and reads it, so the state and
+ * revision a change is checked against cannot change before it commits.
+ */
+export async function lockAllocation(trx: Conn, id: number): Promise<(SavedAllocation & { lineageId: number }) | undefined> {
+  const locked = await trx.selectFrom("allocations").select("id").where("id", "=", id).forUpdate().executeTakeFirst();
+  if (!locked) return undefined;
+  const row = await baseQuery(trx).where("a.id", "=", id).executeTakeFirstOrThrow();
+  return { ...toSaved(row), lineageId: row.lineage_id };
+}
+
+/** The version that follows an allocation, if one was made from it. */
+export async function successorOf(db: Conn, id: number): Promise<{ id: number; version: number } | undefined> {
+  return db.selectFrom("allocations").select(["id", "version"]).where("previous_id", "=", id).orderBy("id").executeTakeFirst();
 }

@@ -19,6 +19,7 @@ interface Detail {
   version: number;
   previousId: number | null;
   title: string;
+  revision: number;
   result: { total: number; shares: { amount: number; explanation: string }[] };
 }
 
@@ -116,24 +117,25 @@ describe("allocation API", () => {
     expect((await skane.request("GET", `/api/allocations/${id}`)).status).toBe(404);
     // A reader of the same region sees it but cannot change it.
     expect((await reader.request("GET", `/api/allocations/${id}`)).status).toBe(200);
-    expect((await reader.request("PUT", `/api/allocations/${id}`, { title: "x", request: sixEqual })).status).toBe(403);
+    expect((await reader.request("PUT", `/api/allocations/${id}`, { title: "x", request: sixEqual, revision: created.body.revision })).status).toBe(403);
 
-    const edited = await jamtland.json<Detail>("PUT", `/api/allocations/${id}`, { title: "Strategiska medel 2023", request: sixEqual });
+    const edited = await jamtland.json<Detail>("PUT", `/api/allocations/${id}`, { title: "Strategiska medel 2023", request: sixEqual, revision: created.body.revision });
     expect(edited.body.title).toBe("Strategiska medel 2023");
+    expect(edited.body.revision).toBe(created.body.revision + 1);
 
     // Only an approver decides.
-    expect((await jamtland.request("POST", `/api/allocations/${id}/decide`)).status).toBe(403);
-    const decided = await jamtlandApprover.json<Detail>("POST", `/api/allocations/${id}/decide`);
+    expect((await jamtland.request("POST", `/api/allocations/${id}/decide`, { revision: edited.body.revision })).status).toBe(403);
+    const decided = await jamtlandApprover.json<Detail>("POST", `/api/allocations/${id}/decide`, { revision: edited.body.revision });
     expect(decided.body.status).toBe("decided");
 
     // A decided allocation never changes…
-    const change = await jamtland.json<{ error: { message: string } }>("PUT", `/api/allocations/${id}`, { title: "Ändrad", request: sixEqual });
+    const change = await jamtland.json<{ error: { message: string } }>("PUT", `/api/allocations/${id}`, { title: "Ändrad", request: sixEqual, revision: decided.body.revision });
     expect(change.status).toBe(409);
     expect(change.body.error.message).toMatch(/ny version/);
     // …and is public once decided.
     expect((await skane.request("GET", `/api/allocations/${id}`)).status).toBe(200);
 
-    const version = await jamtland.json<Detail>("POST", `/api/allocations/${id}/versions`);
+    const version = await jamtland.json<Detail>("POST", `/api/allocations/${id}/versions`, { revision: decided.body.revision });
     expect(version.status).toBe(201);
     expect(version.body).toMatchObject({ version: 2, previousId: id, status: "draft" });
 

@@ -1,14 +1,15 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { computeAllocation } from "../../db/queries/compute-allocation";
-import { getAllocation, insertAllocation, listAllocations, replaceLines } from "../../db/queries/allocations";
-import { exportAllocation } from "../exports";
-import { can, readableOrganisationIds, requireRole } from "../../app/access";
-import { writeAudit } from "../../app/audit";
+import { createAllocation } from "../../app/allocations/create-allocation";
+import { decideAllocation } from "../../app/allocations/decide-allocation";
+import { exportAllocation } from "../../app/allocations/export-allocation";
+import { newAllocationVersion } from "../../app/allocations/new-allocation-version";
+import { listVisibleAllocations, readAllocation } from "../../app/allocations/read-allocations";
+import { updateAllocation } from "../../app/allocations/update-allocation";
+import { renderAllocationExport } from "../exports";
 import { requireUser, type App } from "../context";
-import { ApiError } from "../errors";
 import { AllocationRequestOpenApi, errorResponses, IdParam, jsonBody, jsonResponse, notFoundResponse } from "../schemas";
-import type { CurrentUser } from "../auth/users";
-import type { Db } from "../../db/connect";
+import { conflictResponse, RevisionBody, revisionField, revisionFields } from "../revision-schemas";
 
 const Fraction = z.object({ numerator: z.string(), denominator: z.string() });
 
@@ -55,6 +56,7 @@ const SummarySchema = z
     createdAt: z.string(),
     decidedAt: z.string().nullable(),
     decidedBy: z.string().nullable(),
+    ...revisionFields,
   })
   .openapi("AllocationSummary");
 
@@ -108,8 +110,8 @@ const update = createRoute({
   path: "/api/allocations/{id}",
   tags,
   summary: "Ändra ett utkast (ett beslutat beslut ändras aldrig: skapa en ny version)",
-  request: { params: IdParam, ...jsonBody(SaveSchema.omit({ organisationId: true })) },
-  responses: { 200: jsonResponse(DetailSchema, "Ändrad"), ...errorResponses, ...notFoundResponse },
+  request: { params: IdParam, ...jsonBody(SaveSchema.omit({ organisationId: true }).extend({ revision: revisionField })) },
+  responses: { 200: jsonResponse(DetailSchema, "Ändrad"), ...errorResponses, ...notFoundResponse, ...conflictResponse },
 });
 
 const decide = createRoute({
@@ -117,8 +119,8 @@ const decide = createRoute({
   path: "/api/allocations/{id}/decide",
   tags,
   summary: "Fastställ ett utkast; därefter kan det inte ändras",
-  request: { params: IdParam },
-  responses: { 200: jsonResponse(DetailSchema, "Beslutad"), ...errorResponses, ...notFoundResponse },
+  request: { params: IdParam, ...jsonBody(RevisionBody) },
+  responses: { 200: jsonResponse(DetailSchema, "Beslutad"), ...errorResponses, ...notFoundResponse, ...conflictResponse },
 });
 
 const newVersion = createRoute({
@@ -126,8 +128,8 @@ const newVersion = createRoute({
   path: "/api/allocations/{id}/versions",
   tags,
   summary: "Skapa en ny version (utkast) av en beslutad fördelning",
-  request: { params: IdParam },
-  responses: { 201: jsonResponse(DetailSchema, "Nytt utkast"), ...errorResponses, ...notFoundResponse },
+  request: { params: IdParam, ...jsonBody(RevisionBody) },
+  responses: { 201: jsonResponse(DetailSchema, "Nytt utkast"), ...errorResponses, ...notFoundResponse, ...conflictResponse },
 });
 
 const exportFormats = ["xlsx", "csv"] as const;
@@ -152,21 +154,6 @@ const exportRoutes = exportFormats.map((format) =>
   }),
 );
 
-async function loadVisible(db: Db, user: CurrentUser, id: number) {
-  const saved = await getAllocation(db, id);
-  // A draft of another organisation is reported as missing, not forbidden: its existence is not public.
-  if (!saved || (saved.status === "draft" && !can(user, saved.organisationId, "reader"))) {
-    throw new ApiError(404, "not_found", `Fördelning ${id} finns inte.`);
-  }
-  return saved;
-}
-
-async function detail(db: Db, id: number) {
-  const saved = await getAllocation(db, id);
-  if (!saved) throw new ApiError(404, "not_found", `Fördelning ${id} finns inte.`);
-  return saved;
-}
-
 export function registerAllocationRoutes(app: App) {
   app.openapi(preview, async (c) => {
     requireUser(c.get("user"));
@@ -176,110 +163,42 @@ export function registerAllocationRoutes(app: App) {
 
   app.openapi(create, async (c) => {
     const user = requireUser(c.get("user"));
-    const { title, organisationId, request } = c.req.valid("json");
-    requireRole(user, organisationId, "editor");
-    const db = c.get("db");
-    const { result } = await computeAllocation(db, request);
-    const id = await db.transaction().execute(async (trx) => {
-      const newId = await insertAllocation(trx, { organisationId, title, request, result, createdBy: user.id });
-      await writeAudit(trx, user, { action: "create", entity: "allocation", entityId: newId, organisationId, after: { title, request, total: result.total } });
-      return newId;
-    });
-    return c.json(await detail(db, id), 201);
+    return c.json(await createAllocation(c.get("db"), user, c.req.valid("json")), 201);
   });
 
   app.openapi(list, async (c) => {
     const user = requireUser(c.get("user"));
-    const rows = await listAllocations(c.get("db"), readableOrganisationIds(user));
-    return c.json(rows.map(({ request: _request, result: _result, ...summary }) => summary), 200);
+    return c.json(await listVisibleAllocations(c.get("db"), user), 200);
   });
 
   app.openapi(get, async (c) => {
     const user = requireUser(c.get("user"));
-    const { id } = c.req.valid("param");
-    await loadVisible(c.get("db"), user, id);
-    return c.json(await detail(c.get("db"), id), 200);
+    return c.json(await readAllocation(c.get("db"), user, c.req.valid("param").id), 200);
   });
 
   app.openapi(update, async (c) => {
     const user = requireUser(c.get("user"));
     const { id } = c.req.valid("param");
-    const { title, request } = c.req.valid("json");
-    const db = c.get("db");
-    const before = await loadVisible(db, user, id);
-    requireRole(user, before.organisationId, "editor");
-    if (before.status === "decided") {
-      throw new ApiError(409, "decided", "Fördelningen är beslutad och kan inte ändras. Skapa en ny version i stället.");
-    }
-    const { result } = await computeAllocation(db, request);
-    await db.transaction().execute(async (trx) => {
-      // Re-checked inside the transaction: a decision taken meanwhile must win.
-      const updated = await trx
-        .updateTable("allocations")
-        .set({ title, spec: JSON.stringify(request), result: JSON.stringify(result), total_ore: result.total, updated_at: new Date() })
-        .where("id", "=", id)
-        .where("status", "=", "draft")
-        .executeTakeFirst();
-      if (updated.numUpdatedRows === 0n) throw new ApiError(409, "decided", "Fördelningen har beslutats under tiden och kan inte ändras.");
-      await replaceLines(trx, id, request, result);
-      await writeAudit(trx, user, {
-        action: "update",
-        entity: "allocation",
-        entityId: id,
-        organisationId: before.organisationId,
-        before: { title: before.title, request: before.request, total: before.totalOre },
-        after: { title, request, total: result.total },
-      });
-    });
-    return c.json(await detail(db, id), 200);
+    return c.json(await updateAllocation(c.get("db"), user, { id, ...c.req.valid("json") }), 200);
   });
 
   app.openapi(decide, async (c) => {
     const user = requireUser(c.get("user"));
     const { id } = c.req.valid("param");
-    const db = c.get("db");
-    const before = await loadVisible(db, user, id);
-    requireRole(user, before.organisationId, "approver");
-    if (before.status === "decided") throw new ApiError(409, "decided", "Fördelningen är redan beslutad.");
-    await db.transaction().execute(async (trx) => {
-      await trx.updateTable("allocations").set({ status: "decided", decided_by: user.id, decided_at: new Date() }).where("id", "=", id).execute();
-      await writeAudit(trx, user, { action: "decide", entity: "allocation", entityId: id, organisationId: before.organisationId, before: { status: "draft" }, after: { status: "decided" } });
-    });
-    return c.json(await detail(db, id), 200);
+    return c.json(await decideAllocation(c.get("db"), user, { id, revision: c.req.valid("json").revision }), 200);
   });
 
   app.openapi(newVersion, async (c) => {
     const user = requireUser(c.get("user"));
     const { id } = c.req.valid("param");
-    const db = c.get("db");
-    const previous = await loadVisible(db, user, id);
-    requireRole(user, previous.organisationId, "editor");
-    if (previous.status !== "decided") throw new ApiError(409, "draft", "Utkast ändras direkt; nya versioner skapas från beslutade fördelningar.");
-    const result = previous.result;
-    const newId = await db.transaction().execute(async (trx) => {
-      const created = await insertAllocation(trx, {
-        organisationId: previous.organisationId,
-        title: previous.title,
-        request: previous.request,
-        result,
-        createdBy: user.id,
-        version: previous.version + 1,
-        previousId: previous.id,
-      });
-      await writeAudit(trx, user, { action: "create", entity: "allocation", entityId: created, organisationId: previous.organisationId, after: { versionOf: previous.id, version: previous.version + 1 } });
-      return created;
-    });
-    return c.json(await detail(db, newId), 201);
+    return c.json(await newAllocationVersion(c.get("db"), user, { id, revision: c.req.valid("json").revision }), 201);
   });
 
   exportFormats.forEach((format, i) => {
     app.openapi(exportRoutes[i]!, async (c) => {
       const user = requireUser(c.get("user"));
       const { id } = c.req.valid("param");
-      const db = c.get("db");
-      const saved = await loadVisible(db, user, id);
-      const file = await exportAllocation(format, saved);
-      await writeAudit(db, user, { action: "export", entity: "allocation", entityId: id, organisationId: saved.organisationId, after: { format } });
+      const file = await exportAllocation(c.get("db"), user, { id, format }, (saved) => renderAllocationExport(format, saved));
       return c.body(file.body, 200, {
         "content-type": file.contentType,
         "content-disposition": `attachment; filename="fordelning-${id}.${format}"`,

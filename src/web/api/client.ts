@@ -99,10 +99,11 @@ export const api = {
   getAllocation: (id: number) => request<AllocationDetail>("GET", `/api/allocations/${id}`),
   createAllocation: (title: string, organisationId: number, req: AllocationRequest) =>
     request<AllocationDetail>("POST", "/api/allocations", { title, organisationId, request: req }),
-  updateAllocation: (id: number, title: string, req: AllocationRequest) =>
-    request<AllocationDetail>("PUT", `/api/allocations/${id}`, { title, request: req }),
-  decide: (id: number) => request<AllocationDetail>("POST", `/api/allocations/${id}/decide`),
-  newVersion: (id: number) => request<AllocationDetail>("POST", `/api/allocations/${id}/versions`),
+  /** `revision` is the one the page loaded: a newer one on the server gives 409 (code stale). */
+  updateAllocation: (id: number, revision: number, title: string, req: AllocationRequest) =>
+    request<AllocationDetail>("PUT", `/api/allocations/${id}`, { title, request: req, revision }),
+  decide: (id: number, revision: number) => request<AllocationDetail>("POST", `/api/allocations/${id}/decide`, { revision }),
+  newVersion: (id: number, revision: number) => request<AllocationDetail>("POST", `/api/allocations/${id}/versions`, { revision }),
   audit: (filter: AuditQuery, limit: number, before?: number) =>
     request<{ entries: AuditEntry[]; total: number }>("GET", `/api/audit?${auditQuery(filter, { limit: String(limit), before: before ? String(before) : "" })}`),
   verifyAudit: () => request<AuditChainReport>("GET", "/api/audit/verify"),

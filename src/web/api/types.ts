@@ -3,7 +3,7 @@
 // Vite, so no server code reaches the browser).
 import type { AllocationRequest } from "../../core/allocation/request";
 import type { AllocationResult, AllocationShare } from "../../core/allocation/types";
-import type { SavedAllocation } from "../../db/queries/allocations";
+import type { AllocationSummary, SavedAllocation } from "../../core/allocation/saved";
 import type { OrganisationsTable } from "../../db/schema";
 import type { CurrentUser } from "../../server/auth/users";
 
@@ -31,7 +31,7 @@ export interface Organisation {
 }
 
 /** GET /api/allocations sends the saved allocations without their request and result. */
-export type AllocationSummary = Omit<SavedAllocation, "request" | "result">;
+export type { AllocationSummary };
 
 export type AllocationDetail = SavedAllocation;
 

@@ -4,6 +4,7 @@ import type { AllocationDetail, AllocationRequest } from "../api/types";
 import { StatusBadge } from "../components/AllocationSummaryTable";
 import { ActionOutcome, ConfirmDecide, VersionFacts } from "../components/DecisionRecord";
 import { ErrorAlert, Loading } from "../components/ErrorAlert";
+import { StaleRevisionAlert } from "../components/StaleRevisionAlert";
 import { ResultTable, roundingText } from "../components/ResultTable";
 import { kr } from "../format";
 import { Link, navigate, usePageTitle } from "../router";
@@ -57,7 +58,7 @@ export function AllocationDetailPage({ id }: { id: number }) {
     setBusy(true);
     setActionError(undefined);
     try {
-      setAllocation(await api.decide(a.id));
+      setAllocation(await api.decide(a.id, a.revision));
       setConfirming(false);
       setMessage("Fördelningen är fastställd. Den kan inte längre ändras; ändringar görs i en ny version.");
     } catch (e) {
@@ -71,7 +72,7 @@ export function AllocationDetailPage({ id }: { id: number }) {
     setBusy(true);
     setActionError(undefined);
     try {
-      const created = await api.newVersion(a.id);
+      const created = await api.newVersion(a.id, a.revision);
       navigate(`/fordelningar/${created.id}/andra`);
     } catch (e) {
       setActionError(e);
@@ -135,7 +136,8 @@ export function AllocationDetailPage({ id }: { id: number }) {
         )}
       </div>
       {confirming && <ConfirmDecide what="fördelningen" busy={busy} onConfirm={() => void decide()} onCancel={() => setConfirming(false)} />}
-      <ActionOutcome error={actionError} message={message} />
+      <StaleRevisionAlert error={actionError} load={() => api.getAllocation(a.id)} onReloaded={setAllocation} />
+      <ActionOutcome error={undefined} message={message} />
 
       <section aria-labelledby="basis-heading">
         <h2 id="basis-heading">Underlag</h2>

@@ -5,6 +5,7 @@ import { FreeLinesEditor } from "../allocation-form/FreeLinesEditor";
 import { RecipientPicker, recipientsOf } from "../allocation-form/RecipientPicker";
 import { buildRequest, emptyForm, formFromRequest, readAmount, type AllocationForm, type FieldErrors } from "../allocation-form/form-state";
 import { ErrorAlert, Loading } from "../components/ErrorAlert";
+import { StaleRevisionAlert } from "../components/StaleRevisionAlert";
 import { RoundingUnitField } from "../components/RoundingUnitField";
 import { ResultTable, sumCheck } from "../components/ResultTable";
 import { kr, roundingModes } from "../format";
@@ -154,7 +155,7 @@ export function AllocationFormPage({ editId }: { editId?: number }) {
     setBusy("save");
     try {
       const detail = editing
-        ? await api.updateAllocation(editId, form.title.trim(), built.request)
+        ? await api.updateAllocation(editId, saved!.revision, form.title.trim(), built.request)
         : await api.createAllocation(form.title.trim(), Number(form.organisationId), built.request);
       navigate(`/fordelningar/${detail.id}`);
     } catch (e) {
@@ -446,7 +447,18 @@ export function AllocationFormPage({ editId }: { editId?: number }) {
         </div>
       </form>
 
-      <ErrorAlert error={apiError} />
+      <StaleRevisionAlert
+        error={apiError}
+        load={() => api.getAllocation(editId!)}
+        onReloaded={setSaved}
+        renderSaved={(current) => <ResultTable result={current.result} caption={`Sparad version: ${current.title}`} />}
+        onUseSaved={(current) => {
+          setForm(formFromRequest(current.request, organisations, current.title, current.organisationId));
+          setResult(current.result);
+          setComputedFor(JSON.stringify(current.request));
+          setApiError(undefined);
+        }}
+      />
 
       <section className="result-section" aria-labelledby="result-heading">
         <h2 id="result-heading">Resultat</h2>
