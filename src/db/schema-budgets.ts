@@ -3,7 +3,9 @@ import type { ColumnType, Generated } from "kysely";
 // Kysely's view of the tables in migrations/0003_budgets.sql.
 type Json<T = unknown> = ColumnType<T, string, string>;
 
-export type BudgetDocumentKind = "budget" | "frame_change" | "joint_financing" | "subscription";
+import type { BudgetDocumentKind } from "../core/budget/documents";
+
+export type { BudgetDocumentKind };
 
 export interface IndexSeriesTable {
   code: string;
@@ -31,6 +33,10 @@ export interface BudgetDocumentsTable {
   updated_at: Generated<Date>;
   decided_by: number | null;
   decided_at: Date | null;
+  /** Migration 0011: optimistic concurrency and the lineage (first version) versions are unique in. */
+  revision: Generated<number>;
+  updated_by: number | null;
+  lineage_id: Generated<number>;
 }
 
 export interface BudgetTables {

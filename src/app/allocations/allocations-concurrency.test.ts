@@ -41,7 +41,7 @@ describe("allocations under concurrent use", () => {
     approver = await api.loginAs({ username: "approver23", roles: [{ organisationCode: "23", role: "approver" }] });
     approver2 = await api.loginAs({ username: "approver23b", roles: [{ organisationCode: "23", role: "approver" }] });
     orgId = (await api.opened.db.selectFrom("organisations").select("id").where("code", "=", "23").executeTakeFirstOrThrow()).id;
-  });
+  }, 600_000);
   afterAll(() => api.close());
 
   async function draft(title: string): Promise<Detail> {
@@ -86,7 +86,7 @@ describe("allocations under concurrent use", () => {
     expect(after.revision).toBe(1 + clients);
     const stored = await api.opened.db.selectFrom("allocation_lines").select("label").where("allocation_id", "=", id).execute();
     expect(stored).toHaveLength(clients + 1);
-  });
+  }, 900_000);
 
   it("refuses a save based on an old revision, saying who saved and when", async () => {
     const d = await draft("Gammal revision");

@@ -8,11 +8,8 @@ import {
   type IndexChoice,
   type JointFinancingResult,
   type ProposalResult,
-  type StatedTotalCheck,
-  type SubscriptionResult,
-  type FrameChangeResult,
 } from "../../core/budget";
-import type { BudgetTotals } from "../../core/budget/budget-model";
+import type { BudgetResult, ResultOf, SpecOf, SubscriptionDocResult } from "../../core/budget/documents";
 import type { BudgetSpec, FrameChangeSpec, IndexSpec, JointFinancingSpec, ProposalSpec, SubscriptionSpec } from "../../core/budget/specs";
 import { formatAmount } from "../../core/money";
 import { regionByCode } from "../../core/reference/regions";
@@ -21,20 +18,7 @@ import type { BudgetDocumentKind } from "../schema-budgets";
 import { indexValues } from "./index-series";
 import { populationOf, populationsOf } from "./population";
 
-export interface BudgetResult {
-  totals: BudgetTotals;
-  proposal: ProposalResult | null;
-  /** Swedish: whether the target column adds up to the proposal, and the like. */
-  checks: string[];
-}
-
-export interface SubscriptionDocResult {
-  matrix: SubscriptionResult;
-  statedChecks: StatedTotalCheck[];
-}
-
-export type SpecOf = { budget: BudgetSpec; frame_change: FrameChangeSpec; joint_financing: JointFinancingSpec; subscription: SubscriptionSpec };
-export type ResultOf = { budget: BudgetResult; frame_change: FrameChangeResult; joint_financing: JointFinancingResult; subscription: SubscriptionDocResult };
+export type { BudgetResult, SubscriptionDocResult, SpecOf, ResultOf };
 
 export async function resolveIndex(db: Db, spec: IndexSpec): Promise<IndexChoice> {
   if (spec.kind === "percent") return spec;

@@ -1,31 +1,12 @@
 import type { Kysely, Transaction } from "kysely";
+import type { SavedBudgetDocument } from "../../core/budget/documents";
 import type { DocumentMetadata } from "../../core/budget/specs";
 import type { Database } from "../schema";
 import type { BudgetDocumentKind } from "../schema-budgets";
 
 type Conn = Kysely<Database> | Transaction<Database>;
 
-export interface SavedBudgetDocument {
-  id: number;
-  kind: BudgetDocumentKind;
-  organisationId: number;
-  organisationCode: string;
-  organisationName: string;
-  title: string;
-  year: number;
-  status: "proposal" | "decided";
-  version: number;
-  previousId: number | null;
-  totalOre: number;
-  spec: unknown;
-  result: unknown;
-  metadata: DocumentMetadata;
-  createdBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-  decidedAt: string | null;
-  decidedBy: string | null;
-}
+export type { SavedBudgetDocument };
 
 export interface NewBudgetDocument {
   kind: BudgetDocumentKind;
@@ -39,6 +20,7 @@ export interface NewBudgetDocument {
   createdBy: number | null;
   version?: number;
   previousId?: number | null;
+  lineageId?: number;
 }
 
 export async function insertBudgetDocument(db: Conn, v: NewBudgetDocument): Promise<number> {
@@ -54,23 +36,26 @@ export async function insertBudgetDocument(db: Conn, v: NewBudgetDocument): Prom
       metadata: JSON.stringify(v.metadata),
       total_ore: v.totalOre,
       created_by: v.createdBy,
+      updated_by: v.createdBy,
       version: v.version ?? 1,
       previous_id: v.previousId ?? null,
+      ...(v.lineageId !== undefined ? { lineage_id: v.lineageId } : {}),
     })
     .returning("id")
     .executeTakeFirstOrThrow();
   return id;
 }
 
-/** Changes a proposal; returns false when the row is decided (or gone), so a decision always wins. */
+/** Changes a proposal and counts its revision up; false when it is decided (or gone), so a decision always wins. */
 export async function updateBudgetProposal(
   db: Conn,
   id: number,
   v: Pick<NewBudgetDocument, "title" | "year" | "spec" | "result" | "metadata" | "totalOre">,
+  updatedBy: number | null = null,
 ): Promise<boolean> {
   const updated = await db
     .updateTable("budget_documents")
-    .set({ title: v.title, year: v.year, spec: JSON.stringify(v.spec), result: JSON.stringify(v.result), metadata: JSON.stringify(v.metadata), total_ore: v.totalOre, updated_at: new Date() })
+    .set((eb) => ({ title: v.title, year: v.year, spec: JSON.stringify(v.spec), result: JSON.stringify(v.result), metadata: JSON.stringify(v.metadata), total_ore: v.totalOre, revision: eb("revision", "+", 1), updated_by: updatedBy, updated_at: new Date() }))
     .where("id", "=", id)
     .where("status", "=", "proposal")
     .executeTakeFirst();
@@ -80,11 +65,27 @@ export async function updateBudgetProposal(
 export async function markDecided(db: Conn, id: number, userId: number | null): Promise<boolean> {
   const updated = await db
     .updateTable("budget_documents")
-    .set({ status: "decided", decided_by: userId, decided_at: new Date() })
+    .set((eb) => ({ status: "decided", decided_by: userId, decided_at: new Date(), revision: eb("revision", "+", 1), updated_by: userId, updated_at: new Date() }))
     .where("id", "=", id)
     .where("status", "=", "proposal")
     .executeTakeFirst();
   return updated.numUpdatedRows > 0n;
+}
+
+/**
+ * Locks a document's row for the rest of the transaction and reads it, so the state and
+ * revision a change is checked against cannot change before it commits.
+ */
+export async function lockBudgetDocument(trx: Conn, id: number): Promise<(SavedBudgetDocument & { lineageId: number }) | undefined> {
+  const locked = await trx.selectFrom("budget_documents").select("id").where("id", "=", id).forUpdate().executeTakeFirst();
+  if (!locked) return undefined;
+  const row = await baseQuery(trx).where("b.id", "=", id).executeTakeFirstOrThrow();
+  return { ...toSaved(row), lineageId: row.lineage_id };
+}
+
+/** The version made from a document, if any. */
+export async function budgetSuccessorOf(db: Conn, id: number): Promise<{ id: number; version: number } | undefined> {
+  return db.selectFrom("budget_documents").select(["id", "version"]).where("previous_id", "=", id).orderBy("id").executeTakeFirst();
 }
 
 function baseQuery(db: Conn) {
@@ -93,6 +94,7 @@ function baseQuery(db: Conn) {
     .innerJoin("organisations as o", "o.id", "b.organisation_id")
     .leftJoin("users as cu", "cu.id", "b.created_by")
     .leftJoin("users as du", "du.id", "b.decided_by")
+    .leftJoin("users as uu", "uu.id", "b.updated_by")
     .select([
       "b.id",
       "b.kind",
@@ -113,6 +115,9 @@ function baseQuery(db: Conn) {
       "b.updated_at",
       "b.decided_at",
       "du.display_name as decided_by_name",
+      "b.revision",
+      "b.lineage_id",
+      "uu.display_name as updated_by_name",
     ]);
 }
 
@@ -141,6 +146,8 @@ function toSaved(r: Row): SavedBudgetDocument {
     updatedAt: iso(r.updated_at),
     decidedAt: r.decided_at ? iso(r.decided_at) : null,
     decidedBy: r.decided_by_name,
+    revision: r.revision,
+    updatedBy: r.updated_by_name,
   };
 }
 

@@ -119,6 +119,8 @@ export const Summary = z
     updatedAt: z.string(),
     decidedAt: z.string().nullable(),
     decidedBy: z.string().nullable(),
+    revision: z.number().int(),
+    updatedBy: z.string().nullable(),
   })
   .openapi("BudgetDocumentSummary");
 

@@ -45,7 +45,7 @@ beforeAll(async () => {
   await createUser(opened.db, { username: "annan", password, roles: [{ organisationCode: "01", role: "editor" }] });
   app = createApp(opened.db, { secureCookies: false });
   orgId = (await opened.db.selectFrom("organisations").select("id").where("code", "=", "24").executeTakeFirstOrThrow()).id;
-}, 60_000);
+}, 600_000);
 
 afterAll(async () => {
   await opened?.close();
@@ -67,26 +67,29 @@ describe("frame changes API", () => {
     const s = await login("controller");
     const created = await call(s, "POST", "/api/frame-changes", { organisationId: orgId, title: "Budgettillskott 2025", year: 2025, spec: { ...frameSpec, lines: lines.slice(0, 8) }, metadata: { caseNumber: "HSN 1430-2024", preparedBy: [{ name: "Harriet Boström", title: "Controllerstrateg" }] } });
     expect(created.status).toBe(201);
-    const doc = (await created.json()) as { id: number; status: string; totalOre: number; result: { unallocated: number } };
+    const doc = (await created.json()) as { id: number; status: string; totalOre: number; revision: number; result: { unallocated: number } };
     expect(doc.status).toBe("proposal");
     expect(doc.result.unallocated).toBe(1 * MKR);
 
     const approver = await login("namnd");
-    const early = await call(approver, "POST", `/api/frame-changes/${doc.id}/decide`);
+    const early = await call(approver, "POST", `/api/frame-changes/${doc.id}/decide`, { revision: doc.revision });
     expect(early.status).toBe(400);
     expect(((await early.json()) as { error: { message: string } }).error.message).toContain("Kvar att fördela");
 
-    const updated = await call(s, "PUT", `/api/frame-changes/${doc.id}`, { title: "Budgettillskott 2025", year: 2025, spec: frameSpec, metadata: { caseNumber: "HSN 1430-2024" } });
+    const updated = await call(s, "PUT", `/api/frame-changes/${doc.id}`, { title: "Budgettillskott 2025", year: 2025, spec: frameSpec, metadata: { caseNumber: "HSN 1430-2024" }, revision: doc.revision });
     expect(updated.status).toBe(200);
-    expect(((await updated.json()) as { result: { state: string } }).result.state).toBe("balanced");
+    const afterUpdate = (await updated.json()) as { revision: number; result: { state: string } };
+    expect(afterUpdate.result.state).toBe("balanced");
+    expect(afterUpdate.revision).toBe(doc.revision + 1);
 
-    expect((await call(s, "POST", `/api/frame-changes/${doc.id}/decide`)).status).toBe(403);
-    const decided = await call(approver, "POST", `/api/frame-changes/${doc.id}/decide`);
+    expect((await call(s, "POST", `/api/frame-changes/${doc.id}/decide`, { revision: afterUpdate.revision })).status).toBe(403);
+    const decided = await call(approver, "POST", `/api/frame-changes/${doc.id}/decide`, { revision: afterUpdate.revision });
     expect(decided.status).toBe(200);
-    expect(((await decided.json()) as { status: string }).status).toBe("decided");
-    expect((await call(s, "PUT", `/api/frame-changes/${doc.id}`, { title: "x", year: 2025, spec: frameSpec })).status).toBe(409);
+    const decidedDoc = (await decided.json()) as { status: string; revision: number };
+    expect(decidedDoc.status).toBe("decided");
+    expect((await call(s, "PUT", `/api/frame-changes/${doc.id}`, { title: "x", year: 2025, spec: frameSpec, revision: decidedDoc.revision })).status).toBe(409);
 
-    const version = await call(s, "POST", `/api/frame-changes/${doc.id}/versions`);
+    const version = await call(s, "POST", `/api/frame-changes/${doc.id}/versions`, { revision: decidedDoc.revision });
     expect(version.status).toBe(201);
     const v2 = (await version.json()) as { version: number; previousId: number; status: string };
     expect(v2).toMatchObject({ version: 2, previousId: doc.id, status: "proposal" });

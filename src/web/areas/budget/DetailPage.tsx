@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { ActionOutcome, ConfirmDecide, VersionFacts } from "../../components/DecisionRecord";
 import { ErrorAlert, Loading } from "../../components/ErrorAlert";
+import { StaleRevisionAlert } from "../../components/StaleRevisionAlert";
 import { Link, navigate, usePageTitle } from "../../router";
 import { can, useSession } from "../../session";
 import { budgetApi, documentUrl, type DocDetail } from "./api";
@@ -61,13 +62,13 @@ export function DetailPage({ info, id }: { info: KindInfo; id: number }) {
   };
   const decide = () =>
     act(async () => {
-      setDoc(await budgetApi.decide(info.apiPath, doc.id));
+      setDoc(await budgetApi.decide(info.apiPath, doc.id, doc.revision));
       setConfirming(false);
       setMessage(`${info.singular} är fastställd. Ändringar görs i en ny version.`);
     });
   const newVersion = () =>
     act(async () => {
-      const created = await budgetApi.newVersion(info.apiPath, doc.id);
+      const created = await budgetApi.newVersion(info.apiPath, doc.id, doc.revision);
       navigate(`/budget/${info.slug}/${created.id}/andra`);
     });
 
@@ -131,7 +132,8 @@ export function DetailPage({ info, id }: { info: KindInfo; id: number }) {
         </p>
       )}
       {confirming && <ConfirmDecide what={info.singular.toLowerCase()} busy={busy} onConfirm={() => void decide()} onCancel={() => setConfirming(false)} />}
-      <ActionOutcome error={actionError} message={message} />
+      <StaleRevisionAlert error={actionError} load={() => budgetApi.get(info.apiPath, doc.id)} onReloaded={setDoc} />
+      <ActionOutcome error={undefined} message={message} />
 
       {doc.kind === "budget" ? (
         // The budget view brings its own headings: the multi-year table and the proposal.

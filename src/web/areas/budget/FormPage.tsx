@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { api } from "../../api/client";
 import type { Organisation } from "../../api/types";
 import { ErrorAlert, Loading } from "../../components/ErrorAlert";
+import { StaleRevisionAlert } from "../../components/StaleRevisionAlert";
 import { Link, navigate, usePageTitle } from "../../router";
 import { can, useSession } from "../../session";
 import { budgetApi, type DocDetail, type IndexSeriesSummary, type Kind, type SpecOf } from "./api";
@@ -9,8 +10,8 @@ import type { FieldErrors } from "./amounts";
 import { editorOf } from "./editors";
 import type { KindInfo } from "./kinds";
 import { MetadataEditor } from "./editors/MetadataEditor";
-import { buildMetadata, metaFormFrom, type MetaForm } from "./metadata-form";
 import { ResultView } from "./ResultView";
+import { buildMetadata, metaFormFrom, type MetaForm } from "./metadata-form";
 import { ErrorSummary, TextField } from "./ui";
 import "./budget.css";
 
@@ -42,24 +43,29 @@ export function FormPage({ info, editId }: { info: KindInfo; editId?: number }) 
   const [busy, setBusy] = useState(false);
   const [errorAttempt, setErrorAttempt] = useState(0);
 
+  const fillFrom = useCallback(
+    (saved: DocDetail) => {
+      setTitle(saved.title);
+      setYear(String(saved.year));
+      setMeta(metaFormFrom(saved.metadata));
+      setForm(module.fromDoc(saved));
+    },
+    [module],
+  );
+
   useEffect(() => {
     let cancelled = false;
     Promise.all([api.organisations(), api.populationDates().catch(() => []), budgetApi.indexSeries().catch(() => []), editing ? budgetApi.get(info.apiPath, editId) : undefined])
       .then(([organisations, dates, series, saved]) => {
         if (cancelled) return;
         setLoaded({ organisations, populationDates: dates.map((d) => d.date), series, saved });
-        if (saved) {
-          setTitle(saved.title);
-          setYear(String(saved.year));
-          setMeta(metaFormFrom(saved.metadata));
-          setForm(module.fromDoc(saved));
-        }
+        if (saved) fillFrom(saved);
       })
       .catch((e) => !cancelled && setLoadError(e));
     return () => {
       cancelled = true;
     };
-  }, [editing, editId, info.apiPath, module]);
+  }, [editing, editId, info.apiPath, fillFrom]);
 
   const owners = useMemo(() => (loaded ? loaded.organisations.filter((o) => user.isAdmin || can(user, o.id, "editor")) : []), [loaded, user]);
   useEffect(() => {
@@ -111,7 +117,7 @@ export function FormPage({ info, editId }: { info: KindInfo; editId?: number }) 
     const body = { title: title.trim(), year: Number(year), spec: spec as SpecOf[Kind], metadata };
     setBusy(true);
     try {
-      const doc = editing ? await budgetApi.update(info.apiPath, editId, body) : await budgetApi.create(info.apiPath, Number(organisationId), body);
+      const doc = editing ? await budgetApi.update(info.apiPath, editId, loaded!.saved!.revision, body) : await budgetApi.create(info.apiPath, Number(organisationId), body);
       navigate(`/budget/${info.slug}/${doc.id}`);
     } catch (e) {
       setSaveError(e);
@@ -178,7 +184,16 @@ export function FormPage({ info, editId }: { info: KindInfo; editId?: number }) 
         </section>
         <Editor form={form} onChange={setForm} errors={shownErrors} organisations={loaded.organisations} populationDates={loaded.populationDates} series={loaded.series} checked={checked?.result} />
         <MetadataEditor meta={meta} onChange={setMeta} errors={shownErrors} />
-        <ErrorAlert error={saveError} />
+        <StaleRevisionAlert
+          error={saveError}
+          load={() => budgetApi.get(info.apiPath, editId!)}
+          onReloaded={(current) => setLoaded((l) => (l ? { ...l, saved: current } : l))}
+          renderSaved={(current) => <ResultView kind={info.kind} spec={current.spec} result={current.result} unit={module.unit(form)} />}
+          onUseSaved={(current) => {
+            fillFrom(current);
+            setSaveError(undefined);
+          }}
+        />
         <div className="actions sticky-actions">
           <button type="submit" className="button-primary" disabled={busy || (!editing && owners.length === 0)}>
             {busy ? "Sparar…" : editing ? "Spara ändringar" : "Spara förslag"}
