@@ -13,6 +13,9 @@ export interface IndexSeriesTable {
   change_percent: string;
   source: string;
   updated_at: Generated<Date>;
+  /** Migration 0012. */
+  revision: Generated<number>;
+  updated_by: number | null;
 }
 
 export interface BudgetDocumentsTable {

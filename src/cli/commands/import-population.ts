@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import type { Db } from "../../db/connect";
-import { importPopulationFile } from "../../db/queries/population-import";
+import { systemActor } from "../../app/actor";
+import { importPopulationFile } from "../../app/population/import-population";
 import { PopulationFileError } from "../../formats/scb/population-file-error";
 
 export interface ImportPopulationOptions {
@@ -23,6 +24,6 @@ export async function importPopulationCommand(db: Db, filePath: string, options:
     const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "filen finns inte" : `filen kan inte läsas (${(error as Error).message})`;
     throw new PopulationFileError({ file: filePath }, reason);
   }
-  const { rows, dates } = await importPopulationFile(db, bytes, { ...options, fileName: basename(filePath) });
+  const { rows, dates } = await importPopulationFile(db, systemActor("cli"), bytes, { ...options, fileName: basename(filePath), via: "cli" });
   return { rows, dates };
 }

@@ -1,8 +1,9 @@
 import { parseArgs } from "node:util";
 import { formatPercent, parsePercentFraction } from "../../core/money";
 import type { Db } from "../../db/connect";
-import { indexSeriesCodes, indexValues, upsertIndexValues } from "../../db/queries/index-series";
-import { writeAudit } from "../../app/audit";
+import { indexSeriesCodes, indexValues } from "../../db/queries/index-series";
+import { systemActor } from "../../app/actor";
+import { setIndexValues } from "../../app/index-series/set-index-values";
 import { openAppDatabase } from "../database";
 import { CliError } from "../errors";
 
@@ -50,11 +51,11 @@ export async function setSeriesValue(db: Db, codeText: string | undefined, yearT
   }
   if (changePercent === null) throw new CliError(`PROCENT "${percentText}" kan inte skrivas som decimaltal.`);
   if (!source || source.trim() === "") throw new CliError('Ange källa med --source, t.ex. --source "SKR, cirkulär 2023".');
-  const value = { year: Number(yearText), changePercent, source: source.trim() };
-  await db.transaction().execute(async (trx) => {
-    const before = await upsertIndexValues(trx, code, [value]);
-    await writeAudit(trx, null, { action: before.length > 0 ? "update" : "create", entity: "index_series", entityId: code, before, after: { ...(await indexValues(trx, code)), via: "cli" } });
-  });
+  const year = Number(yearText);
+  // The operator sets the value as it is now: based on the revision just read.
+  const current = (await indexValues(db, code)).find((r) => r.year === year);
+  const value = { year, changePercent, source: source.trim(), revision: current?.revision ?? null };
+  await setIndexValues(db, systemActor("cli"), { code, values: [value], via: "cli" });
   return `${code} ${value.year}: ${changePercent} % (${value.source}) sparat.`;
 }
 

@@ -107,6 +107,13 @@ export interface PopulationImportResult {
  * reference data first).
  */
 export async function importPopulation(db: Db, rows: readonly PopulationRow[], source: string): Promise<PopulationImportResult> {
+  checkPopulationRows(rows, source);
+  // Loading reference and demo data; a user's import goes through src/app/population.
+  return db.transaction().execute((trx) => storePopulation(trx, rows, source));
+}
+
+/** Checks the rows before any database work: codes, dates, figures and no area twice a day. */
+function checkPopulationRows(rows: readonly PopulationRow[], source: string): void {
   if (rows.length === 0) throw new PopulationError("Inga folkmängdsrader att importera.");
   if (source.trim() === "") throw new PopulationError("Källa saknas för folkmängdsimporten.");
   const seen = new Set<string>();
@@ -119,30 +126,36 @@ export async function importPopulation(db: Db, rows: readonly PopulationRow[], s
     if (seen.has(key)) throw new PopulationError(`${where}: området har redan ett värde för samma datum i importen.`);
     seen.add(key);
   }
-  return db.transaction().execute(async (trx) => {
-    const known = await knownAreaCodes(trx);
-    const unknown = [...new Set(rows.map((r) => r.areaCode).filter((c) => !known.has(c)))];
-    if (unknown.length > 0) {
-      throw new PopulationError(`Okända områdeskoder: ${unknown.sort().join(", ")}. Läs in referensdata (län och kommuner) först.`);
-    }
-    const dates = [...new Set(rows.map((r) => r.date))].sort();
-    const existing = await trx.selectFrom("population").select(["area_code", "on_date"]).where("on_date", "in", dates).execute();
-    const existingKeys = new Set(existing.map((r) => JSON.stringify([r.area_code, r.on_date])));
-    const replaced = rows.filter((r) => existingKeys.has(JSON.stringify([r.areaCode, r.date]))).length;
-    for (let start = 0; start < rows.length; start += 500) {
-      const chunk = rows.slice(start, start + 500).map((r) => ({ area_code: r.areaCode, on_date: r.date, population: r.population, source }));
-      await trx
-        .insertInto("population")
-        .values(chunk)
-        .onConflict((oc) =>
-          oc.columns(["area_code", "on_date"]).doUpdateSet((eb) => ({
-            population: eb.ref("excluded.population"),
-            source: eb.ref("excluded.source"),
-            imported_at: sql<Date>`now()`,
-          })),
-        )
-        .execute();
-    }
-    return { inserted: rows.length - replaced, replaced, dates };
-  });
+}
+
+/**
+ * Stores population figures within the caller's transaction: all rows or none. A figure for an
+ * area and day already present is replaced (with the new source). Every area code must be known.
+ */
+export async function storePopulation(trx: Executor, rows: readonly PopulationRow[], source: string): Promise<PopulationImportResult> {
+  checkPopulationRows(rows, source);
+  const known = await knownAreaCodes(trx);
+  const unknown = [...new Set(rows.map((r) => r.areaCode).filter((c) => !known.has(c)))];
+  if (unknown.length > 0) {
+    throw new PopulationError(`Okända områdeskoder: ${unknown.sort().join(", ")}. Läs in referensdata (län och kommuner) först.`);
+  }
+  const dates = [...new Set(rows.map((r) => r.date))].sort();
+  const existing = await trx.selectFrom("population").select(["area_code", "on_date"]).where("on_date", "in", dates).execute();
+  const existingKeys = new Set(existing.map((r) => JSON.stringify([r.area_code, r.on_date])));
+  const replaced = rows.filter((r) => existingKeys.has(JSON.stringify([r.areaCode, r.date]))).length;
+  for (let start = 0; start < rows.length; start += 500) {
+    const chunk = rows.slice(start, start + 500).map((r) => ({ area_code: r.areaCode, on_date: r.date, population: r.population, source }));
+    await trx
+      .insertInto("population")
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.columns(["area_code", "on_date"]).doUpdateSet((eb) => ({
+          population: eb.ref("excluded.population"),
+          source: eb.ref("excluded.source"),
+          imported_at: sql<Date>`now()`,
+        })),
+      )
+      .execute();
+  }
+  return { inserted: rows.length - replaced, replaced, dates };
 }

@@ -126,6 +126,15 @@ export const Summary = z
 
 export const IndexSeriesValues = z
   .object({
-    values: z.array(z.object({ year, changePercent: decimalText, source: text("Ange källa, t.ex. SKR") })).min(1, "Minst ett värde behövs"),
+    values: z
+      .array(
+        z.object({
+          year,
+          changePercent: decimalText,
+          source: text("Ange källa, t.ex. SKR"),
+          revision: z.number().int().positive().nullable().openapi({ description: "Årets revision som ändringen bygger på; null för ett år som inte hade något värde" }),
+        }),
+      )
+      .min(1, "Minst ett värde behövs"),
   })
   .openapi("IndexSeriesValues");

@@ -149,7 +149,11 @@ describe("joint financing, proposals and index series API", () => {
     expect(missing.status).toBe(400);
     expect(((await missing.json()) as { error: { message: string } }).error.message).toContain("LPIK saknar värde för 2024");
 
-    expect((await call(s, "PUT", "/api/index-series/LPIK", { values: [{ year: 2024, changePercent: "2,5", source: "Testvärde" }] })).status).toBe(200);
+    expect((await call(s, "PUT", "/api/index-series/LPIK", { values: [{ year: 2024, changePercent: "2,5", source: "Testvärde", revision: null }] })).status).toBe(200);
+    // A second "new" 2024 is somebody else's value by now: refused, saying who.
+    const again = await call(s, "PUT", "/api/index-series/LPIK", { values: [{ year: 2024, changePercent: "3", source: "Annan", revision: null }] });
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { error: { code: string; message: string } }).error.message).toMatch(/^Värdet för 2024 i LPIK har ändrats av /);
     const withSeries = await call(s, "POST", "/api/budget-proposals/calculate", { ...spec, index: { kind: "series", code: "LPIK", fromYear: 2023, toYear: 2024 } });
     expect(((await withSeries.json()) as { roundedTotal: number }).roundedTotal).toBe(11_480 * TKR);
     const audit = await opened.db.selectFrom("audit_log").select("entity_id").where("entity", "=", "index_series").execute();

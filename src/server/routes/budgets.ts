@@ -1,10 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { ProposalSpec as ProposalSpecType } from "../../core/budget/specs";
 import { computeProposal } from "../../db/queries/budgets-compute";
-import { indexSeriesCodes, indexValues, upsertIndexValues } from "../../db/queries/index-series";
-import { writeAudit } from "../../app/audit";
+import { indexSeriesCodes, indexValues } from "../../db/queries/index-series";
+import { setIndexValues } from "../../app/index-series/set-index-values";
 import { requireUser, type App } from "../context";
-import { ApiError } from "../errors";
+import { conflictResponse } from "../revision-schemas";
 import { errorResponses, jsonBody, jsonResponse } from "../schemas";
 import { registerAllocationDocumentRoute } from "./allocation-document";
 import { registerGrantDocumentRoutes } from "./grant-documents";
@@ -12,7 +12,7 @@ import { registerBudgetDocumentKind } from "./budget-documents";
 import { BudgetSpec, FrameChangeSpec, IndexSeriesValues, JointFinancingSpec, ProposalSpec, SubscriptionSpec } from "./budget-schemas";
 
 const CodeParam = z.object({ code: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, "Seriens kod: bokstäver, siffror, - och _").openapi({ param: { name: "code", in: "path" }, example: "LPIK" }) });
-const IndexRow = z.object({ code: z.string(), year: z.number(), changePercent: z.string(), source: z.string() }).openapi("IndexValue");
+const IndexRow = z.object({ code: z.string(), year: z.number(), changePercent: z.string(), source: z.string(), revision: z.number().int(), updatedBy: z.string().nullable(), updatedAt: z.string() }).openapi("IndexValue");
 
 const calculateProposal = createRoute({
   method: "post",
@@ -25,7 +25,7 @@ const calculateProposal = createRoute({
 
 const listSeries = createRoute({ method: "get", path: "/api/index-series", tags: ["Index"], summary: "Indexserier (t.ex. LPIK) med första och sista år", responses: { 200: jsonResponse(z.array(z.object({ code: z.string(), firstYear: z.number(), lastYear: z.number(), count: z.number() })), "Serier"), ...errorResponses } });
 const getSeries = createRoute({ method: "get", path: "/api/index-series/{code}", tags: ["Index"], summary: "En indexseries värden: förändring i procent per år", request: { params: CodeParam }, responses: { 200: jsonResponse(z.array(IndexRow), "Värden"), ...errorResponses } });
-const putSeries = createRoute({ method: "put", path: "/api/index-series/{code}", tags: ["Index"], summary: "Lägg in eller ändra värden (redigerare i någon organisation)", request: { params: CodeParam, ...jsonBody(IndexSeriesValues) }, responses: { 200: jsonResponse(z.array(IndexRow), "Seriens värden efter ändringen"), ...errorResponses } });
+const putSeries = createRoute({ method: "put", path: "/api/index-series/{code}", tags: ["Index"], summary: "Lägg in eller ändra värden (redigerare i någon organisation)", request: { params: CodeParam, ...jsonBody(IndexSeriesValues) }, responses: { 200: jsonResponse(z.array(IndexRow), "Seriens värden efter ändringen"), ...errorResponses, ...conflictResponse } });
 
 export function registerBudgetRoutes(app: App) {
   registerBudgetDocumentKind(app, { kind: "budget", path: "budgets", tag: "Budget", noun: "Budgeten", spec: BudgetSpec, resultDescription: "BudgetResult: totals{headers[], columnTotals[]}, proposal (ProposalResult eller null), checks[]" });
@@ -52,17 +52,6 @@ export function registerBudgetRoutes(app: App) {
 
   app.openapi(putSeries, async (c) => {
     const user = requireUser(c.get("user"));
-    // Index series are shared by all organisations; anyone who edits budgets somewhere may keep them.
-    if (!user.isAdmin && !user.roles.some((r) => r.role !== "reader")) throw new ApiError(403, "forbidden", "Du behöver minst rollen redigerare i någon organisation för att ändra indexserier.");
-    const { code } = c.req.valid("param");
-    const { values } = c.req.valid("json");
-    const db = c.get("db");
-    const after = await db.transaction().execute(async (trx) => {
-      const before = await upsertIndexValues(trx, code, values);
-      const now = await indexValues(trx, code);
-      await writeAudit(trx, user, { action: before.length > 0 ? "update" : "create", entity: "index_series", entityId: code, before, after: now });
-      return now;
-    });
-    return c.json(after, 200);
+    return c.json(await setIndexValues(c.get("db"), user, { code: c.req.valid("param").code, values: c.req.valid("json").values }), 200);
   });
 }

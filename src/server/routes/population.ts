@@ -1,8 +1,7 @@
 import { isoDate } from "../../core/input-schemas";
 import { createRoute, z } from "@hono/zod-openapi";
 import { populationDates, populationOf } from "../../db/queries/population";
-import { importPopulationFile } from "../../db/queries/population-import";
-import { writeAudit } from "../../app/audit";
+import { importPopulationFile } from "../../app/population/import-population";
 import { requireAdmin, requireUser, type App } from "../context";
 import { ApiError } from "../errors";
 import { errorResponses, jsonResponse } from "../schemas";
@@ -68,10 +67,7 @@ export function registerPopulationRoutes(app: App) {
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     if (bytes.length === 0) throw new ApiError(400, "empty", `Filen ${filename} är tom.`);
     if (bytes.length > maxImportBytes) throw new ApiError(400, "too_large", `Filen ${filename} är större än 20 MB.`);
-    const db = c.get("db");
-    const result = await importPopulationFile(db, bytes, { fileName: filename, date, format });
-    await writeAudit(db, user, { action: "import", entity: "population", entityId: filename, after: result });
-    return c.json(result, 200);
+    return c.json(await importPopulationFile(c.get("db"), user, bytes, { fileName: filename, date, format }), 200);
   });
 
   app.openapi(dates, async (c) => {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { isStaleError, type Revisioned } from "../stale-revision";
+import { isStaleError } from "../stale-revision";
 import { ErrorAlert } from "./ErrorAlert";
 
 /** Somebody else saved the record after this page read it (HTTP 409, code "stale"). */
@@ -25,7 +25,7 @@ export function SaveErrorAlert({ error, onReload, id }: { error: unknown; onRelo
   );
 }
 
-interface Props<T extends Revisioned> {
+interface Props<T> {
   /** The failure of the last save, decide or new version; anything but a stale revision shows as an ordinary error. */
   error: unknown;
   /** Reads the record as it is saved now. */
@@ -46,7 +46,7 @@ interface Props<T extends Revisioned> {
  * keeps what the user typed, and offers "Ladda om", which reads the saved version and shows it
  * beside the form. Pages use it instead of ErrorAlert around save, decide and new-version calls.
  */
-export function StaleRevisionAlert<T extends Revisioned>({ error, load, onReloaded, renderSaved, onUseSaved }: Props<T>) {
+export function StaleRevisionAlert<T>({ error, load, onReloaded, renderSaved, onUseSaved }: Props<T>) {
   const [reloaded, setReloaded] = useState<T>();
   const [busy, setBusy] = useState(false);
   const [loadError, setLoadError] = useState<unknown>();
@@ -78,6 +78,7 @@ export function StaleRevisionAlert<T extends Revisioned>({ error, load, onReload
   };
 
   const typed = Boolean(renderSaved || onUseSaved);
+  const revision = reloaded && typeof reloaded === "object" && "revision" in reloaded ? ` (revision ${String(reloaded.revision)})` : "";
   return (
     <div className="alert stale-revision" role="alert">
       <p>{error.message}</p>
@@ -94,8 +95,8 @@ export function StaleRevisionAlert<T extends Revisioned>({ error, load, onReload
         <div className="stale-revision-saved">
           <p tabIndex={-1} ref={headingRef}>
             {typed
-              ? `Den sparade versionen är inläst (revision ${reloaded.revision}). Dina uppgifter i formuläret är kvar: jämför, gör om din ändring om det behövs och spara igen.`
-              : `Den sparade versionen är inläst (revision ${reloaded.revision}).`}
+              ? `Den sparade versionen är inläst${revision}. Dina uppgifter i formuläret är kvar: jämför, gör om din ändring om det behövs och spara igen.`
+              : `Den sparade versionen är inläst${revision}.`}
           </p>
           {renderSaved?.(reloaded)}
           {onUseSaved && (

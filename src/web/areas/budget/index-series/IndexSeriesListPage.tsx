@@ -76,7 +76,9 @@ export function IndexSeriesListPage() {
             onChange={setForm}
             extraErrors={(): Record<string, string> => (codeProblem ? { "index-code": codeProblem } : {})}
             onSave={async (value) => {
-              await indexSeriesApi.set(code.trim(), [value]);
+              // This form shows no values: it sets the year as it is saved now.
+              const current = (await indexSeriesApi.values(code.trim())).find((r) => r.year === value.year);
+              await indexSeriesApi.set(code.trim(), [{ ...value, revision: current?.revision ?? null }]);
               navigate(`/budget/indexserier/${encodeURIComponent(code.trim())}`);
             }}
           >

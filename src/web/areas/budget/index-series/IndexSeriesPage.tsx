@@ -89,9 +89,24 @@ export function IndexSeriesPage({ code }: { code: string }) {
             legend={`Värde i ${code}`}
             form={form}
             onChange={setForm}
+            reload={{
+              load: () => indexSeriesApi.values(code),
+              onReloaded: (current) => setRows(current as IndexValueRow[]),
+              renderSaved: (current) => {
+                const year = Number(form.yearText.trim());
+                const saved = (current as IndexValueRow[]).find((r) => r.year === year);
+                return saved ? (
+                  <p>
+                    Sparat för {saved.year}: {saved.changePercent} % ({saved.source}){saved.updatedBy ? `, ändrat av ${saved.updatedBy}` : ""}.
+                  </p>
+                ) : null;
+              },
+            }}
             onSave={async (value) => {
-              const existed = rows?.some((r) => r.year === value.year);
-              setRows(await indexSeriesApi.set(code, [value]));
+              const existing = rows?.find((r) => r.year === value.year);
+              const existed = existing !== undefined;
+              // Based on the value this page shows: somebody else's newer save is refused (409).
+              setRows(await indexSeriesApi.set(code, [{ ...value, revision: existing?.revision ?? null }]));
               setForm(emptyIndexValueForm());
               setSaved(`${existed ? "Ändrat" : "Sparat"}: ${code} ${value.year} ${value.changePercent} % (${value.source}).`);
             }}

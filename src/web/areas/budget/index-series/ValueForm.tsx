@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from "react";
-import { ErrorAlert } from "../../../components/ErrorAlert";
+import { StaleRevisionAlert } from "../../../components/StaleRevisionAlert";
 import type { FieldErrors } from "../amounts";
 import { ErrorSummary, TextField } from "../ui";
 import "../budget.css";
@@ -16,10 +16,15 @@ interface Props {
   extraErrors?: () => FieldErrors;
   /** Those fields, given the form's errors so theirs show beside them. */
   children?: (errors: FieldErrors) => ReactNode;
+  /**
+   * When somebody saved the year first (409 stale): reads the series again, so the page can base
+   * the next save on it while the typed value stays, and shows the saved value beside the form.
+   */
+  reload?: { load(): Promise<unknown[]>; onReloaded(rows: unknown[]): void; renderSaved(rows: unknown[]): ReactNode };
 }
 
 /** Year, change in percent and source for one value of an index series, with errors beside each field. */
-export function ValueForm({ form, onChange, onSave, legend, extraErrors, children }: Props) {
+export function ValueForm({ form, onChange, onSave, legend, extraErrors, children, reload }: Props) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [apiError, setApiError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -59,7 +64,7 @@ export function ValueForm({ form, onChange, onSave, legend, extraErrors, childre
           <TextField id="index-percent" label="Förändring (%)" value={form.percentText} onChange={(v) => onChange({ ...form, percentText: v })} errors={errors} inputClass="num short-input" hint='Mot föregående år, t.ex. "3,1".' />
           <TextField id="index-source" label="Källa" value={form.source} onChange={(v) => onChange({ ...form, source: v })} errors={errors} className="grow" hint="Till exempel SKR:s cirkulär eller budgetunderlag." />
         </div>
-        <ErrorAlert error={apiError} />
+        <StaleRevisionAlert error={apiError} load={reload?.load ?? (async () => [])} onReloaded={(rows) => reload?.onReloaded(rows)} renderSaved={reload?.renderSaved} />
         <div className="actions">
           <button type="submit" className="button-primary" disabled={busy}>
             Spara värde
