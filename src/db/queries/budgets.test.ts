@@ -12,7 +12,7 @@ beforeAll(async () => {
   opened = await createTestDatabase();
   await loadReferenceData(opened.db);
   orgId = (await opened.db.selectFrom("organisations").select("id").where("code", "=", "SVR-SODRA").executeTakeFirstOrThrow()).id;
-}, 60_000);
+}, 600_000);
 afterAll(async () => {
   await opened?.close();
 });
