@@ -21,6 +21,7 @@ Kommandon:
   deadlines                  tidsfrister för statsbidrag (--within 30d --org KOD --format table|json|ics)
   reminders send             skicka e-postpåminnelser om tidsfrister (kräver FORDELA_SMTP_URL)
   grants list|show|recipient statsbidragsregistret: beslut, delar, en mottagares siffror och status
+  grants report KOD          avslut: översikt, rekvisition och ekonomisk redovisning (PDF/XLSX)
   audit verify               kontrollera att granskningsloggen är obruten (hashkedjan)
   demo                       ladda exempeldata från seed-dokumenten (utan att starta servern)
 

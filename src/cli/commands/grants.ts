@@ -15,7 +15,9 @@ Statsbidragsregistret i terminalen:
   recipient KOD [--today DATUM] en mottagares bidrag: rätt till, rekvirerat, mottaget, förbrukat,
                                 outnyttjat, att återbetala och vad som ska göras härnäst (KOD: 23, SVR-…)
   --today ÅÅÅÅ-MM-DD            räkna dagar och status som om i dag vore detta datum
-  --format json                 maskinläsbart i stället för tabell`;
+  --format json                 maskinläsbart i stället för tabell
+  report KOD                    samordnarens översikt och rekvisition/ekonomisk redovisning
+                                (se "fordela grants report --help")`;
 
 async function findDecision(db: Db, ref: string): Promise<Decision> {
   const byId = /^\d+$/.test(ref) ? await getDecision(db, Number(ref)) : undefined;
@@ -27,6 +29,7 @@ async function findDecision(db: Db, ref: string): Promise<Decision> {
 }
 
 export async function grantsCommand(args: string[]): Promise<void> {
+  if (args[0] === "report") return (await import("./grants-report")).grantsReportCommand(args.slice(1));
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { today: { type: "string" }, format: { type: "string", default: "table" } } });
   const [sub, ref, ...extra] = positionals;
   if (!sub || !["list", "show", "recipient"].includes(sub)) throw new CliError(`Okänt underkommando "${sub ?? ""}".\n\n${grantsHelp}`);

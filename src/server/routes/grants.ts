@@ -1,5 +1,6 @@
 import type { App } from "../context";
 import { registerGrantAgreementRoutes } from "./grants-agreements";
+import { registerGrantClosingRoutes } from "./grants-closing";
 import { registerGrantDeadlineRoutes } from "./grants-deadlines";
 import { registerGrantDecisionRoutes } from "./grants-decisions";
 import { registerGrantDistributionRoutes } from "./grants-distribution";
@@ -14,4 +15,5 @@ export function registerGrantRoutes(app: App) {
   registerGrantRecipientRoutes(app);
   registerGrantInternalRoutes(app);
   registerGrantDeadlineRoutes(app);
+  registerGrantClosingRoutes(app);
 }
