@@ -40,6 +40,11 @@ export interface UsersTable {
   must_change_password: Generated<boolean>;
   is_admin: Generated<boolean>;
   created_at: Generated<Date>;
+  revision: Generated<number>;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+  deactivated_at: Timestamp | null;
+  password_changed_at: Timestamp | null;
 }
 
 import type { Role } from "../core/roles";
@@ -57,6 +62,16 @@ export interface SessionsTable {
   csrf_token: string;
   created_at: Generated<Date>;
   expires_at: Timestamp;
+  last_seen_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  client_address: string | null;
+  user_agent: string | null;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: Generated<number>;
+  last_failure_at: Timestamp | null;
+  blocked_until: Timestamp | null;
 }
 
 export interface AllocationsTable {
@@ -123,6 +138,7 @@ export interface Database extends GrantTables, BudgetTables, LedgerTables, Closi
   users: UsersTable;
   user_roles: UserRolesTable;
   sessions: SessionsTable;
+  login_throttle: LoginThrottleTable;
   allocations: AllocationsTable;
   allocation_lines: AllocationLinesTable;
   audit_log: AuditLogTable;

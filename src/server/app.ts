@@ -1,7 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { secureHeaders } from "hono/secure-headers";
 import type { Db } from "../db/connect";
-import { csrfGuard, sessionLoader } from "./auth/middleware";
+import { csrfGuard, passwordChangeGuard, sessionLoader } from "./auth/middleware";
 import type { AppConfig, AppEnv } from "./context";
 import { ApiError, toErrorResponse } from "./errors";
 import { registerAllocationRoutes } from "./routes/allocations";
@@ -37,6 +37,7 @@ export function createApp(db: Db, config: AppConfig) {
   });
   app.use("/api/*", sessionLoader);
   app.use("/api/*", csrfGuard);
+  app.use("/api/*", passwordChangeGuard);
   app.use("/api/*", requestGuard(app));
   app.onError(toErrorResponse);
 

@@ -1,6 +1,6 @@
 import type { Db } from "../db/connect";
-import { generatePassword } from "./auth/password";
-import { createUser } from "./auth/users";
+import { generatePassword } from "../app/users/password-hash";
+import { createUser } from "../app/users/create-user";
 
 /**
  * On a database without users, creates the first administrator with a one-time password

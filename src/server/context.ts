@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { SessionPolicy } from "../app/auth/sessions";
 import type { Db } from "../db/connect";
 import type { CurrentUser } from "./auth/users";
 import { ApiError } from "./errors";
@@ -8,6 +9,12 @@ export interface AppConfig {
   secureCookies: boolean;
   /** Folder holding the built web UI (index.html and assets), if any. */
   webDir?: string;
+  /** Idle and absolute session timeouts (FORDELA_SESSION_IDLE_MINUTES, FORDELA_SESSION_MAX_HOURS). */
+  sessionPolicy?: SessionPolicy;
+  /** Take the client's address from X-Forwarded-For (FORDELA_TRUST_PROXY=1, behind a reverse proxy). */
+  trustProxy?: boolean;
+  /** Origins allowed to write (FORDELA_ORIGIN); by default the Origin's host must be the request's Host. */
+  allowedOrigins?: string[];
 }
 
 export interface AppEnv {

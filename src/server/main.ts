@@ -1,9 +1,10 @@
 import type { Db } from "../db/connect";
+import type { AppConfig } from "./context";
 import { ensureFirstAdmin } from "./bootstrap";
 import { startServer } from "./http";
 import { startReminderTimer } from "./mail/timer";
 
-export interface StartOptions {
+export interface StartOptions extends Pick<AppConfig, "sessionPolicy" | "trustProxy" | "allowedOrigins"> {
   port: number;
   hostname: string;
   secureCookies: boolean;
@@ -29,7 +30,7 @@ export interface StartedFordela {
 export async function startFordela(db: Db, options: StartOptions): Promise<StartedFordela> {
   const admin = await ensureFirstAdmin(db);
   await options.beforeListen?.();
-  const server = await startServer(db, { port: options.port, hostname: options.hostname, secureCookies: options.secureCookies, webDir: options.webDir });
+  const server = await startServer(db, { port: options.port, hostname: options.hostname, secureCookies: options.secureCookies, webDir: options.webDir, sessionPolicy: options.sessionPolicy, trustProxy: options.trustProxy, allowedOrigins: options.allowedOrigins });
   const stopReminders = startReminderTimer(db, options.log);
   return {
     url: server.url,

@@ -35,17 +35,19 @@ export async function createTestApi(): Promise<TestApi> {
       const headers: Record<string, string> = {};
       if (cookie) headers.cookie = cookie;
       if (csrf && method !== "GET") headers["x-csrf-token"] = csrf;
+      // A browser names its origin on every write; the server refuses writes from other sites.
+      if (method !== "GET") headers.origin = "http://localhost";
       if (body !== undefined) headers["content-type"] = "application/json";
       return Promise.resolve(app.request(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }));
     };
     const upload = (path: string, body: string | Uint8Array<ArrayBuffer>) => {
-      const headers: Record<string, string> = { "content-type": "application/octet-stream" };
+      const headers: Record<string, string> = { "content-type": "application/octet-stream", origin: "http://localhost" };
       if (cookie) headers.cookie = cookie;
       if (csrf) headers["x-csrf-token"] = csrf;
       return Promise.resolve(app.request(path, { method: "POST", headers, body }));
     };
     const send = (method: string, path: string, body: string | Uint8Array<ArrayBuffer>, contentType?: string) => {
-      const headers: Record<string, string> = {};
+      const headers: Record<string, string> = { origin: "http://localhost" };
       if (contentType) headers["content-type"] = contentType;
       if (cookie) headers.cookie = cookie;
       if (csrf) headers["x-csrf-token"] = csrf;

@@ -31,7 +31,7 @@ async function createServerDatabase(serverUrl: string, prefix: string): Promise<
  * database on the server named by DATABASE_URL (dropped again by close()), so test files
  * running in parallel never see each other's rows.
  */
-export async function createTestDatabase(): Promise<OpenDatabase> {
+export async function createTestDatabase(): Promise<OpenDatabase & { url?: string }> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const opened = await openDatabase({ dataDir: "memory://" });
@@ -43,6 +43,8 @@ export async function createTestDatabase(): Promise<OpenDatabase> {
   await migrate(opened.db);
   return {
     ...opened,
+    // A second connection pool on the same database, for tests of two servers sharing one.
+    url: created.url,
     async close() {
       await opened.close();
       await created.drop();

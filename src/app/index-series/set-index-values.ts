@@ -25,7 +25,7 @@ export function mayEditIndexSeries(actor: Actor): boolean {
  * changed the year and when.
  */
 export async function setIndexValues(db: Db, actor: Actor, input: { code: string; values: IndexValueChange[]; via?: string }): Promise<IndexSeriesRow[]> {
-  if (!mayEditIndexSeries(actor)) throw new ForbiddenError("Du behöver minst rollen redigerare i någon organisation för att ändra indexserier.");
+  if (!mayEditIndexSeries(actor)) throw new ForbiddenError("Du behöver minst rollen handläggare i någon organisation för att ändra indexserier.");
   const years = input.values.map((v) => v.year);
   const repeated = years.find((y, i) => years.indexOf(y) !== i);
   if (repeated !== undefined) throw new UserFacingError(`År ${repeated} förekommer två gånger i ändringen; ange varje år en gång.`, { code: "duplicate", where: { field: "values" } });

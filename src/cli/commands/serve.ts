@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { sessionPolicyFrom } from "../../app/auth/sessions";
 import { loadDemoData } from "../../db/demo/load";
 import { installPath } from "../../install-root";
 import { openAppDatabase } from "../database";
@@ -30,6 +31,9 @@ export async function serveCommand(args: string[]): Promise<void> {
       hostname: values.host!,
       secureCookies: process.env.FORDELA_INSECURE_COOKIES !== "1",
       webDir: existsSync(webDir) ? webDir : undefined,
+      sessionPolicy: sessionPolicyFrom(process.env),
+      trustProxy: process.env.FORDELA_TRUST_PROXY === "1",
+      allowedOrigins: process.env.FORDELA_ORIGIN?.split(",").map((o) => o.trim()).filter(Boolean),
       log,
       beforeListen: async () => {
         if (!values.demo) return;

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
-import { generatePassword } from "../../server/auth/password";
-import { createUser } from "../../server/auth/users";
+import { generatePassword } from "../../app/users/password-hash";
+import { createUser } from "../../app/users/create-user";
 import type { Role } from "../../db/schema";
 import { openAppDatabase } from "../database";
 import { CliError } from "../errors";

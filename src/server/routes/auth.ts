@@ -1,12 +1,16 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { deleteCookie, setCookie } from "hono/cookie";
-import { verifyPassword, hashPassword, minimumPasswordLength } from "../auth/password";
-import { createSession, deleteSession, sessionCookie } from "../auth/sessions";
+import { changeOwnPassword } from "../../app/auth/change-own-password";
+import { logIn } from "../../app/auth/log-in";
+import { logOut } from "../../app/auth/log-out";
+import { defaultSessionPolicy } from "../../app/auth/sessions";
+import { LoginThrottledError } from "../../app/auth/throttle";
+import { passwordMaxLength } from "../../core/passwords/policy";
+import { sessionCookie } from "../auth/sessions";
 import { loadUser } from "../auth/users";
-import { writeAudit } from "../../app/audit";
+import { clientAddress } from "../client-address";
 import { requireUser, type App } from "../context";
-import { ApiError } from "../errors";
-import { errorResponses, jsonBody, jsonResponse, UserSchema } from "../schemas";
+import { errorResponses, ErrorSchema, jsonBody, jsonResponse, UserSchema } from "../schemas";
 
 const SessionSchema = z.object({ user: UserSchema, csrfToken: z.string() }).openapi("Session");
 
@@ -15,8 +19,13 @@ const login = createRoute({
   path: "/api/auth/login",
   tags: ["Inloggning"],
   summary: "Logga in med användarnamn och lösenord",
-  request: jsonBody(z.object({ username: z.string().min(1), password: z.string().min(1) })),
-  responses: { 200: jsonResponse(SessionSchema, "Inloggad; sessionskakan är satt"), ...errorResponses },
+  description: "Misslyckade försök bromsas per konto och per klientadress: efter 5 fel i rad väntar nästa försök 1, 2, 4 … sekunder, efter 10 är kontot spärrat i 15 minuter (svar 429 med Retry-After).",
+  request: jsonBody(z.object({ username: z.string().min(1).max(200), password: z.string().min(1).max(1000) })),
+  responses: {
+    200: jsonResponse(SessionSchema, "Inloggad; sessionskakan är satt"),
+    ...errorResponses,
+    429: { description: "För många misslyckade försök: vänta (Retry-After, sekunder)", content: { "application/json": { schema: ErrorSchema } } },
+  },
 });
 
 const me = createRoute({
@@ -40,19 +49,22 @@ const changePassword = createRoute({
   path: "/api/auth/password",
   tags: ["Inloggning"],
   summary: "Byt lösenord",
-  request: jsonBody(z.object({ currentPassword: z.string(), newPassword: z.string() })),
-  responses: { 200: jsonResponse(z.object({ ok: z.boolean() }), "Bytt"), ...errorResponses },
+    description: "Det nya lösenordet ska ha minst 15 tecken och får inte finnas bland vanliga läckta lösenord. Användarens andra sessioner avslutas.",
+  request: jsonBody(z.object({ currentPassword: z.string().max(1000), newPassword: z.string().max(passwordMaxLength * 4) })),
+  responses: { 200: jsonResponse(z.object({ ok: z.boolean(), endedSessions: z.number().int() }), "Bytt"), ...errorResponses },
 });
 
 export function registerAuthRoutes(app: App) {
   app.openapi(login, async (c) => {
     const { username, password } = c.req.valid("json");
     const db = c.get("db");
-    const row = await db.selectFrom("users").select(["id", "password_hash"]).where("username", "=", username).executeTakeFirst();
-    // Verify against a dummy hash when the user is unknown, so timing does not reveal usernames.
-    const ok = await verifyPassword(password, row?.password_hash ?? (await dummyHash()));
-    if (!row || !ok) throw new ApiError(401, "bad_credentials", "Fel användarnamn eller lösenord.");
-    const session = await createSession(db, row.id);
+    let session;
+    try {
+      session = await logIn(db, { username, password, clientAddress: clientAddress(c), userAgent: c.req.header("user-agent") }, c.get("config").sessionPolicy ?? defaultSessionPolicy);
+    } catch (err) {
+      if (err instanceof LoginThrottledError) c.header("Retry-After", String(err.retryAfterSeconds));
+      throw err;
+    }
     setCookie(c, sessionCookie, session.token, {
       httpOnly: true,
       secure: c.get("config").secureCookies,
@@ -60,8 +72,7 @@ export function registerAuthRoutes(app: App) {
       path: "/",
       expires: session.expiresAt,
     });
-    const user = (await loadUser(db, row.id))!;
-    await writeAudit(db, { id: user.id, username: user.username }, { action: "login", entity: "session" });
+    const user = (await loadUser(db, session.userId))!;
     return c.json({ user, csrfToken: session.csrfToken }, 200);
   });
 
@@ -71,8 +82,7 @@ export function registerAuthRoutes(app: App) {
   });
 
   app.openapi(logout, async (c) => {
-    const token = c.get("sessionToken");
-    if (token) await deleteSession(c.get("db"), token);
+    await logOut(c.get("db"), c.get("user"), c.get("sessionToken"));
     deleteCookie(c, sessionCookie, { path: "/" });
     return c.json({ ok: true }, 200);
   });
@@ -80,22 +90,7 @@ export function registerAuthRoutes(app: App) {
   app.openapi(changePassword, async (c) => {
     const user = requireUser(c.get("user"));
     const { currentPassword, newPassword } = c.req.valid("json");
-    const db = c.get("db");
-    const row = await db.selectFrom("users").select("password_hash").where("id", "=", user.id).executeTakeFirstOrThrow();
-    if (!(await verifyPassword(currentPassword, row.password_hash))) {
-      throw new ApiError(400, "bad_password", "Nuvarande lösenord stämmer inte.");
-    }
-    if (newPassword.length < minimumPasswordLength) {
-      throw new ApiError(400, "weak_password", `Det nya lösenordet måste ha minst ${minimumPasswordLength} tecken.`);
-    }
-    const hash = await hashPassword(newPassword);
-    await db.transaction().execute(async (trx) => {
-      await trx.updateTable("users").set({ password_hash: hash, must_change_password: false }).where("id", "=", user.id).execute();
-      await writeAudit(trx, user, { action: "update", entity: "user_password", entityId: user.id });
-    });
-    return c.json({ ok: true }, 200);
+    const { endedSessions } = await changeOwnPassword(c.get("db"), user, { currentPassword, newPassword, keepSessionToken: c.get("sessionToken") });
+    return c.json({ ok: true, endedSessions }, 200);
   });
 }
-
-let dummy: Promise<string> | undefined;
-const dummyHash = () => (dummy ??= hashPassword("ingen-användare-har-detta-lösenord"));

@@ -25,7 +25,7 @@ const calculateProposal = createRoute({
 
 const listSeries = createRoute({ method: "get", path: "/api/index-series", tags: ["Index"], summary: "Indexserier (t.ex. LPIK) med första och sista år", responses: { 200: jsonResponse(z.array(z.object({ code: z.string(), firstYear: z.number(), lastYear: z.number(), count: z.number() })), "Serier"), ...errorResponses } });
 const getSeries = createRoute({ method: "get", path: "/api/index-series/{code}", tags: ["Index"], summary: "En indexseries värden: förändring i procent per år", request: { params: CodeParam }, responses: { 200: jsonResponse(z.array(IndexRow), "Värden"), ...errorResponses } });
-const putSeries = createRoute({ method: "put", path: "/api/index-series/{code}", tags: ["Index"], summary: "Lägg in eller ändra värden (redigerare i någon organisation)", request: { params: CodeParam, ...jsonBody(IndexSeriesValues) }, responses: { 200: jsonResponse(z.array(IndexRow), "Seriens värden efter ändringen"), ...errorResponses, ...conflictResponse } });
+const putSeries = createRoute({ method: "put", path: "/api/index-series/{code}", tags: ["Index"], summary: "Lägg in eller ändra värden (handläggare i någon organisation)", request: { params: CodeParam, ...jsonBody(IndexSeriesValues) }, responses: { 200: jsonResponse(z.array(IndexRow), "Seriens värden efter ändringen"), ...errorResponses, ...conflictResponse } });
 
 export function registerBudgetRoutes(app: App) {
   registerBudgetDocumentKind(app, { kind: "budget", path: "budgets", tag: "Budget", noun: "Budgeten", spec: BudgetSpec, resultDescription: "BudgetResult: totals{headers[], columnTotals[]}, proposal (ProposalResult eller null), checks[]" });

@@ -19,7 +19,7 @@ const create = createRoute({
   method: "post",
   path: "/api/grants/agreements",
   tags,
-  summary: "Registrera en överenskommelse (redigerare i organisationen)",
+  summary: "Registrera en överenskommelse (handläggare i organisationen)",
   request: jsonBody(AgreementInputSchema),
   responses: { 201: jsonResponse(AgreementSchema, "Registrerad"), ...errorResponses },
 });

@@ -45,7 +45,7 @@ const receipt = createRoute({
   method: "put",
   path: "/api/grants/parts/{id}/recipients/{code}/receipt",
   tags,
-  summary: "Spara rekvisition, utbetalning, objekt, redovisning och återbetalning (redigerare hos mottagaren)",
+  summary: "Spara rekvisition, utbetalning, objekt, redovisning och återbetalning (handläggare hos mottagaren)",
   request: { params: PartRecipient, ...jsonBody(ReceiptSchema) },
   responses: { 200: jsonResponse(RecipientDetail, "Sparat"), ...errorResponses, ...notFoundResponse },
 });

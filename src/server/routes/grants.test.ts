@@ -102,7 +102,8 @@ describe("grant API", () => {
     const login = await api.app.request("/api/auth/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "editor23", password: testPassword }) });
     const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
     const { csrfToken } = (await login.json()) as { csrfToken: string };
-    return api.app.request(path, { method: "POST", headers: { cookie, "x-csrf-token": csrfToken }, body: form });
+    // A form post must name its origin (Hono's csrf middleware), as a browser does.
+    return api.app.request(path, { method: "POST", headers: { cookie, "x-csrf-token": csrfToken, origin: "http://localhost" }, body: form });
   }
 
   it("imports an annex from XLSX and CSV, all or nothing", async () => {

@@ -61,7 +61,7 @@ export function ChangePasswordPage({ forced }: { forced: boolean }) {
             onChange={(e) => setNext(e.target.value)}
           />
           <p className="hint" id="new-password-hint">
-            Välj ett långt lösenord, gärna en mening som bara du känner till.
+            Minst 15 tecken. Välj ett långt lösenord, gärna en mening som bara du känner till; vanliga lösenord från läckta listor godtas inte.
           </p>
         </div>
         <div className="field">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generatePassword, hashPassword, verifyPassword } from "./password";
+import { generatePassword, hashPassword, verifyPassword } from "./password-hash";
 
 describe("password hashing", () => {
   it("verifies the right password and rejects a wrong one", async () => {
