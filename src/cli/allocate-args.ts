@@ -23,6 +23,7 @@ export interface RecipientDirectory {
 const roundings: Record<string, RoundingMode> = {
   "largest-remainder": "largest-remainder",
   fixed: "largest-remainder",
+  "nearest-largest": "nearest-largest",
   up: "up",
   down: "down",
   nearest: "nearest",
@@ -73,7 +74,7 @@ export function buildRequest(args: AllocateArgs, directory: RecipientDirectory):
   }
   if (unit <= 0) throw new CliError(`--unit "${args.unit}": ange en avrundningsenhet som "1 kr", "1 tkr" eller "10 tkr".`);
   const rounding = roundings[args.rounding ?? "largest-remainder"];
-  if (!rounding) throw new CliError(`--rounding "${args.rounding}": välj largest-remainder, up, down eller nearest.`);
+  if (!rounding) throw new CliError(`--rounding "${args.rounding}": välj largest-remainder, nearest-largest, up, down eller nearest.`);
 
   const keyKind = args.key ?? (args.date ? "population" : "equal");
   if (!["population", "equal"].includes(keyKind)) throw new CliError(`--key "${keyKind}": välj population eller equal.`);

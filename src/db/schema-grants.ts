@@ -68,6 +68,8 @@ export interface GrantDistributionsTable {
   result: Json | null;
   comparison_request: Json | null;
   comparison_result: Json | null;
+  /** RoundingMatch[] (migration 0080); null for comparisons saved before it. */
+  comparison_roundings?: Json | null;
   source: string | null;
   updated_by: number | null;
   updated_at: Stamp;

@@ -24,6 +24,7 @@ const KR_DECIMALS = 4;
 
 const ROUNDING_WORDS: Record<AllocationResult["rounding"], string> = {
   "largest-remainder": "fast total: andelarna avrundas nedåt och de största resterna får en enhet till, så att summan blir exakt totalen",
+  "nearest-largest": "fast total: varje andel avrundas till närmaste enhet och avrundningsdifferensen dras från (eller läggs till) den största andelen, så att summan blir exakt totalen",
   up: "varje andel avrundas uppåt; totalen blir summan av andelarna",
   down: "varje andel avrundas nedåt; totalen blir summan av andelarna",
   nearest: "varje andel avrundas till närmaste enhet; totalen blir summan av andelarna",

@@ -48,6 +48,7 @@ export const roundingUnits: readonly { ore: Ore; label: string }[] = [
 
 export const roundingModes = [
   { value: "largest-remainder", label: "Fast total – största rest" },
+  { value: "nearest-largest", label: "Fast total – närmaste enhet, differensen på största andelen" },
   { value: "up", label: "Avrunda varje andel uppåt" },
   { value: "down", label: "Avrunda varje andel nedåt" },
   { value: "nearest", label: "Avrunda varje andel till närmaste" },

@@ -20,8 +20,10 @@ Nyckel:
   --key equal                                                              lika delar (standard)
 Avrundning:
   --unit "1 kr"|"1 tkr"|"10 tkr"…      avrundningsenhet (standard 1 kr)
-  --rounding largest-remainder|up|down|nearest
+  --rounding largest-remainder|nearest-largest|up|down|nearest
       largest-remainder: fast total, andelarna summerar exakt till totalen
+      nearest-largest:   fast total, varje andel till närmaste enhet och differensen på
+                         den största andelen (Regeringskansliets regel, t.ex. S2023/00488 bilaga 1)
       up/down/nearest:   varje andel avrundas; totalen följer andelarna
 Eller: --input FIL.json med en fördelning i API:ts format (AllocationRequest).
 
@@ -41,6 +43,14 @@ function readRequestFile(path: string): AllocationRequest {
   return parsed.data;
 }
 
+const ROUNDING_NAMES: Record<AllocationResult["rounding"], string> = {
+  "largest-remainder": "fast total (största rest)",
+  "nearest-largest": "fast total (närmaste enhet, differensen på största andelen)",
+  up: "varje andel uppåt",
+  down: "varje andel nedåt",
+  nearest: "varje andel till närmaste",
+};
+
 function pad(text: string, width: number, right: boolean): string {
   return right ? text.padStart(width) : text.padEnd(width);
 }
@@ -53,7 +63,7 @@ export function renderTable(result: AllocationResult): string {
   const line = (r: string[]) => r.map((cell, col) => pad(cell, widths[col]!, col === 1 || col === 2)).join("  ").trimEnd();
   const out = [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line), widths.map((w) => "-".repeat(w)).join("  "), line(all[all.length - 1]!)];
   out.push("");
-  out.push(`Avrundning: ${formatUnitName(result.unit)}, ${result.rounding === "largest-remainder" ? "fast total (största rest)" : `varje andel ${{ up: "uppåt", down: "nedåt", nearest: "till närmaste" }[result.rounding as "up"]}`}.`);
+  out.push(`Avrundning: ${formatUnitName(result.unit)}, ${ROUNDING_NAMES[result.rounding]}.`);
   out.push(
     result.difference === 0
       ? `Kontroll: summan ${formatAmount(result.total, "kr")} stämmer med beloppet att fördela.`

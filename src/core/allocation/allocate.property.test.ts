@@ -187,3 +187,71 @@ describe("allocate: properties", () => {
     );
   });
 });
+
+describe("allocate: nearest with the difference on the largest share", () => {
+  const nearestLargest = fc.oneof(weightInput, mixedInput).map((input): AllocationInput => ({ ...input, rounding: "nearest-largest" }));
+
+  it("sums exactly to the total; every other share is within half a unit of its quota, the largest within half a unit per line", () => {
+    fc.assert(
+      fc.property(nearestLargest, (input) => {
+        const result = run(input);
+        if (result instanceof AllocationError) {
+          // The difference can outgrow a tiny largest share (many shares of exactly half a unit).
+          expect(["overspend", "largest-negative"]).toContain(result.reason);
+          return;
+        }
+        expect(result.shares.reduce((s, x) => s + x.amount, 0)).toBe(input.total);
+        expect(result.difference).toBe(0);
+        const flexible = result.shares.filter((s) => s.method !== "fixed");
+        const largest = flexible.reduce<(typeof flexible)[number] | null>((best, s) => (best === null || quotaOf(s).compare(quotaOf(best)) > 0 ? s : best), null);
+        for (const share of result.shares) {
+          const diff = Fraction.of(share.amount).sub(quotaOf(share));
+          expect(share.amount).toBeGreaterThanOrEqual(0);
+          expect(share.remainderRank).toBeNull();
+          if (share.method === "fixed") {
+            expect(diff.sign()).toBe(0);
+          } else if (share === largest) {
+            // Its own rounding (≤ ½ unit) plus what every other line's rounding left (≤ ½ unit each).
+            expect(diff.abs().mul(2n).compare(BigInt(input.unit * flexible.length))).toBeLessThanOrEqual(0);
+          } else {
+            expect(diff.abs().mul(2n).compare(input.unit)).toBeLessThanOrEqual(0);
+            expect(share.amount % input.unit).toBe(0);
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("gives the difference to the first of equal largest shares, every time", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 12 }), fc.integer({ min: 1, max: 1_000 }), fc.integer({ min: 0, max: 1_000_000 }), (count, weight, units) => {
+        const input: AllocationInput = {
+          total: 100 * units,
+          unit: 100,
+          rounding: "nearest-largest",
+          lines: [
+            { key: "small", label: "Liten", method: "weight", weight: 1 },
+            ...Array.from({ length: count }, (_, i): AllocationLineInput => ({ key: `eq${i}`, label: `Lika ${i}`, method: "weight", weight: weight + 1 })),
+          ],
+        };
+        const result = run(input);
+        if (result instanceof AllocationError) return;
+        expect(run(structuredClone(input))).toEqual(result);
+        const rounded = result.shares.map((s) => Fraction.fromText(s.quota).roundHalfUpTo(100n));
+        result.shares.forEach((share, i) => {
+          // Only eq0, the first of the equal largest, may differ from its own nearest rounding.
+          if (share.key !== "eq0") expect(BigInt(share.amount)).toBe(rounded[i]);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("says in the result which rule and tie-break it applied", () => {
+    const result = allocate({ total: 1_000, unit: 100, rounding: "nearest-largest", lines: [1, 1, 1].map((weight, i) => ({ key: `k${i}`, label: `Rad ${i}`, method: "weight", weight })) });
+    expect(result.shares.map((s) => s.amount)).toEqual([400, 300, 300]);
+    expect(result.tieBreak).toMatch(/största andelen.*först i listan/);
+    expect(result.shares[0]!.explanation).toMatch(/som största andel tar raden avrundningsdifferensen \+1\skr/);
+  });
+});

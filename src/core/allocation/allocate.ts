@@ -1,7 +1,7 @@
 import { Fraction } from "../fraction";
 import { formatUnitName } from "../money/units";
 import { AllocationError } from "./errors";
-import { explainShare, krExact, kr as krWhole, unitPhrase, type ShareRounding } from "./explain";
+import { explainShare, krExact, kr as krWhole, unitPhrase, unitSingular, type ShareRounding } from "./explain";
 import type { AllocationInput, AllocationResult, AllocationShare, RoundingMode } from "./types";
 import { prepareInput, type PreparedLine } from "./validate";
 
@@ -27,6 +27,12 @@ interface Computed {
  *   larger exact quota, then to the earlier line. The shares add up to the total exactly.
  * - "largest-remainder" with a remainder line: each other share is rounded to the nearest unit
  *   (an exact half up) on its own; the remainder line absorbs the difference.
+ * - "nearest-largest" without a remainder line (the Government Offices' rule, seed 002's annex
+ *   1): every non-fixed quota is rounded to the nearest unit (an exact half up) and the
+ *   difference between the distributable amount and those rounded shares is taken from (or
+ *   given to) the line with the largest exact quota; among equal largest quotas the earlier
+ *   line. The shares add up to the total exactly. With a remainder line it rounds as
+ *   "largest-remainder" does, since the remainder line already takes the difference.
  * - "up" | "down" | "nearest": each share is rounded on its own; result.total is the sum of the
  *   shares and result.difference what that adds to or takes from input.total.
  *
@@ -68,11 +74,13 @@ export function allocate(input: AllocationInput): AllocationResult {
   }
 
   const computed =
-    p.rounding !== "largest-remainder"
+    p.rounding !== "largest-remainder" && p.rounding !== "nearest-largest"
       ? perShare(lines, quotas, unit, p.rounding)
       : p.remainder
         ? withRemainderLine(lines, quotas, unit, total, p.remainder)
-        : largestRemainder(lines, quotas, unit, total - fixedSum);
+        : p.rounding === "nearest-largest"
+          ? nearestLargest(lines, quotas, unit, total - fixedSum)
+          : largestRemainder(lines, quotas, unit, total - fixedSum);
 
   let sum = 0n;
   for (const c of computed) sum += c.amount;
@@ -115,14 +123,66 @@ function quotaOf(quotas: Map<number, Fraction>, line: PreparedLine): Fraction {
   return q;
 }
 
-function largestRemainder(lines: PreparedLine[], quotas: Map<number, Fraction>, unit: bigint, distributable: bigint): Computed[] {
-  const flexible = lines.filter((l) => l.method !== "fixed");
+function requireDivisible(flexible: PreparedLine[], unit: bigint, distributable: bigint): void {
   if (flexible.length > 0 && distributable % unit !== 0n) {
     throw new AllocationError(
       "not-divisible",
       `Beloppet att fördela, ${kr(distributable)}, går inte jämnt upp i avrundningsenheten ${formatUnitName(Number(unit))}; lägg till en restrad eller välj en mindre enhet.`,
     );
   }
+}
+
+/**
+ * The line that takes the rounding difference: the largest exact quota, the earlier line among
+ * equals, so the same input always charges the same recipient.
+ */
+function largestLine(flexible: PreparedLine[], quotas: Map<number, Fraction>): PreparedLine | null {
+  let best: PreparedLine | null = null;
+  for (const line of flexible) {
+    if (best === null || quotaOf(quotas, line).compare(quotaOf(quotas, best)) > 0) best = line;
+  }
+  return best;
+}
+
+function nearestLargest(lines: PreparedLine[], quotas: Map<number, Fraction>, unit: bigint, distributable: bigint): Computed[] {
+  const flexible = lines.filter((l) => l.method !== "fixed");
+  requireDivisible(flexible, unit, distributable);
+  const rounded = new Map<number, bigint>();
+  let roundedSum = 0n;
+  for (const line of flexible) {
+    const r = quotaOf(quotas, line).roundHalfUpTo(unit);
+    rounded.set(line.index, r);
+    roundedSum += r;
+  }
+  const largest = largestLine(flexible, quotas);
+  const adjustment = distributable - roundedSum;
+  if (largest) {
+    const amount = rounded.get(largest.index)! + adjustment;
+    if (amount < 0n) {
+      throw new AllocationError(
+        "largest-negative",
+        `${largest.name}: avrundningsdifferensen ${kr(adjustment)} är större än den största andelen, som då skulle bli negativ; välj största restbelopp eller en mindre avrundningsenhet.`,
+        { index: largest.index, key: largest.key },
+      );
+    }
+    rounded.set(largest.index, amount);
+  }
+  return lines.map((line) => {
+    if (line.method === "fixed") return fixedShare(line);
+    const nearest = quotaOf(quotas, line).roundHalfUpTo(unit);
+    return {
+      line,
+      quota: quotaOf(quotas, line),
+      amount: rounded.get(line.index)!,
+      rounding: { kind: "nearest-largest", nearest, adjustment: line === largest ? adjustment : null },
+      rank: null,
+    };
+  });
+}
+
+function largestRemainder(lines: PreparedLine[], quotas: Map<number, Fraction>, unit: bigint, distributable: bigint): Computed[] {
+  const flexible = lines.filter((l) => l.method !== "fixed");
+  requireDivisible(flexible, unit, distributable);
   const floors = new Map<number, { quota: Fraction; floor: bigint; rest: Fraction }>();
   let floorSum = 0n;
   for (const line of flexible) {
@@ -212,6 +272,11 @@ export function tieBreakText(rounding: RoundingMode, hasRemainderLine: boolean, 
         ? `Varje andel avrundas för sig till ${to} (exakt hälft uppåt); restraden tar det som blir kvar av totalbeloppet, så summan stämmer exakt.`
         : `Största restbelopp: varje andel avrundas först nedåt till ${to}; de enheter som blir över går en i taget till raderna med störst restbelopp. ` +
             "Vid lika restbelopp går enheten först till raden med störst exakt kvot och därefter till raden som står först i listan. Summan stämmer exakt.";
+    case "nearest-largest":
+      return hasRemainderLine
+        ? `Varje andel avrundas för sig till ${to} (exakt hälft uppåt); restraden tar det som blir kvar av totalbeloppet, så summan stämmer exakt.`
+        : `Varje andel avrundas till närmaste ${unitSingular(unit)} (exakt hälft uppåt); den avrundningsdifferens som då uppstår mot totalbeloppet dras från (eller läggs till) den största andelen. ` +
+            "Vid lika stora största andelar tar raden som står först i listan differensen. Summan stämmer exakt.";
     case "up":
       return `Varje andel avrundas uppåt för sig till ${to}; summan följer andelarna och differensen mot totalbeloppet redovisas.`;
     case "down":

@@ -27,6 +27,7 @@ export type AllocationErrorReason =
   | "overspend"
   | "unallocated"
   | "not-divisible"
+  | "largest-negative"
   | "overflow";
 
 /**

@@ -8,6 +8,8 @@ export type ShareRounding =
   | { kind: "fixed" }
   | { kind: "remainder"; othersSum: bigint }
   | { kind: "largest-remainder"; floor: bigint; rank: number | null }
+  /** nearest: the quota rounded to the nearest unit; adjustment: the difference this line took, null on the others. */
+  | { kind: "nearest-largest"; nearest: bigint; adjustment: bigint | null }
   | { kind: "up" | "down" | "nearest" };
 
 export interface ShareFacts {
@@ -55,6 +57,18 @@ export function unitPhrase(unit: bigint): string {
   }
 }
 
+/** "krona", "tkr", "10 tkr": one unit, after "närmaste". */
+export function unitSingular(unit: bigint): string {
+  switch (unit) {
+    case 1n:
+      return "öre";
+    case 100n:
+      return "krona";
+    default:
+      return formatUnitName(Number(unit));
+  }
+}
+
 function origin(f: ShareFacts): string {
   const { line } = f;
   const basis = line.basis ? ` (${line.basis})` : "";
@@ -80,8 +94,17 @@ export function explainShare(f: ShareFacts): string {
   const head = `${origin(f)}${f.line.basis && f.line.method !== "weight" ? ` (${f.line.basis})` : ""}: kvot ${krExact(f.quota)}`;
   const onUnit = f.quota.isInteger() && f.quota.numerator % f.unit === 0n;
   const to = unitPhrase(f.unit);
-  if (onUnit) return `${head}, går jämnt upp i ${to}.`;
   const diff = Fraction.of(f.amount).sub(f.quota);
+  if (r.kind === "nearest-largest" && r.adjustment !== null && r.adjustment !== 0n) {
+    const rounded = onUnit ? `${head}, går jämnt upp i ${to}` : `${head}, avrundat till närmaste ${unitSingular(f.unit)}: ${kr(r.nearest)}`;
+    const sign = r.adjustment < 0n ? `-${kr(-r.adjustment)}` : `+${kr(r.adjustment)}`;
+    return `${rounded}; som största andel tar raden avrundningsdifferensen ${sign} så att summan stämmer: ${kr(f.amount)} (${signedKr(diff)} mot kvoten).`;
+  }
+  if (onUnit) return `${head}, går jämnt upp i ${to}.`;
+  if (r.kind === "nearest-largest") {
+    const note = r.adjustment === 0n ? "; största andelen, men avrundningen gav ingen differens att ta" : "";
+    return `${head}, avrundat till närmaste ${unitSingular(f.unit)} (exakt hälft uppåt): ${kr(f.amount)} (${signedKr(diff)})${note}.`;
+  }
   if (r.kind === "largest-remainder") {
     const down = `${head}, avrundat nedåt till ${to}: ${kr(r.floor)}`;
     if (r.rank === null) return `${down}; ingen extra enhet eftersom restbeloppet var för litet.`;

@@ -1,7 +1,7 @@
 import { isoDate } from "../input-schemas";
 import { z } from "zod";
 import { UserFacingError } from "../errors";
-import type { AllocationInput, AllocationLineInput } from "./types";
+import { roundingModeValues, type AllocationInput, type AllocationLineInput } from "./types";
 
 // An allocation as a user states it: recipients and a key, before population figures are
 // looked up. The same schema validates the HTTP API, the CLI's JSON input and saved specs.
@@ -27,7 +27,7 @@ export const PopulationKeySchema = z.object({
 export const AllocationRequestSchema = z.object({
   total: ore,
   unit: ore.refine((u) => u > 0, "Avrundningsenheten måste vara större än noll"),
-  rounding: z.enum(["largest-remainder", "up", "down", "nearest"]),
+  rounding: z.enum(roundingModeValues),
   pool: ore.optional(),
   key: z.discriminatedUnion("kind", [PopulationKeySchema, z.object({ kind: z.literal("none") })]).default({ kind: "none" }),
   lines: z.array(RequestLineSchema).min(1, "Minst en mottagare behövs"),

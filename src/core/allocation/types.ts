@@ -4,9 +4,14 @@ export type Ore = number;
 /**
  * How shares are rounded to the unit.
  * - "largest-remainder": fixed total. Shares add up to the total exactly.
+ * - "nearest-largest": fixed total, the Government Offices' rule: each share rounded to the
+ *   nearest unit, and the difference that leaves taken from (or given to) the largest share.
  * - "up" | "down" | "nearest": per-share rounding; the total follows the rounded shares.
  */
-export type RoundingMode = "largest-remainder" | "up" | "down" | "nearest";
+export type RoundingMode = "largest-remainder" | "nearest-largest" | "up" | "down" | "nearest";
+
+/** Every rounding mode, in the order forms and help texts list them. */
+export const roundingModeValues = ["largest-remainder", "nearest-largest", "up", "down", "nearest"] as const satisfies readonly RoundingMode[];
 
 export type LineMethod = "weight" | "equal" | "fixed" | "percent" | "remainder";
 
@@ -65,7 +70,7 @@ export interface AllocationShare {
 }
 
 export interface AllocationResult {
-  /** The total the shares add up to, in öre (equals the input total in "largest-remainder" mode). */
+  /** The total the shares add up to, in öre (equals the input total in the fixed-total modes). */
   total: Ore;
   inputTotal: Ore;
   unit: Ore;

@@ -4,7 +4,7 @@ import { MoneyError } from "../money/errors";
 import { formatPercent, parsePercentFraction } from "../money/percent";
 import { AllocationError } from "./errors";
 import { kr } from "./explain";
-import type { AllocationInput, AllocationLineInput, LineMethod, RoundingMode } from "./types";
+import { roundingModeValues, type AllocationInput, type AllocationLineInput, type LineMethod, type RoundingMode } from "./types";
 
 /** A line after validation, with its numbers as bigint. */
 export interface PreparedLine {
@@ -37,7 +37,7 @@ export interface PreparedInput {
 }
 
 const METHODS: readonly LineMethod[] = ["weight", "equal", "fixed", "percent", "remainder"];
-const ROUNDINGS: readonly RoundingMode[] = ["largest-remainder", "up", "down", "nearest"];
+const ROUNDINGS: readonly RoundingMode[] = roundingModeValues;
 
 
 /** "Rad 2 (X)" → "rad 2 (X)" for use mid-sentence; the label keeps its case. */
@@ -115,7 +115,7 @@ function prepareLine(line: AllocationLineInput, index: number): PreparedLine {
 /** Checks everything that does not need the arithmetic, and turns numbers into bigint. */
 export function prepareInput(input: AllocationInput): PreparedInput {
   if (!ROUNDINGS.includes(input.rounding)) {
-    fail("invalid-rounding", `Okänt avrundningssätt "${String(input.rounding)}"; välj största restbelopp, uppåt, nedåt eller närmaste.`);
+    fail("invalid-rounding", `Okänt avrundningssätt "${String(input.rounding)}"; välj största restbelopp, närmaste med differensen på största andelen, uppåt, nedåt eller närmaste.`);
   }
   if (!Number.isSafeInteger(input.total)) {
     fail("invalid-total", `Totalbeloppet måste vara ett helt antal öre inom säkert heltalsområde, fick ${input.total}.`);
@@ -147,7 +147,7 @@ export function prepareInput(input: AllocationInput): PreparedInput {
     fail("multiple-remainders", `${second.name}: en fördelning kan ha högst en restrad; ${lowerFirst(remainders[0]!.name)} är redan restrad.`, second);
   }
   const remainder = remainders[0] ?? null;
-  if (remainder && input.rounding !== "largest-remainder") {
+  if (remainder && input.rounding !== "largest-remainder" && input.rounding !== "nearest-largest") {
     fail("remainder-in-per-share", `${remainder.name}: en restrad går inte ihop med avrundning per andel (${input.rounding === "up" ? "uppåt" : input.rounding === "down" ? "nedåt" : "närmaste"}); välj största restbelopp eller ta bort restraden.`, remainder);
   }
 

@@ -1,6 +1,6 @@
 import type { AllocationRequest } from "../allocation/request";
 import type { AllocationResult, Ore } from "../allocation/types";
-import type { Comparison } from "./compare";
+import type { Comparison, RoundingMatch } from "./compare";
 import type { VersionDiff } from "./diff";
 import type { RecipientFigures } from "./figures";
 import type { InternalLine, InternalMetadata } from "./internal";
@@ -109,7 +109,7 @@ export interface Distribution extends Revisioned {
   entitlements: Entitlement[];
   check: PartsCheck;
   /** Annex amounts beside a key computed when the annex was saved; null without a comparison key. */
-  comparison: (Comparison & { request: AllocationRequest }) | null;
+  comparison: (Comparison & { request: AllocationRequest; roundings: RoundingMatch[] }) | null;
   updatedAt: string;
 }
 

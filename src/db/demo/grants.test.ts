@@ -54,6 +54,14 @@ describe("grant demo data (seeds 002 and 003)", () => {
     expect(d1.check.balanced).toBe(true);
     expect(d1.comparison!.computedTotal).toBe(kr(62_500_000));
     expect(d1.comparison!.rows.every((r) => r.difference === r.decided! - r.computed!)).toBe(true);
+    // The decision's own key: the population of 2022-11-01, rounded the Government Offices' way.
+    expect(d1.comparison!.request.key).toEqual({ kind: "population", date: "2022-11-01", basis: "membership" });
+    expect(d1.comparison!.request.rounding).toBe("nearest-largest");
+    expect(d1.comparison!.differing).toEqual([]);
+    expect(d1.comparison!.roundings).toEqual([
+      { rounding: "largest-remainder", differing: 2 },
+      { rounding: "nearest-largest", differing: 0 },
+    ]);
     const coop = decision!.parts.find((p) => p.recipientGroup === "cooperation_regions")!;
     const d2 = (await getDistribution(opened.db, coop.id, coop.amount))!;
     expect(d2.entitlements.map((e) => e.amount)).toEqual(Array(6).fill(kr(10_000_000)));

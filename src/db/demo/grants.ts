@@ -1,9 +1,8 @@
 import { allocate } from "../../core/allocation";
-import type { AllocationRequest } from "../../core/allocation/request";
 import { parseAnnexText, type AnnexLine } from "../../core/grants/annex";
 import { internalAllocationInput } from "../../core/grants/internal";
 import type { Db } from "../connect";
-import { computeAllocation } from "../queries/compute-allocation";
+import { compareAnnexWithKey, type AnnexComparison } from "../queries/grants-annex-comparison";
 import { insertAgreement, insertDecision, decisionParts } from "../queries/grants-decisions";
 import { saveAnnexDistribution } from "../queries/grants-distribution";
 import { insertInternalDecision } from "../queries/grants-internal";
@@ -17,23 +16,20 @@ async function orgId(db: Db, code: string): Promise<number> {
   return (await db.selectFrom("organisations").select("id").where("code", "=", code).executeTakeFirstOrThrow()).id;
 }
 
+/** Annex 1 says "utifrån folkmängden den 1 november 2022 enligt SCB". */
+const ANNEX_1_KEY_DATE = "2022-11-01";
+
 /**
- * Annex 1 was computed on the population of 2022-11-01, which ships with no data set here; the
- * comparison uses the latest date the data covers for every region, so the differences show how
- * much a newer population moves the amounts.
+ * Annex 1 beside its own key, the population of 2022-11-01, when the data has that day;
+ * otherwise the latest day that covers every region, so the differences show how much another
+ * population moves the amounts.
  */
-async function populationComparison(db: Db, amount: number, lines: AnnexLine[]): Promise<{ request: AllocationRequest; result: Awaited<ReturnType<typeof computeAllocation>>["result"] } | null> {
-  const dates = (await populationDates(db)).sort().reverse();
-  for (const date of dates) {
-    const request: AllocationRequest = {
-      total: amount,
-      unit: 100,
-      rounding: "largest-remainder",
-      key: { kind: "population", date, basis: "membership" },
-      lines: lines.map((l) => ({ label: l.name, recipientCode: l.recipientCode, method: "population" })),
-    };
+async function populationComparison(db: Db, amount: number, lines: AnnexLine[]): Promise<AnnexComparison | null> {
+  const dates = await populationDates(db);
+  const tried = dates.includes(ANNEX_1_KEY_DATE) ? [ANNEX_1_KEY_DATE] : [...dates].sort().reverse();
+  for (const date of tried) {
     try {
-      return { request, result: (await computeAllocation(db, request)).result };
+      return await compareAnnexWithKey(db, amount, lines, { kind: "population", date, basis: "membership" });
     } catch {
       // This date lacks a region; try an earlier one.
     }
@@ -41,16 +37,12 @@ async function populationComparison(db: Db, amount: number, lines: AnnexLine[]):
   return null;
 }
 
-function equalComparison(amount: number, lines: AnnexLine[]) {
-  const request: AllocationRequest = { total: amount, unit: 100, rounding: "largest-remainder", key: { kind: "none" }, lines: lines.map((l) => ({ label: l.name, recipientCode: l.recipientCode, method: "equal" })) };
-  return { request, result: allocate({ total: amount, unit: 100, rounding: "largest-remainder", lines: lines.map((l) => ({ key: l.recipientCode, label: l.name, method: "equal" as const })) }) };
-}
-
 async function loadSeed002(db: Db, adminId: number | null): Promise<void> {
   const regeringen = await orgId(db, "REGERINGEN");
   const annex1 = parseAnnexText(seed002Annex1, "regions", "S2023/00488 bilaga 1");
   const annex2 = parseAnnexText(seed002Annex2, "cooperation_regions", "S2023/00488 bilaga 2");
   const comparison1 = await populationComparison(db, kr(62_500_000), annex1);
+  const comparison2 = await compareAnnexWithKey(db, kr(60_000_000), annex2, { kind: "equal" });
   await db.transaction().execute(async (trx) => {
     const agreementId = await insertAgreement(trx, { organisationId: regeringen, name: SEED_002_AGREEMENT, year: 2023, parties: ["Staten", "Sveriges Kommuner och Regioner (SKR)"], total: kr(226_000_000), diaryNumber: null }, adminId);
     const decisionId = await insertDecision(
@@ -75,7 +67,7 @@ async function loadSeed002(db: Db, adminId: number | null): Promise<void> {
       } else if (part.recipientGroup === "regions") {
         await saveAnnexDistribution(trx, part.id, annex1, "S2023/00488 bilaga 1", comparison1, adminId);
       } else {
-        await saveAnnexDistribution(trx, part.id, annex2, "S2023/00488 bilaga 2", equalComparison(part.amount, annex2), adminId);
+        await saveAnnexDistribution(trx, part.id, annex2, "S2023/00488 bilaga 2", comparison2, adminId);
       }
     }
     await trx.updateTable("grant_decisions").set({ status: "decided", decided_by: adminId, decided_at: new Date() }).where("id", "=", decisionId).execute();

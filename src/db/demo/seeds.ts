@@ -67,6 +67,21 @@ const samverkansnamnden: DemoAllocation = {
   },
 };
 
+// Seed 002, annex 1: 62 500 000 kr over the 21 regions by the population of 2022-11-01, each
+// share to the nearest krona and the difference on the largest (Stockholm 14 486 584).
+const annex1: DemoAllocation = {
+  title: "Sammanhållen, jämlik och säker vård 2023 – medel till regionerna (S2023/00488, bilaga 1)",
+  organisationCode: "REGERINGEN",
+  decided: true,
+  request: {
+    total: kr(62_500_000),
+    unit: kr(1),
+    rounding: "nearest-largest",
+    key: { kind: "population", date: "2022-11-01", basis: "membership" },
+    lines: REGIONS.map((r) => ({ label: r.name, recipientCode: r.countyCode, method: "population" as const })),
+  },
+};
+
 // The foundation's fixed-total case: 62 500 000 kr over the 21 regions by population.
 const regionsByPopulation: DemoAllocation = {
   title: "Exempel: 62 500 000 kr till regionerna efter folkmängd 2023-12-31",
@@ -81,4 +96,4 @@ const regionsByPopulation: DemoAllocation = {
   },
 };
 
-export const demoAllocations: DemoAllocation[] = [cooperationRegions, jamtland, samverkansnamnden, regionsByPopulation];
+export const demoAllocations: DemoAllocation[] = [annex1, cooperationRegions, jamtland, samverkansnamnden, regionsByPopulation];

@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { AllocationRequest } from "../../core/allocation/request";
 import type { AllocationResult, Ore } from "../../core/allocation/types";
 import type { AnnexLine } from "../../core/grants/annex";
-import { compareWithKey } from "../../core/grants/compare";
+import { compareWithKey, type RoundingMatch } from "../../core/grants/compare";
 import { checkDistribution } from "../../core/grants/parts-check";
 import type { Entitlement, Distribution } from "../../core/grants/records";
 import type { Database } from "../schema";
@@ -20,13 +20,14 @@ async function replaceEntitlements(db: Conn, partId: number, rows: { recipientCo
     .execute();
 }
 
-async function upsertDistribution(db: Conn, partId: number, values: { mode: "key" | "annex"; request: unknown; result: unknown; comparisonRequest: unknown; comparisonResult: unknown; source: string | null }, userId: number | null, userName: string | null) {
+async function upsertDistribution(db: Conn, partId: number, values: { mode: "key" | "annex"; request: unknown; result: unknown; comparisonRequest: unknown; comparisonResult: unknown; comparisonRoundings?: RoundingMatch[] | null; source: string | null }, userId: number | null, userName: string | null) {
   const row = {
     mode: values.mode,
     request: values.request === null ? null : JSON.stringify(values.request),
     result: values.result === null ? null : JSON.stringify(values.result),
     comparison_request: values.comparisonRequest === null ? null : JSON.stringify(values.comparisonRequest),
     comparison_result: values.comparisonResult === null ? null : JSON.stringify(values.comparisonResult),
+    comparison_roundings: values.comparisonRoundings ? JSON.stringify(values.comparisonRoundings) : null,
     source: values.source,
     updated_by: userId,
     updated_by_name: userName,
@@ -55,11 +56,17 @@ export async function saveAnnexDistribution(
   partId: number,
   lines: AnnexLine[],
   source: string,
-  comparison: { request: AllocationRequest; result: AllocationResult } | null,
+  comparison: { request: AllocationRequest; result: AllocationResult; roundings?: RoundingMatch[] } | null,
   userId: number | null,
   userName: string | null = null,
 ): Promise<void> {
-  await upsertDistribution(db, partId, { mode: "annex", request: null, result: null, comparisonRequest: comparison?.request ?? null, comparisonResult: comparison?.result ?? null, source }, userId, userName);
+  await upsertDistribution(
+    db,
+    partId,
+    { mode: "annex", request: null, result: null, comparisonRequest: comparison?.request ?? null, comparisonResult: comparison?.result ?? null, comparisonRoundings: comparison?.roundings ?? null, source },
+    userId,
+    userName,
+  );
   await replaceEntitlements(
     db,
     partId,
@@ -88,6 +95,7 @@ export async function getDistribution(db: Conn, partId: number, partAmount: Ore)
     const result = row.comparison_result as AllocationResult;
     comparison = {
       request: row.comparison_request as AllocationRequest,
+      roundings: (row.comparison_roundings as RoundingMatch[] | null | undefined) ?? [],
       ...compareWithKey(
         entitlements.map((e) => ({ recipientCode: e.recipientCode, name: e.recipientName, amount: e.amount })),
         result.shares.map((s) => ({ recipientCode: s.key, name: names.get(s.key) ?? s.label, amount: s.amount, explanation: s.explanation })),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/helpers/db";
 import type { OpenDatabase } from "../connect";
-import { populationDates, populationOf } from "./population";
+import { populationCoverage, populationDates, populationOf, populationsOf } from "./population";
 import { PopulationError } from "./population-error";
 import { importPopulation, loadReferenceData } from "./reference";
 
@@ -13,11 +13,31 @@ describe("populationOf", () => {
   });
   afterAll(() => opened.close());
 
-  it("names the area and the available days when a day is not covered", async () => {
-    await expect(populationOf(opened.db, { organisationCode: "23", date: "2022-11-01" })).rejects.toThrow(
-      new PopulationError("Folkmängd saknas för Region Jämtland Härjedalen (23) per 2022-11-01; tillgängliga datum: 2021-12-31, 2023-12-31"),
+  it("names the area and the other days with what each covers when a day is not covered", async () => {
+    await expect(populationOf(opened.db, { organisationCode: "23", date: "2020-12-31" })).rejects.toThrow(
+      "Folkmängd saknas för Region Jämtland Härjedalen (23) per 2020-12-31; andra datum: 2021-12-31 (riket, 4 av 21 län, inga kommuner); " +
+        "2022-11-01 (riket, alla 21 län, inga kommuner); 2023-12-31 (riket, alla 21 län, 256 av 290 kommuner)",
     );
-    expect(await populationDates(opened.db)).toEqual(["2021-12-31", "2023-12-31"]);
+    expect(await populationDates(opened.db)).toEqual(["2021-12-31", "2022-11-01", "2023-12-31"]);
+  });
+
+  it("says which days are complete", async () => {
+    const coverage = await populationCoverage(opened.db);
+    expect(coverage.map((c) => [c.date, c.complete, c.counties, c.municipalities])).toEqual([
+      ["2021-12-31", false, 4, 0],
+      ["2022-11-01", false, 21, 0],
+      ["2023-12-31", false, 21, 256],
+    ]);
+  });
+
+  it("names every one of the 34 municipalities missing on 2023-12-31, and never offers that day as another", async () => {
+    const codes = (await opened.db.selectFrom("organisations").select("code").where("kind", "=", "municipality").orderBy("code").execute()).map((r) => r.code);
+    const refusal = await populationsOf(opened.db, codes, "2023-12-31").catch((e: Error) => e);
+    expect(refusal).toBeInstanceOf(PopulationError);
+    const message = (refusal as Error).message;
+    expect(message).toMatch(/^Folkmängd saknas per 2023-12-31 för 34 av 290 mottagare/);
+    for (const name of ["Tierp (0360)", "Älvkarleby (0319)", "Partille (1402)", "Trelleborg (1287)", "Berg (2326)", "Åre (2321)"]) expect(message).toContain(name);
+    expect(message.split("andra datum:")[1]).not.toContain("2023-12-31");
   });
 
   it("reproduces seed 001: Södra's member regions as whole organisations on 2021-12-31 = 2 104 945", async () => {
@@ -30,12 +50,12 @@ describe("populationOf", () => {
       { areaCode: "13", name: "Hallands län", population: 340_243 },
     ]);
     expect(figure.basis).toContain("hela Hallands län");
-    expect(figure.basis).toContain("Folkmängd i landskapen den 31 december 2021");
+    expect(figure.basis).toContain("Källa: SCB, folkmängd i landskapen den 31 december 2021");
   });
 
   it("refuses Södra by the healthcare-region map on 2021-12-31, naming the missing Halland municipalities", async () => {
     await expect(populationOf(opened.db, { code: "SVR-SODRA", date: "2021-12-31", basis: "membership" })).rejects.toThrow(
-      "Folkmängd saknas för Södra samverkansregionen (SVR-SODRA) per 2021-12-31 (saknas för Hylte (1315), Halmstad (1380), Laholm (1381)); tillgängliga datum: 2021-12-31, 2023-12-31",
+      "Folkmängd saknas för Södra samverkansregionen (SVR-SODRA) per 2021-12-31 (saknas för Hylte (1315), Halmstad (1380), Laholm (1381)); andra datum: 2022-11-01 (riket, alla 21 län, inga kommuner); 2023-12-31 (riket, alla 21 län, 256 av 290 kommuner)",
     );
   });
 

@@ -2,7 +2,7 @@ import { cooperationRegionByCode } from "../../core/reference/cooperation-region
 import { areaLevelOf, NATION_CODE } from "../../core/reference/municipalities";
 import { countyName, REGIONS } from "../../core/reference/regions";
 import type { Db } from "../connect";
-import { PopulationError } from "./population-error";
+import { MissingPopulationError, PopulationError } from "./population-error";
 
 export type PopulationBasis = "membership" | "whole_regions";
 
@@ -38,7 +38,21 @@ interface Snapshot {
   date: string;
   rows: Map<string, { population: number; source: string }>;
   municipalities: { code: string; name: string; countyCode: string }[];
-  availableDates: () => Promise<string[]>;
+  coverage: () => Promise<PopulationCoverage[]>;
+}
+
+/** What a day's figures cover: the nation, how many of the 21 counties and of the municipalities. */
+export interface PopulationCoverage {
+  date: string;
+  nation: boolean;
+  counties: number;
+  countiesTotal: number;
+  municipalities: number;
+  municipalitiesTotal: number;
+  /** Every county and every municipality has its own figure. */
+  complete: boolean;
+  /** "riket, alla 21 län, 256 av 290 kommuner": what the day has, in Swedish. */
+  description: string;
 }
 
 /**
@@ -64,7 +78,24 @@ export async function populationsOf(db: Db, codes: readonly string[], date: stri
   checkDate(date);
   const snapshot = await loadSnapshot(db, date);
   const figures: PopulationFigure[] = [];
-  for (const code of codes) figures.push(await figureIn(db, snapshot, { code, date, basis }));
+  // Every recipient is tried, so the refusal names all that lack figures, not the first.
+  const gaps: MissingPopulationError[] = [];
+  for (const code of codes) {
+    try {
+      figures.push(await figureIn(db, snapshot, { code, date, basis }));
+    } catch (error) {
+      if (!(error instanceof MissingPopulationError)) throw error;
+      gaps.push(error);
+    }
+  }
+  if (gaps.length === 1) throw gaps[0]!;
+  if (gaps.length > 1) {
+    const areas = gaps.flatMap((g) => g.missing.areas);
+    throw new MissingPopulationError(
+      `Folkmängd saknas per ${date} för ${gaps.length} av ${codes.length} mottagare (${areas.length} områden utan siffra): ${areas.join(", ")}; ${await otherDates(snapshot)}`,
+      { date, asked: `${gaps.length} mottagare`, areas },
+    );
+  }
   return figures;
 }
 
@@ -148,14 +179,60 @@ async function loadSnapshot(db: Db, date: string): Promise<Snapshot> {
     date,
     rows: new Map(rows.map((r) => [r.area_code, { population: r.population, source: r.source }])),
     municipalities: municipalities.map((m) => ({ code: m.code, name: m.name, countyCode: m.county_code ?? m.code.slice(0, 2) })),
-    availableDates: () => populationDates(db),
+    coverage: () => populationCoverage(db),
   };
 }
 
-async function missing(snapshot: Snapshot, what: string, detail = ""): Promise<PopulationError> {
-  const dates = await snapshot.availableDates();
-  const available = dates.length > 0 ? dates.join(", ") : "inga (importera folkmängd från SCB)";
-  return new PopulationError(`Folkmängd saknas för ${what} per ${snapshot.date}${detail}; tillgängliga datum: ${available}`);
+/** Every stored day with what it covers, oldest first. */
+export async function populationCoverage(db: Db): Promise<PopulationCoverage[]> {
+  const [rows, municipalityCount] = await Promise.all([
+    db
+      .selectFrom("population")
+      .select((eb) => [
+        "on_date",
+        eb.fn.countAll<string>().filterWhere(eb.fn("length", ["area_code"]), "=", 2).filterWhere("area_code", "!=", NATION_CODE).as("counties"),
+        eb.fn.countAll<string>().filterWhere(eb.fn("length", ["area_code"]), "=", 4).as("municipalities"),
+        eb.fn.countAll<string>().filterWhere("area_code", "=", NATION_CODE).as("nation"),
+      ])
+      .groupBy("on_date")
+      .orderBy("on_date")
+      .execute(),
+    db.selectFrom("organisations").select((eb) => eb.fn.countAll<string>().as("n")).where("kind", "=", "municipality").executeTakeFirstOrThrow(),
+  ]);
+  const countiesTotal = REGIONS.length;
+  const municipalitiesTotal = Number(municipalityCount.n);
+  return rows.map((r) => {
+    const counties = Number(r.counties);
+    const municipalities = Number(r.municipalities);
+    const nation = Number(r.nation) > 0;
+    const parts = [
+      ...(nation ? ["riket"] : []),
+      counties === countiesTotal ? `alla ${countiesTotal} län` : counties === 0 ? "inga län" : `${counties} av ${countiesTotal} län`,
+      municipalities === municipalitiesTotal ? `alla ${municipalitiesTotal} kommuner` : municipalities === 0 ? "inga kommuner" : `${municipalities} av ${municipalitiesTotal} kommuner`,
+    ];
+    return {
+      date: r.on_date,
+      nation,
+      counties,
+      countiesTotal,
+      municipalities,
+      municipalitiesTotal,
+      complete: counties === countiesTotal && municipalities === municipalitiesTotal,
+      description: parts.join(", "),
+    };
+  });
+}
+
+/** The other days with figures and what each covers; never the day that just failed. */
+async function otherDates(snapshot: Snapshot): Promise<string> {
+  const others = (await snapshot.coverage()).filter((c) => c.date !== snapshot.date);
+  if (others.length === 0) return "inga andra datum har folkmängd (importera folkmängd från SCB)";
+  return `andra datum: ${others.map((c) => `${c.date} (${c.description})`).join("; ")}`;
+}
+
+async function missing(snapshot: Snapshot, what: string, areas: readonly string[]): Promise<MissingPopulationError> {
+  const detail = areas.length === 1 && areas[0] === what ? "" : ` (saknas för ${areas.join(", ")})`;
+  return new MissingPopulationError(`Folkmängd saknas för ${what} per ${snapshot.date}${detail}; ${await otherDates(snapshot)}`, { date: snapshot.date, asked: what, areas });
 }
 
 /** A county by its own row, else by all its municipalities; never by an incomplete sum. */
@@ -167,7 +244,7 @@ async function countyFigure(snapshot: Snapshot, county: string, sources: Set<str
   }
   const inCounty = snapshot.municipalities.filter((m) => m.countyCode === county);
   const label = what ?? `${REGIONS.find((r) => r.countyCode === county)?.name ?? county} (${county})`;
-  if (!inCounty.some((m) => snapshot.rows.has(m.code))) throw await missing(snapshot, label);
+  if (!inCounty.some((m) => snapshot.rows.has(m.code))) throw await missing(snapshot, label, [label]);
   return municipalityFigures(snapshot, inCounty, label, sources);
 }
 
@@ -179,13 +256,7 @@ async function municipalityFigures(
 ): Promise<PopulationPart[]> {
   const absent = municipalities.filter((m) => !snapshot.rows.has(m.code));
   if (absent.length > 0) {
-    const detail =
-      municipalities.length === 1
-        ? ""
-        : absent.length <= 10
-          ? ` (saknas för ${absent.map((m) => `${m.name} (${m.code})`).join(", ")})`
-          : ` (${absent.length} av ${municipalities.length} kommuner saknas)`;
-    throw await missing(snapshot, what, detail);
+    throw await missing(snapshot, what, municipalities.length === 1 ? [what] : absent.map((m) => `${m.name} (${m.code})`));
   }
   return municipalities.map((m) => {
     const row = snapshot.rows.get(m.code)!;

@@ -3,13 +3,13 @@ import { COOPERATION_REGIONS, cooperationRegionOfMunicipality } from "../../core
 import { areaLevelOf, NATION_CODE } from "../../core/reference/municipalities";
 import { REGIONS } from "../../core/reference/regions";
 import { STATE_BODIES } from "../../core/reference/state-bodies";
-import { readReferenceFiles, REFERENCE_DIR } from "../../formats/reference/reference-files";
+import { readReferenceFiles, REFERENCE_DIR, SHIPPED_POPULATION_FILES } from "../../formats/reference/reference-files";
 import type { PopulationRow } from "../../formats/scb/population-row";
 import type { Db } from "../connect";
 import type { OrganisationsTable } from "../schema";
 import { PopulationError } from "./population-error";
 
-type Executor = Pick<Db, "selectFrom" | "insertInto" | "deleteFrom">;
+type Executor = Pick<Db, "selectFrom" | "insertInto" | "deleteFrom" | "updateTable">;
 type OrganisationRow = Pick<OrganisationsTable, "code" | "kind" | "name" | "short_name" | "county_code">;
 
 export interface ReferenceLoadResult {
@@ -66,6 +66,11 @@ export async function loadReferenceData(db: Db, dir: URL = REFERENCE_DIR): Promi
       .execute();
     await trx.deleteFrom("cooperation_region_members").where("cooperation_code", "in", COOPERATION_REGIONS.map((c) => c.code)).execute();
     await trx.insertInto("cooperation_region_members").values(memberships).execute();
+    for (const shipped of SHIPPED_POPULATION_FILES) {
+      for (const former of shipped.formerSources ?? []) {
+        await trx.updateTable("population").set({ source: shipped.source }).where("source", "=", former).execute();
+      }
+    }
     await trx
       .insertInto("population")
       .values(populationRows)

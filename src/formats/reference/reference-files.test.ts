@@ -17,10 +17,12 @@ describe("readReferenceFiles", () => {
     expect(files.municipalities.filter((m) => !cooperationRegionOfMunicipality(m))).toEqual([]);
   });
 
-  it("reads both shipped population files", () => {
+  it("reads the shipped population files, whose sources name no file", () => {
     expect(files.populations.map((p) => [p.file, p.rows.length])).toEqual([
       ["population-2021-12-31-counties.csv", 5],
+      ["population-2022-11-01-counties.csv", 22],
       ["population-2023-12-31-partial.csv", 278],
     ]);
+    expect(files.populations.filter((p) => /\.csv|data\//.test(p.source))).toEqual([]);
   });
 });

@@ -20,15 +20,25 @@ export interface ShippedPopulation {
   rows: PopulationRow[];
 }
 
-/** Population files shipped in data/reference, with the source text stored beside each figure. */
-export const SHIPPED_POPULATION_FILES: readonly { file: string; source: string }[] = [
+/**
+ * Population files shipped in data/reference, with the source text stored beside each figure.
+ * The source is shown in decisions, so it names the statistics, never a file; `formerSources`
+ * are texts earlier versions stored, which loadReferenceData rewrites to `source`.
+ */
+export const SHIPPED_POPULATION_FILES: readonly { file: string; source: string; formerSources?: readonly string[] }[] = [
   {
     file: "population-2021-12-31-counties.csv",
-    source: "SCB, Folkmängd i landskapen den 31 december 2021 (länens summa över landskap); data/reference/population-2021-12-31-counties.csv",
+    source: "SCB, folkmängd i landskapen den 31 december 2021 (länens summa över landskap)",
+    formerSources: ["SCB, Folkmängd i landskapen den 31 december 2021 (länens summa över landskap); data/reference/population-2021-12-31-counties.csv"],
+  },
+  {
+    file: "population-2022-11-01-counties.csv",
+    source: "SCB, folkmängd den 1 november 2022 per län",
   },
   {
     file: "population-2023-12-31-partial.csv",
-    source: "SCB:s folkmängd 31 december 2023 ur andrahandskällor, ofullständig (256 av 290 kommuner); data/reference/population-2023-12-31-partial.csv",
+    source: "SCB, folkmängd den 31 december 2023, sammanställd ur SCB:s publicerade tal i andra källor",
+    formerSources: ["SCB:s folkmängd 31 december 2023 ur andrahandskällor, ofullständig (256 av 290 kommuner); data/reference/population-2023-12-31-partial.csv"],
   },
 ];
 

@@ -1,10 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import type { AllocationRequest } from "../../core/allocation/request";
 import { parseAnnexRows, parseAnnexText, type AnnexLine } from "../../core/grants/annex";
 import { checkDistribution } from "../../core/grants/parts-check";
 import type { RecipientGroup } from "../../core/grants/types";
 import type { Db } from "../../db/connect";
 import { computeAllocation } from "../../db/queries/compute-allocation";
+import { compareAnnexWithKey } from "../../db/queries/grants-annex-comparison";
 import { getDistribution, saveAnnexDistribution, saveKeyDistribution } from "../../db/queries/grants-distribution";
 import { readAnnexFile } from "../../formats/grants/annex-file";
 import { distributionTable } from "../../formats/grants/export";
@@ -101,16 +101,6 @@ const exportXlsx = createRoute({
   },
 });
 
-function comparisonRequest(amount: number, lines: AnnexLine[], key: z.infer<typeof ComparisonKeySchema>): AllocationRequest {
-  return {
-    total: amount,
-    unit: 100,
-    rounding: "largest-remainder",
-    key: key.kind === "population" ? { kind: "population", date: key.date, basis: key.basis } : { kind: "none" },
-    lines: lines.map((l) => ({ label: l.name, recipientCode: l.recipientCode, method: key.kind === "population" ? "population" : "equal" })),
-  };
-}
-
 function annexLines(input: z.infer<typeof AnnexInputSchema>, group: RecipientGroup): AnnexLine[] {
   if (input.text !== undefined) return parseAnnexText(input.text, group, input.source === "inmatat" ? "inklistrad text" : input.source);
   if (!input.lines) throw new ApiError(400, "validation", "Ange bilagans rader (lines) eller inklistrad text (text).");
@@ -120,7 +110,7 @@ function annexLines(input: z.infer<typeof AnnexInputSchema>, group: RecipientGro
 }
 
 async function storeAnnex(db: Db, user: CurrentUser, partId: number, owner: { organisationId: number; amount: number }, lines: AnnexLine[], source: string, key: z.infer<typeof ComparisonKeySchema> | null) {
-  const comparison = key ? { request: comparisonRequest(owner.amount, lines, key), result: (await computeAllocation(db, comparisonRequest(owner.amount, lines, key))).result } : null;
+  const comparison = key ? await compareAnnexWithKey(db, owner.amount, lines, key) : null;
   await db.transaction().execute(async (trx) => {
     await saveAnnexDistribution(trx, partId, lines, source, comparison, user.id);
     await writeAudit(trx, user, { action: "update", entity: "grant_distribution", entityId: partId, organisationId: owner.organisationId, after: { mode: "annex", source, lines, comparisonKey: key } });

@@ -1,6 +1,7 @@
 import { isoDate } from "../../core/input-schemas";
 import { z } from "@hono/zod-openapi";
 import { AllocationRequestOpenApi } from "../schemas";
+import { roundingModeValues } from "../../core/allocation/types";
 
 // Shapes of the grant (statsbidrag) API. Money is whole öre; dates are YYYY-MM-DD.
 
@@ -156,7 +157,16 @@ export const DistributionSchema = z
     entitlements: z.array(EntitlementSchema),
     check: PartsCheckSchema,
     comparison: z
-      .object({ request: GrantAllocationRequest, rows: z.array(ComparisonRowSchema), decidedTotal: z.number(), computedTotal: z.number(), differing: z.array(ComparisonRowSchema) })
+      .object({
+        request: GrantAllocationRequest,
+        rows: z.array(ComparisonRowSchema),
+        decidedTotal: z.number(),
+        computedTotal: z.number(),
+        differing: z.array(ComparisonRowSchema),
+        roundings: z
+          .array(z.object({ rounding: z.enum(roundingModeValues), differing: z.number() }))
+          .openapi({ description: "Each fixed-total rounding rule tried, with how many recipients differ from the annex under it" }),
+      })
       .nullable(),
     updatedAt: z.string(),
     revision: z.number(),

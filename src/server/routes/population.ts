@@ -1,6 +1,6 @@
 import { isoDate } from "../../core/input-schemas";
 import { createRoute, z } from "@hono/zod-openapi";
-import { populationDates, populationOf } from "../../db/queries/population";
+import { populationCoverage, populationDates, populationOf } from "../../db/queries/population";
 import { importPopulationFile } from "../../app/population/import-population";
 import { requireAdmin, requireUser, type App } from "../context";
 import { ApiError } from "../errors";
@@ -12,6 +12,27 @@ const dates = createRoute({
   tags: ["Referensdata"],
   summary: "Datum som det finns folkmängd för",
   responses: { 200: jsonResponse(z.array(z.string()), "Datum, ÅÅÅÅ-MM-DD"), ...errorResponses },
+});
+
+const CoverageSchema = z
+  .object({
+    date: z.string(),
+    nation: z.boolean(),
+    counties: z.number().int(),
+    countiesTotal: z.number().int(),
+    municipalities: z.number().int(),
+    municipalitiesTotal: z.number().int(),
+    complete: z.boolean().openapi({ description: "Every county and every municipality has its own figure" }),
+    description: z.string().openapi({ example: "riket, alla 21 län, 256 av 290 kommuner" }),
+  })
+  .openapi("PopulationCoverage");
+
+const coverage = createRoute({
+  method: "get",
+  path: "/api/population/coverage",
+  tags: ["Referensdata"],
+  summary: "Datum med folkmängd och vad varje datum täcker (komplett eller ofullständigt)",
+  responses: { 200: jsonResponse(z.array(CoverageSchema), "Datum, äldst först"), ...errorResponses },
 });
 
 const lookup = createRoute({
@@ -73,6 +94,11 @@ export function registerPopulationRoutes(app: App) {
   app.openapi(dates, async (c) => {
     requireUser(c.get("user"));
     return c.json(await populationDates(c.get("db")), 200);
+  });
+
+  app.openapi(coverage, async (c) => {
+    requireUser(c.get("user"));
+    return c.json(await populationCoverage(c.get("db")), 200);
   });
 
   app.openapi(lookup, async (c) => {

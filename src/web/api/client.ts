@@ -69,6 +69,16 @@ export interface PopulationDate {
   date: string;
   /** How many areas have a figure that day, when the server says so. */
   areas?: number;
+  /** Every county and municipality has a figure; undefined when the server does not say. */
+  complete?: boolean;
+  /** What the day covers: "riket, alla 21 län, 256 av 290 kommuner". */
+  description?: string;
+}
+
+/** "2023-12-31 – ofullständig: riket, alla 21 län, 256 av 290 kommuner", for a date picker. */
+export function populationDateLabel(d: PopulationDate): string {
+  if (d.complete === undefined) return d.areas !== undefined ? `${d.date} (${d.areas} områden)` : d.date;
+  return `${d.date} – ${d.complete ? "komplett" : "ofullständig"}: ${d.description ?? ""}`;
 }
 
 /** Accepts either a list of date strings or of {date, …} objects, as the route may return either. */
@@ -78,8 +88,13 @@ function normalisePopulationDates(data: unknown): PopulationDate[] {
   for (const item of list) {
     if (typeof item === "string") dates.push({ date: item });
     else if (item && typeof item === "object" && typeof (item as { date?: unknown }).date === "string") {
-      const { date, areas } = item as { date: string; areas?: unknown };
-      dates.push({ date, areas: typeof areas === "number" ? areas : undefined });
+      const { date, areas, complete, description } = item as { date: string; areas?: unknown; complete?: unknown; description?: unknown };
+      dates.push({
+        date,
+        areas: typeof areas === "number" ? areas : undefined,
+        complete: typeof complete === "boolean" ? complete : undefined,
+        description: typeof description === "string" ? description : undefined,
+      });
     }
   }
   return dates.sort((a, b) => b.date.localeCompare(a.date));
@@ -93,7 +108,7 @@ export const api = {
     request<{ ok: boolean }>("POST", "/api/auth/password", { currentPassword, newPassword }),
   organisations: (kind?: OrganisationKind) =>
     request<Organisation[]>("GET", kind ? `/api/organisations?kind=${encodeURIComponent(kind)}` : "/api/organisations"),
-  populationDates: async () => normalisePopulationDates(await request<unknown>("GET", "/api/population/dates")),
+  populationDates: async () => normalisePopulationDates(await request<unknown>("GET", "/api/population/coverage")),
   preview: (req: AllocationRequest) => request<AllocationResult>("POST", "/api/allocations/preview", req),
   listAllocations: () => request<AllocationSummary[]>("GET", "/api/allocations"),
   getAllocation: (id: number) => request<AllocationDetail>("GET", `/api/allocations/${id}`),

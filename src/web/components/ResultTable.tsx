@@ -15,7 +15,7 @@ export function sumCheck(result: AllocationResult): { ok: boolean; text: string 
   const sum = result.shares.reduce((acc, s) => acc + s.amount, 0);
   const diff = sum - result.inputTotal;
   if (diff === 0) return { ok: true, text: `Summan stämmer: ${kr(sum)} = ${kr(result.inputTotal)}` };
-  if (result.rounding === "largest-remainder") {
+  if (result.rounding === "largest-remainder" || result.rounding === "nearest-largest") {
     return { ok: false, text: `Summan stämmer inte: raderna ger ${kr(sum)} men beloppet är ${kr(result.inputTotal)}.` };
   }
   const word = diff > 0 ? "mer" : "mindre";

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type FormEvent } from "react";
-import { api, ApiError, type PopulationDate } from "../api/client";
+import { api, ApiError, populationDateLabel, type PopulationDate } from "../api/client";
 import type { AllocationDetail, AllocationResult, Organisation } from "../api/types";
 import { FreeLinesEditor } from "../allocation-form/FreeLinesEditor";
 import { RecipientPicker, recipientsOf } from "../allocation-form/RecipientPicker";
@@ -350,13 +350,13 @@ export function AllocationFormPage({ editId }: { editId?: number }) {
                       )}
                       {dates?.map((d) => (
                         <option key={d.date} value={d.date}>
-                          {d.date}
-                          {d.areas !== undefined ? ` (${d.areas} områden)` : ""}
+                          {populationDateLabel(d)}
                         </option>
                       ))}
                     </select>
                     <p className="hint" id="population-date-hint">
-                      Folkmängd enligt SCB på valt datum.
+                      Folkmängd enligt SCB på valt datum. Ett ofullständigt datum räcker för de områden det har siffror för; saknas någon mottagares siffra
+                      säger beräkningen vilka.
                     </p>
                     {errors.populationDate && (
                       <p className="field-error" id="population-date-error">
@@ -431,8 +431,9 @@ export function AllocationFormPage({ editId }: { editId?: number }) {
             </div>
           </div>
           <p className="hint" id="rounding-hint">
-            Fast total ger exakt det angivna beloppet: de andelar som har störst rest efter avrundning nedåt får en enhet extra. Att avrunda varje andel kan ge
-            en summa som avviker från beloppet; tabellen visar då hur mycket.
+            Fast total ger exakt det angivna beloppet, på ett av två sätt: största rest (andelarna avrundas nedåt och de med störst rest får en enhet extra)
+            eller närmaste enhet med differensen på största andelen (så räknar Regeringskansliet, t.ex. bilaga 1 till S2023/00488). Att avrunda varje andel
+            kan ge en summa som avviker från beloppet; tabellen visar då hur mycket.
           </p>
         </section>
 

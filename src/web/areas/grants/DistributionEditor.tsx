@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { api } from "../../api/client";
+import { api, populationDateLabel, type PopulationDate } from "../../api/client";
 import type { AllocationResult, Organisation } from "../../api/types";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { ResultTable } from "../../components/ResultTable";
@@ -14,7 +14,7 @@ type Mode = "key" | "annex" | "file";
 export function DistributionEditor({ part, onSaved }: { part: Part; onSaved(d: Distribution): void }) {
   const [mode, setMode] = useState<Mode>("annex");
   const [orgs, setOrgs] = useState<Organisation[]>([]);
-  const [dates, setDates] = useState<string[]>([]);
+  const [dates, setDates] = useState<PopulationDate[]>([]);
   const [key, setKey] = useState<KeyForm>({ kind: part.recipientGroup === "regions" ? "population" : "equal", date: "", basis: "membership", fixed: {} });
   const [compare, setCompare] = useState<"none" | "population" | "equal">(part.recipientGroup === "regions" ? "population" : "equal");
   const [text, setText] = useState("");
@@ -29,7 +29,7 @@ export function DistributionEditor({ part, onSaved }: { part: Part; onSaved(d: D
     api
       .populationDates()
       .then((d) => {
-        setDates(d.map((x) => x.date));
+        setDates(d);
         setKey((k) => (k.date ? k : { ...k, date: d[0]?.date ?? "" }));
       })
       .catch(setError);
@@ -89,7 +89,9 @@ export function DistributionEditor({ part, onSaved }: { part: Part; onSaved(d: D
         <label htmlFor="key-date">Folkmängd per datum</label>
         <select id="key-date" value={key.date} onChange={(e) => setKey({ ...key, date: e.target.value })} {...err("key-date")}>
           {dates.map((d) => (
-            <option key={d}>{d}</option>
+            <option key={d.date} value={d.date}>
+              {populationDateLabel(d)}
+            </option>
           ))}
         </select>
         {errText("key-date")}

@@ -7,13 +7,15 @@ import { distributionXlsxUrl, grantsApi } from "./api";
 import { Meta, money, Pending, signed, SumCheck } from "./components";
 import { DistributionEditor } from "./DistributionEditor";
 import { groupLabels } from "./labels";
+import { roundingName, roundingVerdict } from "../../../core/grants/compare";
 import type { Decision, Distribution } from "./types";
 
 function keyText(d: Distribution["comparison"]): string {
   if (!d) return "";
   const key = d.request.key;
-  if (key.kind === "population") return `folkmängd ${key.date} enligt SCB (${key.basis === "whole_regions" ? "hela medlemsregioner" : "sjukvårdsregionindelningen"})`;
-  return "lika delar";
+  const rounding = `avrundning: ${roundingName(d.request.rounding)}`;
+  if (key.kind === "population") return `folkmängd ${key.date} enligt SCB (${key.basis === "whole_regions" ? "hela medlemsregioner" : "sjukvårdsregionindelningen"}), ${rounding}`;
+  return `lika delar, ${rounding}`;
 }
 
 /** A part's distribution to its recipients: the decided amounts beside what the key computes. */
@@ -74,6 +76,7 @@ export function DistributionPage({ decisionId, partId }: { decisionId: number; p
                 : `${comparison.differing.length} av ${comparison.rows.length} mottagare skiljer sig från vad nyckeln (${keyText(comparison)}) ger: ${comparison.differing
                     .map((r) => `${r.name} ${signed(r.difference ?? 0)}`)
                     .join("; ")}.`}
+              {comparison.roundings.length > 0 && ` ${roundingVerdict(comparison.roundings, comparison.rows.length)}`}
             </p>
           )}
           <div className="table-wrap">
