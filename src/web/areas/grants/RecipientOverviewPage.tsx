@@ -21,6 +21,9 @@ export function RecipientOverviewPage({ code }: { code: string }) {
         <Link href="/statsbidrag">Statsbidrag</Link>
       </p>
       <h1 tabIndex={-1}>Statsbidrag för {data.organisation.name}</h1>
+      <p>
+        <Link href={`/statsbidrag/avslut/${encodeURIComponent(code)}`}>Avsluta bidragen: rekvisition, ekonomisk redovisning och återbetalning</Link>
+      </p>
       {data.grants.length === 0 ? (
         <p>Organisationen har inga belopp i registrerade beslut.</p>
       ) : (

@@ -2,6 +2,7 @@ import type { Area } from "../types";
 import { AgreementFormPage } from "./AgreementFormPage";
 import { AgreementPage } from "./AgreementPage";
 import { CalendarPage } from "./CalendarPage";
+import { ClosingPage } from "./ClosingPage";
 import { DecisionFormPage } from "./DecisionFormPage";
 import { DecisionPage } from "./DecisionPage";
 import { DistributionPage } from "./DistributionPage";
@@ -29,6 +30,7 @@ export const grantsArea: Area = {
     { pattern: "/statsbidrag/beslut/:id", render: (p) => <DecisionPage key={p.id} id={Number(p.id)} /> },
     { pattern: "/statsbidrag/beslut/:id/andra", render: (p) => <DecisionFormPage key={p.id} id={Number(p.id)} /> },
     { pattern: "/statsbidrag/beslut/:id/delar/:partId", render: (p) => <DistributionPage key={p.partId} decisionId={Number(p.id)} partId={Number(p.partId)} /> },
+    { pattern: "/statsbidrag/avslut/:code", render: (p) => <ClosingPage key={p.code} code={p.code!} /> },
     { pattern: "/statsbidrag/mottagare/:code", render: (p) => <RecipientOverviewPage key={p.code} code={p.code!} /> },
     { pattern: "/statsbidrag/delar/:partId/mottagare/:code", render: (p) => <RecipientPage key={`${p.partId}/${p.code}`} partId={Number(p.partId)} code={p.code!} /> },
     { pattern: "/statsbidrag/interna/:id", render: (p) => <InternalDecisionPage key={p.id} id={Number(p.id)} /> },
