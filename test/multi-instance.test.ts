@@ -25,6 +25,7 @@ describe.skipIf(!process.env.DATABASE_URL)("two servers on one PostgreSQL", () =
     env = { ...env, FORDELA_INSECURE_COOKIES: "1" };
     fordelaCommand(env, ["demo"]);
     fordelaCommand(env, ["user", "add", "anna", "--name", "Anna Andersson", "--org", "23", "--role", "approver", "--password-stdin"], `${password}\n`);
+    fordelaCommand(env, ["user", "add", "bertil", "--name", "Bertil Berg", "--org", "23", "--role", "reader", "--password-stdin"], `${password}\n`);
     servers = await Promise.all([startServer(env), startServer(env)]);
     proxy = await roundRobinProxy(servers.map((s) => s.url));
     opened = await openDatabase({ url: env.DATABASE_URL });
@@ -84,6 +85,19 @@ describe.skipIf(!process.env.DATABASE_URL)("two servers on one PostgreSQL", () =
     const call = await browser();
     expect((await call("POST", "/api/auth/logout")).status).toBe(200);
     for (let i = 0; i < 2; i++) expect((await call("GET", "/api/auth/me")).status).toBe(401);
+  });
+
+  it("counts failed logins on both servers together: the guesser is throttled as soon as the sum says so, on either server", async () => {
+    const attempt = (url: string, pw: string) => fetch(`${url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json", origin: url }, body: JSON.stringify({ username: "bertil", password: pw }) });
+    // Ten attempts lock the account (src/app/auth/throttle.ts), refused ones included, so the
+    // lock does not depend on how fast they come. Each server sees five: were the counters kept
+    // per process, neither would lock and the right password would let Bertil in.
+    for (let i = 0; i < 10; i++) expect([401, 429]).toContain((await attempt(proxy.url, "fel-lösenord")).status);
+    for (const s of servers) {
+      const res = await attempt(s.url, password);
+      expect(res.status).toBe(429);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/spärrad/);
+    }
   });
 
   it("sends each due reminder once when two processes send at the same moment", async () => {

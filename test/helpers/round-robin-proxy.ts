@@ -10,7 +10,7 @@ export interface Proxy {
 
 /**
  * A load balancer in a few lines: each request goes to the next upstream in turn, so a client
- * that makes several requests meets every server. Headers and bodies pass through unchanged.
+ * that makes several requests meets every server. Headers (Host too) and bodies pass through unchanged.
  */
 export async function roundRobinProxy(upstreams: string[]): Promise<Proxy> {
   const served = upstreams.map(() => 0);
@@ -19,7 +19,9 @@ export async function roundRobinProxy(upstreams: string[]): Promise<Proxy> {
     const index = next++ % upstreams.length;
     served[index]!++;
     const target = new URL(req.url ?? "/", upstreams[index]);
-    const forwarded = request(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (upstream) => {
+    // The Host header passes through as a load balancer passes it, so the servers see the
+    // origin the browser sees (their Origin check compares the two).
+    const forwarded = request(target, { method: req.method, headers: req.headers }, (upstream) => {
       res.writeHead(upstream.statusCode ?? 502, upstream.headers);
       upstream.pipe(res);
     });
