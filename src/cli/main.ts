@@ -22,6 +22,8 @@ Kommandon:
   reminders send             skicka e-postpåminnelser om tidsfrister (kräver FORDELA_SMTP_URL)
   grants list|show|recipient statsbidragsregistret: beslut, delar, en mottagares siffror och status
   grants report KOD          avslut: översikt, rekvisition och ekonomisk redovisning (PDF/XLSX)
+  backup FIL                 säkerhetskopiera hela databasen till FIL
+  restore FIL [--force]      återställ databasen från en säkerhetskopia
   audit verify               kontrollera att granskningsloggen är obruten (hashkedjan)
   demo                       ladda exempeldata från seed-dokumenten (utan att starta servern)
 
@@ -78,6 +80,14 @@ const commands: Record<string, () => Promise<{ run: Command; help: string }>> = 
   grants: async () => {
     const m = await import("./commands/grants");
     return { run: m.grantsCommand, help: m.grantsHelp };
+  },
+  backup: async () => {
+    const m = await import("./commands/backup");
+    return { run: m.backupCommand, help: m.backupHelp };
+  },
+  restore: async () => {
+    const m = await import("./commands/backup");
+    return { run: m.restoreCommand, help: m.restoreHelp };
   },
   audit: async () => {
     const m = await import("./commands/audit");

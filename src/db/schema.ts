@@ -125,6 +125,15 @@ export interface AuditLogTable {
   hash: Generated<string>;
 }
 
+export interface BackupRunsTable {
+  night: string;
+  claimed_by: string;
+  claimed_at: Generated<Date>;
+  finished_at: Date | null;
+  file: string | null;
+  error: string | null;
+}
+
 export interface AuditChainHeadTable {
   only_row: Generated<boolean>;
   last_id: number;
@@ -143,4 +152,5 @@ export interface Database extends GrantTables, BudgetTables, LedgerTables, Closi
   allocation_lines: AllocationLinesTable;
   audit_log: AuditLogTable;
   audit_chain_head: AuditChainHeadTable;
+  backup_runs: BackupRunsTable;
 }

@@ -3,6 +3,7 @@ import type { AppConfig } from "./context";
 import { ensureFirstAdmin } from "./bootstrap";
 import { startServer } from "./http";
 import { startReminderTimer } from "./mail/timer";
+import { startBackupTimer } from "./backup-timer";
 
 export interface StartOptions extends Pick<AppConfig, "sessionPolicy" | "trustProxy" | "allowedOrigins"> {
   port: number;
@@ -32,12 +33,15 @@ export async function startFordela(db: Db, options: StartOptions): Promise<Start
   await options.beforeListen?.();
   const server = await startServer(db, { port: options.port, hostname: options.hostname, secureCookies: options.secureCookies, webDir: options.webDir, sessionPolicy: options.sessionPolicy, trustProxy: options.trustProxy, allowedOrigins: options.allowedOrigins });
   const stopReminders = startReminderTimer(db, options.log);
+  const stopBackups = startBackupTimer(db, options.log);
+  if (stopBackups) options.log(`Nattliga säkerhetskopior skrivs till ${process.env.FORDELA_BACKUP_DIR}.`);
   return {
     url: server.url,
     admin,
     remindersOn: stopReminders !== null,
     async stop() {
       stopReminders?.();
+      stopBackups?.();
       await server.close();
     },
   };
