@@ -150,6 +150,67 @@ describe("grant changes under concurrency", () => {
     const still = (await editor.json<Json>("GET", `/api/grants/decisions/${created.id}`)).body;
     expect(still).toMatchObject({ title: "Utkast", status: "decided", total: 10_00 });
   });
+
+  const internalInput = { title: "Intern fördelning", total: 10_00, metadata: {}, lines: [{ label: "Allt", kind: "remainder" }] };
+
+  it("gives one new version of a decided internal decision when ten ask at once, and the database refuses duplicates", async () => {
+    const created = await draft(10_00);
+    const internal = (await editor.json<Json>("POST", "/api/grants/internal-decisions", { partId: created.parts[0].id, organisationCode: "23", ...internalInput })).body;
+    const decided = (await approver.json<Json>("POST", `/api/grants/internal-decisions/${internal.id}/decide`, { revision: internal.revision })).body;
+    expect(decided.status).toBe("decided");
+    const all = barrier(10);
+    const outcomes = await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        await all();
+        return editor.json<Json>("POST", `/api/grants/internal-decisions/${internal.id}/versions`, { revision: decided.revision });
+      }),
+    );
+    expect(outcomes.filter((o) => o.status === 201)).toHaveLength(1);
+    expect(outcomes.filter((o) => o.status === 409)).toHaveLength(9);
+    const versions = await api.opened.db.selectFrom("grant_internal_decisions").select(["version", "series_id"]).where("series_id", "=", internal.id).orderBy("version").execute();
+    expect(versions.map((v) => v.version)).toEqual([1, 2]);
+    const db = api.opened.db;
+    // A second successor of version 1, or a second version 2 in the series, is refused.
+    await expect(sql`INSERT INTO grant_internal_decisions (part_id, organisation_id, version, previous_id, title, total_ore, metadata, lines, result) SELECT part_id, organisation_id, 3, id, title, total_ore, metadata, lines, result FROM grant_internal_decisions WHERE id = ${internal.id}`.execute(db)).rejects.toThrow(/grant_internal_one_successor/);
+    const v2 = outcomes.find((o) => o.status === 201)!.body;
+    await expect(sql`INSERT INTO grant_internal_decisions (part_id, organisation_id, version, previous_id, title, total_ore, metadata, lines, result) SELECT part_id, organisation_id, 2, id, title, total_ore, metadata, lines, result FROM grant_internal_decisions WHERE id = ${v2.id}`.execute(db)).rejects.toThrow(/grant_internal_version_once/);
+    await expect(sql`UPDATE grant_internal_decisions SET title = 'ändrad' WHERE id = ${internal.id}`.execute(db)).rejects.toThrow(/fattat/);
+    await expect(sql`DELETE FROM grant_internal_decisions WHERE id = ${internal.id}`.execute(db)).rejects.toThrow(/fattat/);
+  });
+
+  it("decides an internal decision once and refuses a stale edit", async () => {
+    const created = await draft(10_00);
+    const internal = (await editor.json<Json>("POST", "/api/grants/internal-decisions", { partId: created.parts[0].id, organisationCode: "23", ...internalInput })).body;
+    const edited = await editor.json<Json>("PUT", `/api/grants/internal-decisions/${internal.id}`, { ...internalInput, title: "Ny rubrik", revision: internal.revision });
+    expect(edited.status).toBe(200);
+    const stale = await editor.json<Json>("PUT", `/api/grants/internal-decisions/${internal.id}`, { ...internalInput, title: "Gammal läsning", revision: internal.revision });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe("stale");
+    const both = barrier(2);
+    const outcomes = await Promise.all([0, 1].map(async () => (await both(), (await approver.json<Json>("POST", `/api/grants/internal-decisions/${internal.id}/decide`, { revision: edited.body.revision })).status)));
+    expect(outcomes.sort()).toEqual([200, 409]);
+  });
+
+  it("keeps one of two first saves of a recipient's record and tells the other who saved", async () => {
+    const created = await draft(10_00);
+    const partId = created.parts[0].id;
+    expect((await editor.json("PUT", `/api/grants/parts/${partId}/distribution/annex`, { revision: 0, text: "Region Jämtland Härjedalen\t10" })).status).toBe(200);
+    expect((await editor.json<Json>("PUT", `/api/grants/parts/${partId}/distribution/annex`, { revision: 0, text: "Region Jämtland Härjedalen\t10" })).body.error.code).toBe("stale");
+    const both = barrier(2);
+    const outcomes = await Promise.all(
+      ["2023-03-01", "2023-03-02"].map(async (day) => {
+        await both();
+        return editor.json<Json>("PUT", `/api/grants/parts/${partId}/recipients/23/receipt`, { revision: 0, requisitionedOn: day, requisitioned: 10_00 });
+      }),
+    );
+    expect(outcomes.map((o) => o.status).sort()).toEqual([200, 409]);
+    const loser = outcomes.find((o) => o.status === 409)!;
+    expect(loser.body.error.message).toMatch(/Mottagarens uppgifter har ändrats av editor23/);
+    const winner = outcomes.find((o) => o.status === 200)!;
+    const after = (await editor.json<Json>("GET", `/api/grants/parts/${partId}/recipients/23`)).body;
+    expect(after.receipt.requisitionedOn).toBe(winner.body.receipt.requisitionedOn);
+    expect(after.receiptRevision).toBe(1);
+  });
 });
 
 /** The part's input fields from a part as read (the read adds computed fields the input refuses). */

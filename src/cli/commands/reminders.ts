@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { todayInSweden } from "../../core/grants/dates";
-import { smtpConfigFromEnv } from "../../server/mail/config";
-import { sendDueReminders } from "../../server/mail/reminders";
+import { sendDueReminders } from "../../app/grants/send-reminders";
+import { smtpConfigFromEnv } from "../../app/grants/smtp-config";
 import { openAppDatabase } from "../database";
 import { CliError, dateOption } from "../errors";
 

@@ -28,7 +28,8 @@ export interface Deadline {
   counterpart: string | null;
   /** The amount concerned where there is one: entitlement for a requisition, what to repay. */
   amount: Ore | null;
-  done: boolean;
+  /** Null when the recipient's own record is not the reader's to see (see app/grants/visibility). */
+  done: boolean | null;
 }
 
 export interface DueDeadline extends Deadline {
@@ -89,7 +90,7 @@ export function calendar(deadlines: readonly Deadline[], options: CalendarOption
     .map((d) => {
       const daysLeft = daysBetween(options.today, d.date);
       const to = d.counterpart ? ` till ${d.counterpart}` : "";
-      return { ...d, daysLeft, overdue: !d.done && daysLeft < 0, summary: `${deadlineKindNames[d.kind]}${to}: ${d.title} (${d.organisationName})` };
+      return { ...d, daysLeft, overdue: d.done === false && daysLeft < 0, summary: `${deadlineKindNames[d.kind]}${to}: ${d.title} (${d.organisationName})` };
     })
     .filter((d) => options.withinDays === undefined || d.daysLeft <= options.withinDays)
     .sort((a, b) => a.date.localeCompare(b.date) || a.organisationName.localeCompare(b.organisationName, "sv") || a.kind.localeCompare(b.kind));

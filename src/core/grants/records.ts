@@ -149,6 +149,9 @@ export interface RecipientGrant {
   entitled: Ore;
   explanation: string;
   terms: PartTerms & { payer: string | null };
+  /** The recipient organisation and the organisation that registered the decision (the grant owner). */
+  recipientOrganisationId: number;
+  ownerOrganisationId: number;
   receipt: ReceiptInput;
   /** The recipient's record's revision; 0 while nothing is recorded. */
   receiptRevision: number;
@@ -180,4 +183,10 @@ export interface InternalDecision extends InternalDecisionInput, Revisioned {
   createdAt: string;
   /** What changed against the previous version; null for a first version. */
   changes: VersionDiff | null;
+}
+
+/** One recipient's grant under one part, with its spending and internal decisions. */
+export interface RecipientDetail extends RecipientGrant {
+  spending: SpendingEntry[];
+  internalDecisions: InternalDecision[];
 }

@@ -13,10 +13,12 @@ export async function insertInternalDecision(
   db: Conn,
   values: InternalDecisionInput & { partId: number; organisationId: number; result: AllocationResult; version?: number; previousId?: number | null },
   userId: number | null,
+  userName: string | null = null,
 ): Promise<number> {
   const { id } = await db
     .insertInto("grant_internal_decisions")
     .values({
+      updated_by: userName,
       part_id: values.partId,
       organisation_id: values.organisationId,
       version: values.version ?? 1,
@@ -34,25 +36,16 @@ export async function insertInternalDecision(
 }
 
 /** Changes a draft; returns false when it was decided meanwhile, so the caller can refuse. */
-export async function updateInternalDraft(db: Conn, id: number, values: InternalDecisionInput & { result: AllocationResult }): Promise<boolean> {
+export async function updateInternalDraft(db: Conn, id: number, values: InternalDecisionInput & { result: AllocationResult }, userName: string | null = null): Promise<boolean> {
   const res = await db
     .updateTable("grant_internal_decisions")
-    .set({ title: values.title, total_ore: values.total, metadata: JSON.stringify(values.metadata), lines: JSON.stringify(values.lines), result: JSON.stringify(values.result), updated_at: new Date() })
+    .set((eb) => ({ title: values.title, total_ore: values.total, metadata: JSON.stringify(values.metadata), lines: JSON.stringify(values.lines), result: JSON.stringify(values.result), updated_at: new Date(), updated_by: userName, revision: eb("revision", "+", 1) }))
     .where("id", "=", id)
     .where("status", "=", "draft")
     .executeTakeFirst();
   return res.numUpdatedRows > 0n;
 }
 
-export async function decideInternal(db: Conn, id: number, userId: number): Promise<boolean> {
-  const res = await db
-    .updateTable("grant_internal_decisions")
-    .set({ status: "decided", decided_by: userId, decided_at: new Date(), updated_at: new Date() })
-    .where("id", "=", id)
-    .where("status", "=", "draft")
-    .executeTakeFirst();
-  return res.numUpdatedRows > 0n;
-}
 
 function query(db: Conn) {
   return db

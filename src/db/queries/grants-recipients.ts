@@ -54,6 +54,7 @@ function entitlementQuery(db: Conn) {
       "r.final_report_on",
       "r.notes",
       "r.revision as receipt_revision",
+      "ro.id as recipient_organisation_id",
     ])
     .select((eb) =>
       eb
@@ -108,6 +109,8 @@ function toGrant(r: Row, today: string): RecipientGrant {
     entitled: r.amount_ore,
     explanation: r.explanation,
     terms,
+    recipientOrganisationId: r.recipient_organisation_id,
+    ownerOrganisationId: r.decision_organisation_id,
     receipt,
     receiptRevision: r.receipt_revision ?? 0,
     figures: recipientFigures(state),

@@ -1,7 +1,7 @@
 import { todayInSweden } from "../../core/grants/dates";
 import type { Db } from "../../db/connect";
-import { smtpConfigFromEnv } from "./config";
-import { sendDueReminders } from "./reminders";
+import { sendDueReminders } from "../../app/grants/send-reminders";
+import { smtpConfigFromEnv } from "../../app/grants/smtp-config";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

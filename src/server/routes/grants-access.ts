@@ -1,7 +1,7 @@
 import { todayInSweden } from "../../core/grants/dates";
 import type { Db } from "../../db/connect";
 import { getDecision, partOwner } from "../../db/queries/grants-decisions";
-import { can, readableOrganisationIds, requireRole } from "../../app/access";
+import { can, readableOrganisationIds } from "../../app/access";
 import type { CurrentUser } from "../auth/users";
 import { ApiError } from "../errors";
 
@@ -23,22 +23,6 @@ export async function visiblePart(db: Db, user: CurrentUser, partId: number) {
     throw new ApiError(404, "not_found", `Beslutsdel ${partId} finns inte.`);
   }
   return owner;
-}
-
-/** A part whose distribution the user may change: editor of the decision's organisation, decision still a draft. */
-export async function editablePart(db: Db, user: CurrentUser, partId: number) {
-  const owner = await visiblePart(db, user, partId);
-  requireRole(user, owner.organisationId, "editor");
-  if (owner.status === "decided") {
-    throw new ApiError(409, "decided", "Regeringsbeslutet är fastställt; fördelningen av dess delar kan inte ändras.");
-  }
-  return owner;
-}
-
-export async function organisationByCode(db: Db, code: string) {
-  const org = await db.selectFrom("organisations").select(["id", "code", "name", "kind"]).where("code", "=", code).executeTakeFirst();
-  if (!org) throw new ApiError(404, "not_found", `Organisationen ${code} finns inte.`);
-  return org;
 }
 
 export function todayOr(today: string | undefined): string {

@@ -1,16 +1,17 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { calendar, daysLeftText } from "../../core/grants/deadlines";
 import { formatAmount } from "../../core/money";
-import { collectDeadlines } from "../../db/queries/grants-recipients";
+import { organisationByCode, visibleDeadlines } from "../../app/grants/read-grants";
+import { readReminderSetting, saveReminderSetting } from "../../app/grants/save-reminder-setting";
 import { calendarTable } from "../../formats/grants/export";
 import { writeIcs } from "../../formats/ics/write";
 import { writeXlsx } from "../../formats/xlsx/write";
-import { readableOrganisationIds, requireRole } from "../../app/access";
+import { requireRole } from "../../app/access";
 import { writeAudit } from "../../app/audit";
 import { requireUser, type App } from "../context";
 import { errorResponses, jsonBody, jsonResponse } from "../schemas";
-import { organisationByCode, todayOr } from "./grants-access";
-import { CodeParam, DateText, DeadlineSchema, ReminderSettingSchema, tags } from "./grants-schemas";
+import { todayOr } from "./grants-access";
+import { CodeParam, DateText, DeadlineSchema, ReminderSettingSchema, RevisionField, staleResponse, tags } from "./grants-schemas";
 
 const CalendarQuery = z.object({
   within: z.coerce.number().int().min(0).max(3660).optional().openapi({ description: "Högst så många dagar framåt (försenade visas alltid)" }),
@@ -55,7 +56,9 @@ const xlsx = createRoute({
   responses: { 200: { description: "Arbetsboken", content: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.string().openapi({ format: "binary" }) } } }, ...errorResponses },
 });
 
-const SettingResponse = ReminderSettingSchema.nullable();
+const StoredSetting = ReminderSettingSchema.extend({ revision: z.number() });
+const SettingResponse = StoredSetting.nullable();
+const SettingInput = ReminderSettingSchema.extend({ revision: RevisionField });
 
 const getMine = createRoute({
   method: "get",
@@ -70,8 +73,8 @@ const putMine = createRoute({
   path: "/api/grants/reminder-settings/me",
   tags,
   summary: "Ställ in e-postpåminnelser: adress och antal dagar före varje tidsfrist",
-  request: jsonBody(ReminderSettingSchema),
-  responses: { 200: jsonResponse(ReminderSettingSchema, "Sparad"), ...errorResponses },
+  request: jsonBody(SettingInput),
+  responses: { 200: jsonResponse(StoredSetting, "Sparad"), ...errorResponses, ...staleResponse },
 });
 
 const getOrg = createRoute({
@@ -88,18 +91,16 @@ const putOrg = createRoute({
   path: "/api/grants/reminder-settings/organisations/{code}",
   tags,
   summary: "Ställ in organisationens påminnelser (administratör i organisationen)",
-  request: { params: CodeParam, ...jsonBody(ReminderSettingSchema) },
-  responses: { 200: jsonResponse(ReminderSettingSchema, "Sparad"), ...errorResponses },
+  request: { params: CodeParam, ...jsonBody(SettingInput) },
+  responses: { 200: jsonResponse(StoredSetting, "Sparad"), ...errorResponses, ...staleResponse },
 });
-
-const toSetting = (r: { email: string; days_before: number; enabled: boolean } | undefined) => (r ? { email: r.email, daysBefore: r.days_before, enabled: r.enabled } : null);
 
 export function registerGrantDeadlineRoutes(app: App) {
   async function listFor(c: Parameters<Parameters<typeof app.openapi<typeof list>>[1]>[0]) {
     const user = requireUser(c.get("user"));
     const q = c.req.valid("query");
     const today = todayOr(q.today);
-    const deadlines = await collectDeadlines(c.get("db"), { recipientCodes: q.org ? [q.org] : undefined, draftOrganisations: readableOrganisationIds(user) }, today);
+    const deadlines = await visibleDeadlines(c.get("db"), user, { recipientCodes: q.org ? [q.org] : undefined }, today);
     return calendar(deadlines, { today, withinDays: q.within, includeDone: q.includeDone === "true" });
   }
 
@@ -112,7 +113,7 @@ export function registerGrantDeadlineRoutes(app: App) {
     const setting = await db.selectFrom("reminder_settings").select("days_before").where("user_id", "=", user.id).executeTakeFirst();
     const withinDays = setting?.days_before ?? 30;
     const codes = user.roles.map((r) => r.organisationCode);
-    const deadlines = await collectDeadlines(db, { recipientCodes: codes, draftOrganisations: readableOrganisationIds(user) }, today);
+    const deadlines = await visibleDeadlines(db, user, { recipientCodes: codes }, today);
     return c.json({ withinDays, deadlines: calendar(deadlines, { today, withinDays }) }, 200);
   });
 
@@ -122,7 +123,7 @@ export function registerGrantDeadlineRoutes(app: App) {
     const db = c.get("db");
     const organisation = await organisationByCode(db, org);
     const today = todayOr(undefined);
-    const deadlines = calendar(await collectDeadlines(db, { recipientCodes: [org], draftOrganisations: readableOrganisationIds(user) }, today), { today, includeDone: true });
+    const deadlines = calendar(await visibleDeadlines(db, user, { recipientCodes: [org] }, today), { today, includeDone: true });
     const body = writeIcs({
       name: `Statsbidrag – ${organisation.name}`,
       now: new Date(),
@@ -150,19 +151,12 @@ export function registerGrantDeadlineRoutes(app: App) {
 
   app.openapi(getMine, async (c) => {
     const user = requireUser(c.get("user"));
-    return c.json(toSetting(await c.get("db").selectFrom("reminder_settings").selectAll().where("user_id", "=", user.id).executeTakeFirst()), 200);
+    return c.json(await readReminderSetting(c.get("db"), { userId: user.id }), 200);
   });
 
   app.openapi(putMine, async (c) => {
     const user = requireUser(c.get("user"));
-    const input = c.req.valid("json");
-    const db = c.get("db");
-    const values = { email: input.email, days_before: input.daysBefore, enabled: input.enabled };
-    await db.transaction().execute(async (trx) => {
-      await trx.insertInto("reminder_settings").values({ user_id: user.id, ...values }).onConflict((oc) => oc.column("user_id").doUpdateSet(values)).execute();
-      await writeAudit(trx, user, { action: "update", entity: "reminder_settings", entityId: `user/${user.id}`, after: input });
-    });
-    return c.json(input, 200);
+    return c.json(await saveReminderSetting(c.get("db"), user, { userId: user.id }, c.req.valid("json")), 200);
   });
 
   app.openapi(getOrg, async (c) => {
@@ -170,20 +164,13 @@ export function registerGrantDeadlineRoutes(app: App) {
     const db = c.get("db");
     const org = await organisationByCode(db, c.req.valid("param").code);
     requireRole(user, org.id, "reader");
-    return c.json(toSetting(await db.selectFrom("reminder_settings").selectAll().where("organisation_id", "=", org.id).executeTakeFirst()), 200);
+    return c.json(await readReminderSetting(db, { organisationId: org.id, organisationCode: org.code }), 200);
   });
 
   app.openapi(putOrg, async (c) => {
     const user = requireUser(c.get("user"));
     const db = c.get("db");
     const org = await organisationByCode(db, c.req.valid("param").code);
-    requireRole(user, org.id, "admin");
-    const input = c.req.valid("json");
-    const values = { email: input.email, days_before: input.daysBefore, enabled: input.enabled };
-    await db.transaction().execute(async (trx) => {
-      await trx.insertInto("reminder_settings").values({ organisation_id: org.id, ...values }).onConflict((oc) => oc.column("organisation_id").doUpdateSet(values)).execute();
-      await writeAudit(trx, user, { action: "update", entity: "reminder_settings", entityId: `organisation/${org.code}`, organisationId: org.id, after: input });
-    });
-    return c.json(input, 200);
+    return c.json(await saveReminderSetting(db, user, { organisationId: org.id, organisationCode: org.code }, c.req.valid("json")), 200);
   });
 }

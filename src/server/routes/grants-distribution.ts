@@ -1,23 +1,17 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { parseAnnexRows, parseAnnexText, type AnnexLine } from "../../core/grants/annex";
+import { readAnnex, setAnnexDistribution, type AnnexSource } from "../../app/grants/set-annex-distribution";
+import { setKeyDistribution } from "../../app/grants/set-key-distribution";
 import { checkDistribution } from "../../core/grants/parts-check";
-import type { RecipientGroup } from "../../core/grants/types";
-import type { Db } from "../../db/connect";
 import { computeAllocation } from "../../db/queries/compute-allocation";
-import { compareAnnexWithKey } from "../../db/queries/grants-annex-comparison";
-import { getDistribution, saveAnnexDistribution, saveKeyDistribution } from "../../db/queries/grants-distribution";
-import { readAnnexFile } from "../../formats/grants/annex-file";
+import { getDistribution } from "../../db/queries/grants-distribution";
 import { distributionTable } from "../../formats/grants/export";
 import { writeXlsx } from "../../formats/xlsx/write";
 import { writeAudit } from "../../app/audit";
-import type { CurrentUser } from "../auth/users";
 import { requireUser, type App } from "../context";
 import { ApiError } from "../errors";
 import { errorResponses, IdParam, jsonBody, jsonResponse, notFoundResponse } from "../schemas";
-import { editablePart, visiblePart } from "./grants-access";
-import { AllocationResultSchema, AnnexInputSchema, AnnexLineSchema, ComparisonKeySchema, DistributionSchema, GrantAllocationRequest, PartsCheckSchema, tags } from "./grants-schemas";
-
-const locked = { 409: { description: "Regeringsbeslutet är fastställt", content: { "application/json": { schema: z.object({ error: z.object({ code: z.string(), message: z.string() }) }) } } } };
+import { visiblePart } from "./grants-access";
+import { AllocationResultSchema, AnnexInputSchema, AnnexLineSchema, ComparisonKeySchema, DistributionSchema, GrantAllocationRequest, PartsCheckSchema, RevisionField, staleResponse as locked, tags } from "./grants-schemas";
 
 const get = createRoute({
   method: "get",
@@ -41,8 +35,8 @@ const saveKey = createRoute({
   method: "put",
   path: "/api/grants/parts/{id}/distribution/key",
   tags,
-  summary: "Spara en nyckelfördelning; totalen måste vara delens belopp",
-  request: { params: IdParam, ...jsonBody(GrantAllocationRequest) },
+  summary: "Spara en nyckelfördelning; totalen måste vara delens belopp. revision: fördelningens revision som den lästes (0 när delen inte är fördelad)",
+  request: { params: IdParam, ...jsonBody(GrantAllocationRequest.extend({ revision: RevisionField })) },
   responses: { 200: jsonResponse(DistributionSchema, "Sparad"), ...errorResponses, ...notFoundResponse, ...locked },
 });
 
@@ -59,8 +53,8 @@ const saveAnnex = createRoute({
   method: "put",
   path: "/api/grants/parts/{id}/distribution/annex",
   tags,
-  summary: "Spara beslutade belopp enligt bilagan (inmatade eller inklistrade), ev. med jämförelsenyckel",
-  request: { params: IdParam, ...jsonBody(AnnexInputSchema) },
+  summary: "Spara beslutade belopp enligt bilagan (inmatade eller inklistrade), ev. med jämförelsenyckel. revision: fördelningens revision som den lästes (0 när delen inte är fördelad)",
+  request: { params: IdParam, ...jsonBody(AnnexInputSchema.extend({ revision: RevisionField })) },
   responses: { 200: jsonResponse(DistributionSchema, "Sparad"), ...errorResponses, ...notFoundResponse, ...locked },
 });
 
@@ -68,7 +62,7 @@ const importAnnex = createRoute({
   method: "post",
   path: "/api/grants/parts/{id}/distribution/annex/import",
   tags,
-  summary: "Läs in bilagans belopp från XLSX eller CSV (allt eller inget). Formulärfält: file, comparisonDate (valfritt), comparisonBasis, comparisonEqual=true",
+  summary: "Läs in bilagans belopp från XLSX eller CSV (allt eller inget). Formulärfält: file, revision (fördelningens, 0 när delen inte är fördelad), comparisonDate (valfritt), comparisonBasis, comparisonEqual=true",
   request: {
     params: IdParam,
     body: {
@@ -77,6 +71,7 @@ const importAnnex = createRoute({
         "multipart/form-data": {
           schema: z.object({
             file: z.any().openapi({ type: "string", format: "binary" }),
+            revision: z.string().regex(/^\d+$/, "Ange fördelningens revision (fält revision)"),
             comparisonDate: z.string().optional(),
             comparisonBasis: z.enum(["membership", "whole_regions"]).optional(),
             comparisonEqual: z.string().optional(),
@@ -101,21 +96,10 @@ const exportXlsx = createRoute({
   },
 });
 
-function annexLines(input: z.infer<typeof AnnexInputSchema>, group: RecipientGroup): AnnexLine[] {
-  if (input.text !== undefined) return parseAnnexText(input.text, group, input.source === "inmatat" ? "inklistrad text" : input.source);
+function annexSource(input: z.infer<typeof AnnexInputSchema>): { annex: AnnexSource; source: string } {
+  if (input.text !== undefined) return { annex: { kind: "text", text: input.text }, source: input.source === "inmatat" ? "inklistrad text" : input.source };
   if (!input.lines) throw new ApiError(400, "validation", "Ange bilagans rader (lines) eller inklistrad text (text).");
-  const typed = input.lines.map((l, i) => ({ line: i + 1, cells: [l.recipientCode ?? l.name, { ore: l.amount }] }));
-  const names = new Map(input.lines.map((l, i) => [i + 1, l.name]));
-  return parseAnnexRows(typed, group, input.source).map((l) => ({ ...l, name: names.get(l.line) ?? l.name }));
-}
-
-async function storeAnnex(db: Db, user: CurrentUser, partId: number, owner: { organisationId: number; amount: number }, lines: AnnexLine[], source: string, key: z.infer<typeof ComparisonKeySchema> | null) {
-  const comparison = key ? await compareAnnexWithKey(db, owner.amount, lines, key) : null;
-  await db.transaction().execute(async (trx) => {
-    await saveAnnexDistribution(trx, partId, lines, source, comparison, user.id);
-    await writeAudit(trx, user, { action: "update", entity: "grant_distribution", entityId: partId, organisationId: owner.organisationId, after: { mode: "annex", source, lines, comparisonKey: key } });
-  });
-  return (await getDistribution(db, partId, owner.amount))!;
+  return { annex: { kind: "lines", lines: input.lines }, source: input.source };
 }
 
 export function registerGrantDistributionRoutes(app: App) {
@@ -138,55 +122,37 @@ export function registerGrantDistributionRoutes(app: App) {
 
   app.openapi(saveKey, async (c) => {
     const user = requireUser(c.get("user"));
-    const { id } = c.req.valid("param");
-    const db = c.get("db");
-    const owner = await editablePart(db, user, id);
-    const request = c.req.valid("json");
-    if (request.total !== owner.amount) throw new ApiError(400, "invalid", `Fördelningens total (fält total) måste vara delens belopp, ${owner.amount} öre.`);
-    const missing = request.lines.findIndex((l) => !l.recipientCode);
-    if (missing >= 0) throw new ApiError(400, "invalid", `Rad ${missing + 1}, fält recipientCode: varje rad i en statsbidragsfördelning måste ha en mottagare.`);
-    const { result } = await computeAllocation(db, request);
-    await db.transaction().execute(async (trx) => {
-      await saveKeyDistribution(trx, id, request, result, user.id);
-      await writeAudit(trx, user, { action: "update", entity: "grant_distribution", entityId: id, organisationId: owner.organisationId, after: { mode: "key", request, total: result.total } });
-    });
-    return c.json((await getDistribution(db, id, owner.amount))!, 200);
+    const { revision, ...request } = c.req.valid("json");
+    return c.json(await setKeyDistribution(c.get("db"), user, c.req.valid("param").id, { request, revision }), 200);
   });
 
   app.openapi(parseAnnex, async (c) => {
     const user = requireUser(c.get("user"));
     const { id } = c.req.valid("param");
     const owner = await visiblePart(c.get("db"), user, id);
-    const lines = annexLines(c.req.valid("json"), owner.recipientGroup);
+    const { annex, source } = annexSource(c.req.valid("json"));
+    const lines = await readAnnex(annex, owner.recipientGroup, source);
     return c.json({ lines, check: checkDistribution(owner.amount, lines) }, 200);
   });
 
   app.openapi(saveAnnex, async (c) => {
     const user = requireUser(c.get("user"));
-    const { id } = c.req.valid("param");
-    const db = c.get("db");
-    const owner = await editablePart(db, user, id);
-    const input = c.req.valid("json");
-    const lines = annexLines(input, owner.recipientGroup);
-    return c.json(await storeAnnex(db, user, id, owner, lines, input.text !== undefined && input.source === "inmatat" ? "inklistrad text" : input.source, input.comparisonKey), 200);
+    const { revision, comparisonKey, ...input } = c.req.valid("json");
+    const { annex, source } = annexSource({ ...input, comparisonKey });
+    return c.json(await setAnnexDistribution(c.get("db"), user, c.req.valid("param").id, { annex, source, comparisonKey, revision }), 200);
   });
 
   app.openapi(importAnnex, async (c) => {
     const user = requireUser(c.get("user"));
-    const { id } = c.req.valid("param");
-    const db = c.get("db");
-    const owner = await editablePart(db, user, id);
     const form = c.req.valid("form") as Record<string, unknown>;
     const file = form.file;
     if (!(file instanceof File)) throw new ApiError(400, "validation", "Välj en fil (fält file).");
-    const lines = await readAnnexFile(new Uint8Array(await file.arrayBuffer()), file.name, owner.recipientGroup);
     const date = typeof form.comparisonDate === "string" && form.comparisonDate !== "" ? form.comparisonDate : undefined;
-    const key = date
-      ? ComparisonKeySchema.parse({ kind: "population", date, basis: form.comparisonBasis ?? "membership" })
-      : form.comparisonEqual === "true"
-        ? ({ kind: "equal" } as const)
-        : null;
-    return c.json(await storeAnnex(db, user, id, owner, lines, file.name, key), 200);
+    const parsedKey = date ? ComparisonKeySchema.safeParse({ kind: "population", date, basis: form.comparisonBasis ?? "membership" }) : undefined;
+    if (parsedKey && !parsedKey.success) throw new ApiError(400, "validation", "Jämförelsenyckeln: ange datum som ÅÅÅÅ-MM-DD (fält comparisonDate) och område membership eller whole_regions (fält comparisonBasis).");
+    const key = parsedKey?.success ? parsedKey.data : form.comparisonEqual === "true" ? ({ kind: "equal" } as const) : null;
+    const annex = { kind: "file" as const, bytes: new Uint8Array(await file.arrayBuffer()), name: file.name };
+    return c.json(await setAnnexDistribution(c.get("db"), user, c.req.valid("param").id, { annex, source: file.name, comparisonKey: key, revision: Number(form.revision) }), 200);
   });
 
   app.openapi(exportXlsx, async (c) => {

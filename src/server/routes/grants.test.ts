@@ -82,12 +82,13 @@ describe("grant API", () => {
     expect(decision.parts[0].id).toBe(firstId);
     expect(decision.check.balanced).toBe(true);
 
-    const bad = await editor.json<Json>("PUT", `/api/grants/parts/${firstId}/distribution/annex`, { text: "Region Jämtland Härjedalen\t500 000\nRegion Okänd\t400 000" });
+    const bad = await editor.json<Json>("PUT", `/api/grants/parts/${firstId}/distribution/annex`, { revision: 0, text: "Region Jämtland Härjedalen\t500 000\nRegion Okänd\t400 000" });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain('rad 2, fält mottagare: "Region Okänd"');
     expect((await editor.json("GET", `/api/grants/parts/${firstId}/distribution`)).status).toBe(404);
 
     const saved = await editor.json<Json>("PUT", `/api/grants/parts/${firstId}/distribution/annex`, {
+      revision: 0,
       text: "Region Jämtland Härjedalen\t500 000\nRegion Norrbottens\t400 000\nTotalt\t900 000",
       comparisonKey: { kind: "equal" },
     });
@@ -115,6 +116,7 @@ describe("grant API", () => {
     ws.addRow(["Södra samverkansregionen", 40000]);
     const form = new FormData();
     form.append("file", new File([new Uint8Array(await wb.xlsx.writeBuffer())], "bilaga2.xlsx"));
+    form.append("revision", "0");
     const res = await upload(`/api/grants/parts/${coopPart}/distribution/annex/import`, form);
     expect(res.status).toBe(200);
     const body = (await res.json()) as Json;
@@ -123,6 +125,7 @@ describe("grant API", () => {
 
     const csv = new FormData();
     csv.append("file", new File(["Mottagare;Belopp\nNorra samverkansregionen;60 000\nVästra samverkansregionen;fyrtio\n"], "bilaga2.csv"));
+    csv.append("revision", String(body.revision));
     const failed = await upload(`/api/grants/parts/${coopPart}/distribution/annex/import`, csv);
     expect(failed.status).toBe(400);
     expect(((await failed.json()) as Json).error.message).toMatch(/bilaga2\.csv, rad 3, fält belopp/);
@@ -134,7 +137,7 @@ describe("grant API", () => {
     const decided = await approver.json<Json>("POST", `/api/grants/decisions/${decision.id}/decide`, { revision: decision.revision });
     expect(decided.status).toBe(200);
     expect(decided.body.status).toBe("decided");
-    const locked = await editor.json<Json>("PUT", `/api/grants/parts/${decision.parts[0].id}/distribution/annex`, { text: "Region Jämtland Härjedalen\t900 000" });
+    const locked = await editor.json<Json>("PUT", `/api/grants/parts/${decision.parts[0].id}/distribution/annex`, { revision: 1, text: "Region Jämtland Härjedalen\t900 000" });
     expect(locked.status).toBe(409);
     expect((await editor.json("PUT", `/api/grants/decisions/${decision.id}`, { agreementId: decision.agreementId, title: "x", total: 0, revision: decided.body.revision })).status).toBe(409);
     expect((await other.json("GET", `/api/grants/decisions/${decision.id}`)).status).toBe(200);
@@ -146,7 +149,7 @@ describe("grant API", () => {
     expect(start.body.status.text).toBe("Rekvirera senast 2023-12-01");
     expect((await other.json("GET", `/api/grants/recipients/23`)).status).toBe(403);
 
-    await editor.json("PUT", `/api/grants/parts/${partId}/recipients/23/receipt`, { accountingObject: "9929", requisitionedOn: "2023-03-01", requisitioned: kr(500_000), receivedOn: "2023-03-20", received: kr(500_000) });
+    await editor.json("PUT", `/api/grants/parts/${partId}/recipients/23/receipt`, { revision: start.body.receiptRevision, accountingObject: "9929", requisitionedOn: "2023-03-01", requisitioned: kr(500_000), receivedOn: "2023-03-20", received: kr(500_000) });
     const spent = await editor.json<Json>("POST", `/api/grants/parts/${partId}/recipients/23/spending`, { spentOn: "2023-10-01", amount: kr(498_766), description: "Vårdlots" });
     expect(spent.status).toBe(201);
     expect(spent.body.figures).toMatchObject({ received: kr(500_000), spent: kr(498_766), unspent: kr(1_234), toRepay: kr(1_234) });
@@ -177,12 +180,13 @@ describe("grant API", () => {
     expect(created.body.resolvedLines.map((l: Json) => l.amount)).toEqual([kr(100_000), kr(150_000), kr(250_000)]);
     expect(created.body.earmarked).toBe(kr(100_000));
     const id = created.body.id;
-    expect((await approver.json("POST", `/api/grants/internal-decisions/${id}/decide`)).status).toBe(200);
-    const refused = await editor.json<Json>("PUT", `/api/grants/internal-decisions/${id}`, { title: "x", total: kr(500_000), metadata: {}, lines });
+    const decidedInternal = await approver.json<Json>("POST", `/api/grants/internal-decisions/${id}/decide`, { revision: created.body.revision });
+    expect(decidedInternal.status).toBe(200);
+    const refused = await editor.json<Json>("PUT", `/api/grants/internal-decisions/${id}`, { title: "x", total: kr(500_000), metadata: {}, lines, revision: decidedInternal.body.revision });
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toMatch(/fattat och kan inte ändras/);
 
-    const v2 = await editor.json<Json>("POST", `/api/grants/internal-decisions/${id}/versions`);
+    const v2 = await editor.json<Json>("POST", `/api/grants/internal-decisions/${id}/versions`, { revision: decidedInternal.body.revision });
     expect(v2.status).toBe(201);
     expect(v2.body).toMatchObject({ version: 2, previousId: id, status: "draft" });
     const changed = await editor.json<Json>("PUT", `/api/grants/internal-decisions/${v2.body.id}`, {
@@ -193,7 +197,7 @@ describe("grant API", () => {
     expect(changed.status).toBe(200);
     expect(changed.body.changes.fields.map((f: Json) => [f.label, f.before, f.after])).toEqual([["Anmäls datum", "2023-08-29", "2023-09-26"]]);
     expect(changed.body.changes.lines.map((l: Json) => [l.label, l.amountDifference])).toEqual([["Samordnare", kr(50_000)], ["Övrigt", -kr(50_000)]]);
-    expect((await editor.json("POST", `/api/grants/internal-decisions/${id}/versions`)).status).toBe(409);
+    expect((await editor.json("POST", `/api/grants/internal-decisions/${id}/versions`, { revision: decidedInternal.body.revision })).status).toBe(409);
   });
 
   it("lists deadlines, the user's own upcoming ones, and exports .ics and .xlsx", async () => {
@@ -201,7 +205,7 @@ describe("grant API", () => {
     expect(list.body.map((d) => [d.organisationCode, d.kind, d.daysLeft])).toContainEqual(["25", "requisition", 11]);
     expect(list.body.some((d) => d.organisationCode === "23" && d.kind === "requisition")).toBe(false);
 
-    const setting = await editor.json<Json>("PUT", "/api/grants/reminder-settings/me", { email: "samordnare@example.se", daysBefore: 14 });
+    const setting = await editor.json<Json>("PUT", "/api/grants/reminder-settings/me", { email: "samordnare@example.se", daysBefore: 14, revision: 0 });
     expect(setting.status).toBe(200);
     const mine = await editor.json<Json>("GET", "/api/grants/deadlines/mine?today=2024-03-20");
     expect(mine.body.withinDays).toBe(14);
@@ -252,8 +256,8 @@ describe("grant API", () => {
     const request = { total: kr(60_000_000), unit: 100, rounding: "largest-remainder", lines: codes.map((code) => ({ label: code, recipientCode: code, method: "equal" })) };
     const preview = await editor.json<Json>("POST", `/api/grants/parts/${partId}/distribution/preview`, request);
     expect(preview.body.check.balanced).toBe(true);
-    expect((await editor.json("PUT", `/api/grants/parts/${partId}/distribution/key`, { ...request, total: kr(1) })).status).toBe(400);
-    const saved = await editor.json<Json>("PUT", `/api/grants/parts/${partId}/distribution/key`, request);
+    expect((await editor.json("PUT", `/api/grants/parts/${partId}/distribution/key`, { ...request, total: kr(1), revision: 0 })).status).toBe(400);
+    const saved = await editor.json<Json>("PUT", `/api/grants/parts/${partId}/distribution/key`, { ...request, revision: 0 });
     expect(saved.status).toBe(200);
     expect(saved.body.mode).toBe("key");
     expect(saved.body.entitlements.map((e: Json) => e.amount)).toEqual(Array(6).fill(kr(10_000_000)));

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { api, populationDateLabel, type PopulationDate } from "../../api/client";
 import type { AllocationResult, Organisation } from "../../api/types";
-import { ErrorAlert } from "../../components/ErrorAlert";
+import { SaveErrorAlert } from "../../components/StaleRevisionAlert";
 import { ResultTable } from "../../components/ResultTable";
 import { grantsApi, type AnnexInput } from "./api";
 import { money, SumCheck } from "./components";
@@ -11,7 +11,7 @@ import type { AnnexLine, ComparisonKey, Distribution, Part, PartsCheck } from ".
 type Mode = "key" | "annex" | "file";
 
 /** Distribute a draft decision's part: by key, by the annex's amounts pasted or typed, or from a file. */
-export function DistributionEditor({ part, onSaved }: { part: Part; onSaved(d: Distribution): void }) {
+export function DistributionEditor({ part, revision, onSaved, onReload }: { part: Part; /** The stored distribution's revision as loaded (0: none). */ revision: number; onSaved(d: Distribution): void; onReload(): void }) {
   const [mode, setMode] = useState<Mode>("annex");
   const [orgs, setOrgs] = useState<Organisation[]>([]);
   const [dates, setDates] = useState<PopulationDate[]>([]);
@@ -52,7 +52,7 @@ export function DistributionEditor({ part, onSaved }: { part: Part; onSaved(d: D
       setErrors(found);
       if (!request) return;
       if (save) {
-        onSaved(await grantsApi.saveKey(part.id, request));
+        onSaved(await grantsApi.saveKey(part.id, request, revision));
         setSaved("Nyckelfördelningen är sparad.");
       } else setPreview(await grantsApi.previewKey(part.id, request));
     });
@@ -62,7 +62,7 @@ export function DistributionEditor({ part, onSaved }: { part: Part; onSaved(d: D
       if (!text.trim()) return setErrors({ "annex-text": "Klistra in bilagans rader: mottagare och belopp på varje rad." });
       setErrors({});
       if (save) {
-        onSaved(await grantsApi.saveAnnex(part.id, annexInput()));
+        onSaved(await grantsApi.saveAnnex(part.id, { ...annexInput(), revision }));
         setSaved("Bilagans belopp är sparade.");
       } else setPreview(await grantsApi.parseAnnex(part.id, annexInput()));
     });
@@ -72,6 +72,7 @@ export function DistributionEditor({ part, onSaved }: { part: Part; onSaved(d: D
       setErrors({});
       const form = new FormData();
       form.append("file", file);
+      form.append("revision", String(revision));
       if (compare === "population") {
         form.append("comparisonDate", key.date);
         form.append("comparisonBasis", key.basis);
@@ -217,7 +218,13 @@ export function DistributionEditor({ part, onSaved }: { part: Part; onSaved(d: D
         </>
       )}
 
-      <ErrorAlert error={error} />
+      <SaveErrorAlert
+        error={error}
+        onReload={() => {
+          setError(undefined);
+          onReload();
+        }}
+      />
       {saved && (
         <p className="success" role="status">
           {saved}

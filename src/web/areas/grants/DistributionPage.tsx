@@ -24,6 +24,7 @@ export function DistributionPage({ decisionId, partId }: { decisionId: number; p
   const [decision, setDecision] = useState<Decision>();
   const [distribution, setDistribution] = useState<Distribution | null>();
   const [error, setError] = useState<unknown>();
+  const [reloads, setReloads] = useState(0);
   const part = decision?.parts.find((p) => p.id === partId);
   usePageTitle(part ? `Fördelning: ${groupLabels[part.recipientGroup]}` : "Fördelning");
 
@@ -33,7 +34,7 @@ export function DistributionPage({ decisionId, partId }: { decisionId: number; p
       .distribution(partId)
       .then(setDistribution)
       .catch((e) => (e instanceof ApiError && e.status === 404 ? setDistribution(null) : setError(e)));
-  }, [decisionId, partId]);
+  }, [decisionId, partId, reloads]);
 
   if (!decision || distribution === undefined) return <Pending title="Fördelning" error={error} what="fördelningen" back={{ href: `/statsbidrag/beslut/${decisionId}`, label: "Till beslutet" }} />;
   if (!part) return <Pending title="Fördelning" error={new Error(`Del ${partId} finns inte i beslut ${decision.diaryNumber ?? decisionId}.`)} what="" />;
@@ -138,7 +139,7 @@ export function DistributionPage({ decisionId, partId }: { decisionId: number; p
       )}
       {!dist && <p>Delen är inte fördelad ännu.</p>}
       {editable ? (
-        <DistributionEditor part={part} onSaved={setDistribution} />
+        <DistributionEditor part={part} revision={dist?.revision ?? 0} onSaved={setDistribution} onReload={() => setReloads((n) => n + 1)} />
       ) : (
         decision.status === "decided" && <p className="grants-small">Regeringsbeslutet är fastställt; fördelningen kan inte ändras.</p>
       )}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { ErrorAlert } from "../../components/ErrorAlert";
+import { SaveErrorAlert } from "../../components/StaleRevisionAlert";
 import { date } from "../../format";
 import { Link, navigate, usePageTitle } from "../../router";
 import { can, useSession } from "../../session";
@@ -39,6 +39,10 @@ export function InternalDecisionPage({ id }: { id: number }) {
   const [error, setError] = useState<unknown>();
   const [actionError, setActionError] = useState<unknown>();
   const [editing, setEditing] = useState(false);
+  const reload = () => {
+    setActionError(undefined);
+    grantsApi.internal(id).then(setDecision).catch(setActionError);
+  };
   usePageTitle(decision ? `Internt beslut, version ${decision.version}` : "Internt beslut");
   useEffect(() => {
     setDecision(undefined);
@@ -94,19 +98,19 @@ export function InternalDecisionPage({ id }: { id: number }) {
           </button>
         )}
         {d.status === "draft" && can(user, d.organisationId, "approver") && (
-          <button type="button" className="button-primary" onClick={() => void act(async () => setDecision(await grantsApi.decideInternal(d.id)))}>
+          <button type="button" className="button-primary" onClick={() => void act(async () => setDecision(await grantsApi.decideInternal(d.id, d.revision)))}>
             Fastställ
           </button>
         )}
         {d.status === "decided" && can(user, d.organisationId, "editor") && (
-          <button type="button" className="button-secondary" onClick={() => void act(async () => navigate(`/statsbidrag/interna/${(await grantsApi.newInternalVersion(d.id)).id}`))}>
+          <button type="button" className="button-secondary" onClick={() => void act(async () => navigate(`/statsbidrag/interna/${(await grantsApi.newInternalVersion(d.id, d.revision)).id}`))}>
             Ny version
           </button>
         )}
         {d.previousId !== null && <Link href={`/statsbidrag/interna/${d.previousId}`}>Föregående version</Link>}
       </div>
-      <ErrorAlert error={actionError} />
-      {editing && <InternalEditor decision={d} onSaved={(next) => (setDecision(next), setEditing(false))} onCancel={() => setEditing(false)} />}
+      <SaveErrorAlert error={actionError} onReload={reload} />
+      {editing && <InternalEditor key={d.revision} decision={d} onSaved={(next) => (setDecision(next), setEditing(false))} onCancel={() => setEditing(false)} onReload={reload} />}
 
       {d.changes && (
         <section aria-labelledby="changes-heading" className="card">

@@ -1,12 +1,12 @@
 import { useState } from "react";
-import { ErrorAlert } from "../../components/ErrorAlert";
+import { SaveErrorAlert } from "../../components/StaleRevisionAlert";
 import { grantsApi } from "./api";
 import { ErrorSummary, TextField } from "./components";
 import { internalForm, toInternalInput, type InternalForm } from "./internal-form";
 import type { InternalDecision } from "./types";
 
 /** Edit a draft internal decision: its lines (fixed, earmarked, remainder) and its metadata. */
-export function InternalEditor({ decision, onSaved, onCancel }: { decision: InternalDecision; onSaved(d: InternalDecision): void; onCancel(): void }) {
+export function InternalEditor({ decision, onSaved, onCancel, onReload }: { decision: InternalDecision; onSaved(d: InternalDecision): void; onCancel(): void; onReload(): void }) {
   const [form, setForm] = useState<InternalForm>(() => internalForm(decision));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>();
@@ -19,7 +19,7 @@ export function InternalEditor({ decision, onSaved, onCancel }: { decision: Inte
     setErrors(found);
     if (!input) return;
     try {
-      onSaved(await grantsApi.updateInternal(decision.id, input));
+      onSaved(await grantsApi.updateInternal(decision.id, { ...input, revision: decision.revision }));
     } catch (e) {
       setError(e);
     }
@@ -92,7 +92,7 @@ export function InternalEditor({ decision, onSaved, onCancel }: { decision: Inte
           Avbryt
         </button>
       </div>
-      <ErrorAlert error={error} />
+      <SaveErrorAlert error={error} onReload={onReload} />
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { ErrorAlert } from "../../components/ErrorAlert";
+import { SaveErrorAlert } from "../../components/StaleRevisionAlert";
 import { grantsApi } from "./api";
 import { ErrorSummary, Meta, money, TextField } from "./components";
 import { receiptForm, toReceipt, type ReceiptForm } from "./receipt-form";
@@ -34,10 +34,21 @@ export function ReceiptEditor({ detail, editable, onSaved }: { detail: Recipient
     setErrors(found);
     if (!receipt) return;
     try {
-      const next = await grantsApi.saveReceipt(detail.partId, detail.recipientCode, receipt);
+      const next = await grantsApi.saveReceipt(detail.partId, detail.recipientCode, { ...receipt, revision: detail.receiptRevision });
       onSaved(next);
       setForm(receiptForm(next.receipt));
       setSaved(true);
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  const reload = async () => {
+    setError(undefined);
+    try {
+      const next = await grantsApi.recipientDetail(detail.partId, detail.recipientCode);
+      onSaved(next);
+      setForm(receiptForm(next.receipt));
     } catch (e) {
       setError(e);
     }
@@ -89,7 +100,7 @@ export function ReceiptEditor({ detail, editable, onSaved }: { detail: Recipient
               </span>
             )}
           </div>
-          <ErrorAlert error={error} />
+          <SaveErrorAlert error={error} onReload={() => void reload()} />
         </form>
       )}
     </section>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { ErrorAlert } from "../../components/ErrorAlert";
+import { SaveErrorAlert } from "../../components/StaleRevisionAlert";
 import { grantsApi } from "./api";
 import { TextField } from "./components";
 
@@ -11,18 +11,21 @@ export function ReminderSettings() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>();
   const [saved, setSaved] = useState(false);
+  const [revision, setRevision] = useState(0);
+  const [reloads, setReloads] = useState(0);
 
   useEffect(() => {
     grantsApi
       .myReminders()
       .then((s) => {
         if (!s) return;
+        setRevision(s.revision);
         setEmail(s.email);
         setDays(String(s.daysBefore));
         setEnabled(s.enabled);
       })
       .catch(setError);
-  }, []);
+  }, [reloads]);
 
   const save = async () => {
     setSaved(false);
@@ -34,7 +37,7 @@ export function ReminderSettings() {
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     try {
-      await grantsApi.saveMyReminders({ email: email.trim(), daysBefore: n, enabled });
+      setRevision((await grantsApi.saveMyReminders({ email: email.trim(), daysBefore: n, enabled, revision })).revision);
       setSaved(true);
     } catch (e) {
       setError(e);
@@ -69,7 +72,13 @@ export function ReminderSettings() {
             </span>
           )}
         </div>
-        <ErrorAlert error={error} />
+        <SaveErrorAlert
+          error={error}
+          onReload={() => {
+            setError(undefined);
+            setReloads((r) => r + 1);
+          }}
+        />
       </form>
     </section>
   );

@@ -1,9 +1,9 @@
 import nodemailer from "nodemailer";
-import { formatAmount } from "../../core/money";
-import { calendar, daysLeftText, deadlineKindNames, type DueDeadline } from "../../core/grants/deadlines";
+import { calendar } from "../../core/grants/deadlines";
 import type { Db } from "../../db/connect";
 import { collectDeadlines } from "../../db/queries/grants-recipients";
-import type { SmtpConfig } from "./config";
+import { reminderMessage } from "../../formats/grants/reminder-mail";
+import type { SmtpConfig } from "./smtp-config";
 
 export interface ReminderRecipient {
   email: string;
@@ -38,23 +38,10 @@ export async function reminderRecipients(db: Db): Promise<ReminderRecipient[]> {
   return out;
 }
 
-export function reminderMessage(deadline: DueDeadline): { subject: string; text: string } {
-  const to = deadline.counterpart ? ` till ${deadline.counterpart}` : "";
-  const subject = `Påminnelse: ${deadlineKindNames[deadline.kind]}${to} senast ${deadline.date} – ${deadline.organisationName}`;
-  const lines = [
-    `${deadlineKindNames[deadline.kind]}${to} ska vara klar senast ${deadline.date} (${daysLeftText(deadline.daysLeft)}).`,
-    "",
-    `Bidrag: ${deadline.title}`,
-    `Organisation: ${deadline.organisationName}`,
-  ];
-  if (deadline.amount !== null) lines.push(`Belopp: ${formatAmount(deadline.amount, "kr")}`);
-  lines.push("", "Meddelandet skickas en gång per tidsfrist. Inställningarna för påminnelser finns i Fördela.");
-  return { subject, text: lines.join("\n") };
-}
-
 /**
  * Sends the reminders due today: every deadline at most `daysBefore` days ahead and not yet
- * passed, once per deadline and address. The row in reminders_sent is claimed before sending,
+ * passed, once per deadline and address. A recipient is a member of the organisations it is
+ * reminded for (or their mailbox), so it sees the deadlines in full. The row in reminders_sent is claimed before sending,
  * so two runs at once cannot both send; a failed send gives the claim back for the next run.
  */
 export async function sendDueReminders(db: Db, smtp: SmtpConfig, today: string): Promise<ReminderRun> {

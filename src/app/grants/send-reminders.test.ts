@@ -5,9 +5,9 @@ import { createTestDatabase } from "../../../test/helpers/db";
 import type { OpenDatabase } from "../../db/connect";
 import { loadDemoGrants } from "../../db/demo/grants";
 import { loadReferenceData } from "../../db/queries/reference";
-import { createUser } from "../auth/users";
-import { smtpConfigFromEnv } from "./config";
-import { sendDueReminders } from "./reminders";
+import { createUser } from "../../server/auth/users";
+import { sendDueReminders } from "./send-reminders";
+import { smtpConfigFromEnv } from "./smtp-config";
 
 interface Received {
   to: string[];
