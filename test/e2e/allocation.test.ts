@@ -223,9 +223,9 @@ describe("webbgränssnittet i en riktig webbläsare", () => {
       .execute();
     await page.reload();
     await page.locator("table.audit").waitFor();
-    expect(plain(await page.locator("table.audit caption").textContent())).toBe("Loggposter, sida 1 (50 poster)");
+    expect(plain(await page.locator("table.audit caption").textContent())).toMatch(/^Loggposter, sida 1 av \d+$/);
     expect(plain(await page.locator("table.audit tbody tr").first().textContent())).toContain("Fördelning 1054");
-    expect(plain(await page.locator("table.audit tbody tr").first().textContent())).toContain("5400 öre (54 kr)");
+    expect(plain(await page.locator("table.audit tbody tr").first().textContent())).toContain("54 kr");
     await page.getByRole("button", { name: "Äldre poster" }).click();
     await expect.poll(async () => plain(await page.locator("table.audit caption").textContent())).toMatch(/^Loggposter, sida 2/);
     const older = plain(await page.locator("table.audit tbody").textContent());
@@ -233,7 +233,7 @@ describe("webbgränssnittet i en riktig webbläsare", () => {
     expect(older).toContain("Fastställd");
     expect(older).not.toContain("Fördelning 1054");
     await page.getByRole("button", { name: "Nyare poster" }).click();
-    await expect.poll(async () => plain(await page.locator("table.audit caption").textContent())).toBe("Loggposter, sida 1 (50 poster)");
+    await expect.poll(async () => plain(await page.locator("table.audit caption").textContent())).toMatch(/^Loggposter, sida 1 av \d+$/);
     await context.close();
   });
 });
