@@ -129,7 +129,8 @@ function conditions(d: GrantDecisionDocumentData["decision"]): DecisionSection |
 export function grantDecisionDocument(data: GrantDecisionDocumentData, options: GrantDocumentOptions = {}): DecisionDocument {
   const d = data.decision;
   const decided = d.status === "decided";
-  const who = d.ministry ? `${d.organisationName} (${d.ministry})` : d.organisationName;
+  // "Regeringen (Socialdepartementet)" already names its ministry; say it once.
+  const who = d.ministry && !d.organisationName.includes(d.ministry) ? `${d.organisationName} (${d.ministry})` : d.organisationName;
   const payTo = d.payerName ? `ger ${d.payerName} i uppdrag att betala ut` : "beslutar att betala ut";
   const sections: DecisionSection[] = [];
   const terms = conditions(d);
