@@ -52,7 +52,6 @@ const seed000: DemoDocument<"budget"> = {
     ],
     attSatser: ["rekommendera sjukvårdsregionens regioner att besluta att budget 2024 för Samverkansnämndens verksamheter utgörs av 11 480 tkr."],
     preparedBy: [{ name: "Mikael Köhler", title: "Ordförande Ledningsgruppen" }],
-    notes: ["Seed 000 anger inget diarienummer, datum eller sändlista."],
     displayUnit: "tkr",
   },
 };
@@ -95,8 +94,8 @@ const seed004: DemoDocument<"frame_change"> = {
     distribution: ["Elisabeth O Karlsson, HSD"],
     decidedBy: "Hälso- och sjukvårdsnämnden",
     notes: [
-      "Underlaget anger bara minskningarnas summa, 24 mkr (214 − 190); därför redovisas höjda avgifter och omfördelning till RS för licensavtal på en rad.",
-      "Underlaget namnger inte regionen; Region Västerbotten är en slutsats av WCMM (Umeå) och ”de tre länsdelarna”.",
+      "Höjda avgifter och omfördelning till RS för licensavtal redovisas på en rad, 24 mkr (214 − 190 mkr).",
+      "Regionens namn (Region Västerbotten) är antaget i exemplet.",
       "Beslutsunderlag: PM ”Ekonomiska förutsättningar och budget 2025”.",
     ],
     displayUnit: "mkr",
