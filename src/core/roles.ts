@@ -15,3 +15,9 @@ export const roleNames: Record<Role, string> = {
 export function roleAtLeast(held: Role | undefined, needed: Role): boolean {
   return held !== undefined && rank[held] >= rank[needed];
 }
+
+/** A role from what a person typed: the Swedish name or the code, any case ("Handläggare", "editor"). */
+export function roleFromName(text: string): Role | undefined {
+  const wanted = text.trim().toLowerCase();
+  return roles.find((r) => r === wanted || roleNames[r] === wanted);
+}

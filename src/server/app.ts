@@ -16,6 +16,7 @@ import { registerOrganisationRoutes } from "./routes/organisations";
 import { registerPopulationRoutes } from "./routes/population";
 import { requestGuard } from "./request-guard";
 import { registerStatic } from "./static";
+import { registerUserRoutes } from "./routes/users";
 
 export function createApp(db: Db, config: AppConfig) {
   const app = new OpenAPIHono<AppEnv>({
@@ -51,6 +52,7 @@ export function createApp(db: Db, config: AppConfig) {
   registerBudgetRoutes(app);
   registerLedgerRoutes(app);
   registerFollowupRoutes(app);
+  registerUserRoutes(app);
 
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",

@@ -13,7 +13,8 @@ export interface AreaRoute {
  * entries in the main menu. Adding an area touches only areas/index.ts, not the shell.
  */
 export interface Area {
-  nav: { href: string; label: string }[];
+  /** Menu entries; `show` hides one from users it is not for (the server still checks access). */
+  nav: { href: string; label: string; show?: (user: User) => boolean }[];
   /** Entries on the start page: where to begin with this part of the product. */
   tiles?: { href: string; title: string; text: string }[];
   routes: AreaRoute[];

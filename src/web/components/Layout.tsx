@@ -15,7 +15,7 @@ function isCurrent(path: string, href: string): boolean {
 
 export function Layout({ user, onLogout, children }: { user?: User; onLogout?: () => void; children: ReactNode }) {
   const path = usePath();
-  const nav = user ? [...links, ...areas.flatMap((a) => a.nav), ...(user.isAdmin ? [{ href: "/granskningslogg", label: "Granskningslogg" }] : [])] : [];
+  const nav = user ? [...links, ...areas.flatMap((a) => a.nav).filter((l) => !l.show || l.show(user)), ...(user.isAdmin ? [{ href: "/granskningslogg", label: "Granskningslogg" }] : [])] : [];
   return (
     <>
       <a className="skip-link" href="#innehall">
