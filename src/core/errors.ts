@@ -66,7 +66,7 @@ export class StaleRevisionError extends UserFacingError {
   constructor(what: string, current: { revision: number; updatedBy: string | null; updatedAt: Date | string | null }) {
     const when = current.updatedAt ? formatTimestamp(current.updatedAt) : "nyss";
     const who = current.updatedBy ?? "någon annan";
-    super(`${what} har ändrats av ${who} ${when} sedan du läste in den. Ladda om och gör din ändring igen.`, { status: 409, code: "stale" });
+    super(`${what} har ändrats av ${who} ${when} efter att du öppnade sidan. Ladda om och gör din ändring igen.`, { status: 409, code: "stale" });
     this.currentRevision = current.revision;
   }
 }

@@ -95,7 +95,7 @@ describe("allocations under concurrent use", () => {
     const second = await approver.json<{ error: { code: string; message: string } }>("PUT", `/api/allocations/${d.id}`, { title: "Sedan", request, revision: d.revision });
     expect(second.status).toBe(409);
     expect(second.body.error.code).toBe("stale");
-    expect(second.body.error.message).toMatch(/^Fördelningen har ändrats av .+ \d{4}-\d{2}-\d{2} \d{2}:\d{2} sedan du läste in den/);
+    expect(second.body.error.message).toMatch(/^Fördelningen har ändrats av .+ \d{4}-\d{2}-\d{2} \d{2}:\d{2} efter att du öppnade sidan/);
     const missing = await editor.json<{ error: { details: { path: string }[] } }>("PUT", `/api/allocations/${d.id}`, { title: "Utan revision", request });
     expect(missing.status).toBe(400);
   });

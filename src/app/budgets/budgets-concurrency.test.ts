@@ -86,7 +86,7 @@ describe("budget documents under concurrent use", () => {
     const stale = await approver.json<{ error: { code: string; message: string } }>("PUT", `/api/frame-changes/${doc.id}`, { title: doc.title, year: 2025, spec: balanced, revision: doc.revision });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe("stale");
-    expect(stale.body.error.message).toMatch(/^Ramförändringen har ändrats av .+ \d{4}-\d{2}-\d{2} \d{2}:\d{2} sedan du läste in den/);
+    expect(stale.body.error.message).toMatch(/^Ramförändringen har ändrats av .+ \d{4}-\d{2}-\d{2} \d{2}:\d{2} efter att du öppnade sidan/);
   });
 
   it("decides once when two approvers decide at the same time", async () => {
