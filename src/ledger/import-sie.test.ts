@@ -8,7 +8,7 @@ import { readSie, SieFileError } from "../formats/sie";
 import { encodeCp437 } from "../formats/sie/encoding";
 import { importSie } from "./import-sie";
 
-const DIR = path.resolve(__dirname, "../../../../shared/data/sie-samples");
+const DIR = path.resolve(__dirname, "../../test/fixtures/sie-samples");
 const file = (name: string) => path.join(DIR, name);
 const type4 = readdirSync(DIR).filter((f) => !/\.(md|txt)$/.test(f) && /^\s*#SIETYP\s+4\b/m.test(readFileSync(file(f), "latin1")));
 const REFUSED = new Set(["transaktioner_ovnbolag-bad-balance.se", "XE_SIE_4_20151125095119.SE", "Sie4.se"]);

@@ -5,6 +5,8 @@ import { SEED001_NARRATIVE } from "../../src/core/followup/seed001.fixture";
 import { seed001Sie } from "../fixtures/ledger/seed001-sie";
 import { expectAccessible, login, plain, startBrowserApp, type BrowserApp } from "../helpers/browser";
 
+const sieSample = (name: string) => new URL(`../fixtures/sie-samples/${name}`, import.meta.url);
+
 // Issue 5 through a real browser: a controller of Södra samverkansregionen imports seed 001's
 // SIE file, reads budget vs outcome with its chart and drill-down, the project accounts with
 // 8938 outside the subtotal, and checks the annual report's narrative against the tables.
@@ -72,7 +74,7 @@ describe("uppföljning i en riktig webbläsare", () => {
     await page.getByRole("heading", { level: 1, name: "Importera utfall" }).waitFor();
     await page.getByRole("button", { name: "Importera SIE-filen" }).click();
     await expect.poll(() => page.locator("#sie-file-error").textContent()).toBe("Välj en SIE-fil att importera.");
-    const bad = readFileSync("/work/shared/data/sie-samples/transaktioner_ovnbolag-bad-balance.se");
+    const bad = readFileSync(sieSample("transaktioner_ovnbolag-bad-balance.se"));
     await page.getByLabel("Välj SIE-fil").setInputFiles({ name: "ovnbolag-bad-balance.se", mimeType: "application/octet-stream", buffer: bad });
     await page.getByRole("button", { name: "Importera SIE-filen" }).click();
     const refusal = page.getByRole("alert").filter({ hasText: "Rad " });
@@ -81,7 +83,7 @@ describe("uppföljning i en riktig webbläsare", () => {
     await shot("import-refused");
 
     // A real export whose own #IB/#UB/#RES disagree with its vouchers imports with the list of disagreements.
-    await page.getByLabel("Välj SIE-fil").setInputFiles({ name: "Sie4.si", mimeType: "application/octet-stream", buffer: readFileSync("/work/shared/data/sie-samples/Sie4.si") });
+    await page.getByLabel("Välj SIE-fil").setInputFiles({ name: "Sie4.si", mimeType: "application/octet-stream", buffer: readFileSync(sieSample("Sie4.si")) });
     await page.getByRole("button", { name: "Importera SIE-filen" }).click();
     await expect.poll(async () => plain(await page.locator("#sie-progress-text").textContent()), { timeout: 30_000 }).toMatch(/^Klart: Sie4\.si importerades för 2010/);
     const warnings = (await page.locator(".notice .fu-messages li").allTextContents()).map(plain);

@@ -1,12 +1,11 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseAnnexRows, parseAnnexText } from "./annex";
 
-const seedDir = new URL("../../../../shared/seeds/", import.meta.url);
+const seed002 = new URL("../../../test/fixtures/seeds/002-government-decision-S2023-00488.txt", import.meta.url);
 
 function annex1Text(): string {
-  const name = readdirSync(seedDir).find((f) => f.startsWith("002_"))!;
-  const text = readFileSync(new URL(name, seedDir), "utf8");
+  const text = readFileSync(seed002, "utf8");
   const start = text.indexOf("Region\tBelopp, kr");
   const end = text.indexOf("Totalt\t62 500 000") + "Totalt\t62 500 000".length;
   return text.slice(start, end);

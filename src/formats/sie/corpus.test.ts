@@ -7,7 +7,7 @@ import { parseSie } from "./parse";
 import { checkBalances, readSie } from "./read";
 import type { SieRecord, SieVoucher } from "./records";
 
-const DIR = path.resolve(__dirname, "../../../../shared/data/sie-samples");
+const DIR = path.resolve(__dirname, "../../../test/fixtures/sie-samples");
 const file = (name: string) => path.join(DIR, name);
 const sieFiles = readdirSync(DIR).filter((f) => !/\.(md|txt)$/.test(f));
 const type4 = sieFiles.filter((f) => /^\s*#SIETYP\s+4\b/m.test(readFileSync(file(f), "latin1")));
