@@ -1,12 +1,12 @@
 // The reference ledger the project's benchmarks are compared on: 1 000 000 vouchers and about
-// 2 760 000 #TRANS rows for 2023, written by ../shared/bench/gen_ledger.py (whose README has
-// hledger's, ledger's and beancount's figures for it). Used when the generator is beside the
-// repository; the bench never needs it (it has its own generator).
+// 2 760 000 #TRANS rows for 2023, written by bench/reference/gen_ledger.py (copied from the project's shared bench
+// material with its README, which has hledger's, ledger's and beancount's figures for it).
+// Used when python3 is there; the bench never needs it (it has its own generator).
 import { spawnSync } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 
-const generator = join(import.meta.dirname, "..", "..", "shared", "bench", "gen_ledger.py");
+const generator = join(import.meta.dirname, "reference", "gen_ledger.py");
 
 export function referenceLedger(dir: string): { file: string; year: number; description: string } | undefined {
   if (process.env.BENCH_REFERENCE === "0" || !existsSync(generator)) return undefined;
