@@ -10,7 +10,7 @@ export interface TestClient {
   /** POST a file's bytes as application/octet-stream. */
   upload(path: string, body: string | Uint8Array<ArrayBuffer>): Promise<Response>;
   /** Sends a body exactly as given, with the content type given (none when undefined). */
-  send(method: string, path: string, body: string | Uint8Array<ArrayBuffer>, contentType?: string): Promise<Response>;
+  send(method: string, path: string, body?: string | Uint8Array<ArrayBuffer>, contentType?: string): Promise<Response>;
 }
 
 export interface TestApi {
@@ -46,7 +46,7 @@ export async function createTestApi(): Promise<TestApi> {
       if (csrf) headers["x-csrf-token"] = csrf;
       return Promise.resolve(app.request(path, { method: "POST", headers, body }));
     };
-    const send = (method: string, path: string, body: string | Uint8Array<ArrayBuffer>, contentType?: string) => {
+    const send = (method: string, path: string, body?: string | Uint8Array<ArrayBuffer>, contentType?: string) => {
       const headers: Record<string, string> = { origin: "http://localhost" };
       if (contentType) headers["content-type"] = contentType;
       if (cookie) headers.cookie = cookie;
