@@ -37,6 +37,7 @@ export const authorizationMatrix: Record<string, Access> = {
   "POST /api/population/import": "system-admin",
   "GET /api/population/dates": "signed-in",
   "GET /api/population": "signed-in",
+  "GET /api/population/coverage": "signed-in",
 
   "POST /api/allocations/preview": "signed-in",
   "POST /api/allocations": ownEditor,
@@ -95,6 +96,17 @@ export const authorizationMatrix: Record<string, Access> = {
   "PUT /api/grants/reminder-settings/me": "signed-in",
   "GET /api/grants/reminder-settings/organisations/{code}": ownReader,
   "PUT /api/grants/reminder-settings/organisations/{code}": ownAdmin,
+
+  // Closing a grant (c-closing): the recipient's requisitions, reports and carry-forward.
+  "GET /api/grants/organisations/{code}/closing": ownReader,
+  "PUT /api/grants/organisations/{code}/payment-details": ownEditor,
+  "GET /api/grants/parts/{id}/recipients/{code}/financial-report": ownReader,
+  "POST /api/grants/parts/{id}/recipients/{code}/requisitions": ownEditor,
+  "POST /api/grants/parts/{id}/recipients/{code}/financial-reports": ownEditor,
+  "POST /api/grants/parts/{id}/recipients/{code}/carry-forward": ownEditor,
+  "GET /api/grants/parts/{id}/recipients/{code}/closing-documents": ownReader,
+  "GET /api/documents/grant-requisitions/{id}/{format}": ownReader,
+  "GET /api/documents/grant-financial-reports/{id}/{format}": ownReader,
 
   "POST /api/budget-proposals/calculate": "signed-in",
   "GET /api/index-series": "signed-in",
