@@ -33,6 +33,16 @@ export const authorizationMatrix: Record<string, Access> = {
   "POST /api/auth/logout": "public",
   "POST /api/auth/password": "signed-in",
   "GET /api/organisations": "signed-in",
+  // User administration (f-security).
+  "GET /api/users": { own: "admin", other: "admin" },
+  "POST /api/users": ownAdmin,
+  "GET /api/users/{id}": "system-admin",
+  "PUT /api/users/{id}/roles/{organisationId}": "system-admin",
+  "DELETE /api/users/{id}/roles/{organisationId}": "system-admin",
+  "POST /api/users/{id}/reset-password": "system-admin",
+  "POST /api/users/{id}/deactivate": "system-admin",
+  "POST /api/users/{id}/reactivate": "system-admin",
+  "POST /api/users/{id}/end-sessions": "system-admin",
 
   "POST /api/population/import": "system-admin",
   "GET /api/population/dates": "signed-in",
