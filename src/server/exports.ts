@@ -1,16 +1,12 @@
 import type { SavedAllocation } from "../core/allocation/saved";
 import { toCsv, toXlsx, type AllocationExportMeta } from "../formats/allocation-export";
-
-const contentTypes = {
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  csv: "text/csv; charset=utf-8",
-} as const;
+import { describePopulationKey } from "../core/population-key";
+import { mimeType } from "../core/export-formats";
 
 function keyDescription(saved: SavedAllocation): string | undefined {
   const key = saved.request.key;
   if (key.kind !== "population") return undefined;
-  const area = key.basis === "whole_regions" ? "hela medlemsregioner" : "kommuner enligt sjukvårdsregionindelningen";
-  return `Folkmängd ${key.date} enligt SCB (${area})`;
+  return describePopulationKey(key);
 }
 
 export async function renderAllocationExport(format: "xlsx" | "csv", saved: SavedAllocation): Promise<{ body: Uint8Array<ArrayBuffer> | string; contentType: string }> {
@@ -27,5 +23,5 @@ export async function renderAllocationExport(format: "xlsx" | "csv", saved: Save
     })),
   };
   const body = format === "xlsx" ? new Uint8Array(await toXlsx(saved.result, meta)) : toCsv(saved.result, meta);
-  return { body, contentType: contentTypes[format] };
+  return { body, contentType: mimeType(format) };
 }

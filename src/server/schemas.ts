@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { AllocationRequestSchema } from "../core/allocation/request";
+import { roles } from "../core/roles";
 
 // Shapes shared by several routes. Route-specific schemas live with their routes.
 
@@ -48,7 +49,7 @@ export const UserSchema = z
         organisationId: z.number(),
         organisationCode: z.string(),
         organisationName: z.string(),
-        role: z.enum(["reader", "editor", "approver", "admin"]),
+        role: z.enum(roles),
       }),
     ),
   })

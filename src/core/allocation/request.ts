@@ -2,6 +2,7 @@ import { isoDate } from "../input-schemas";
 import { z } from "zod";
 import { UserFacingError } from "../errors";
 import { roundingModeValues, type AllocationInput, type AllocationLineInput } from "./types";
+import { defaultPopulationBasis, populationBases } from "../population-key";
 
 // An allocation as a user states it: recipients and a key, before population figures are
 // looked up. The same schema validates the HTTP API, the CLI's JSON input and saved specs.
@@ -21,7 +22,7 @@ export const PopulationKeySchema = z.object({
   kind: z.literal("population"),
   date: isoDate(),
   /** "membership": a cooperation region is its municipalities; "whole_regions": its member regions in full. */
-  basis: z.enum(["membership", "whole_regions"]).default("membership"),
+  basis: z.enum(populationBases).default(defaultPopulationBasis.allocation),
 });
 
 export const AllocationRequestSchema = z.object({

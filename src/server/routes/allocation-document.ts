@@ -6,6 +6,7 @@ import { renderDecisionPdf, type DecisionDocument } from "../../formats/pdf/deci
 import { writeXlsx } from "../../formats/xlsx/write";
 import { requireUser, type App } from "../context";
 import { errorResponses, IdParam, notFoundResponse } from "../schemas";
+import { mimeType, mediaType } from "../../core/export-formats";
 
 const Query = z.object({
   caseNumber: z.string().optional().openapi({ example: "RS 2023/123" }),
@@ -22,7 +23,7 @@ const route = createRoute({
   summary: "Beslutsunderlag för en sparad fördelning (PDF) eller dess tabell (XLSX)",
   request: { params: IdParam.extend({ format: z.enum(["pdf", "xlsx"]).openapi({ param: { name: "format", in: "path" } }) }), query: Query },
   responses: {
-    200: { description: "Filen", content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) }, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.string().openapi({ format: "binary" }) } } },
+    200: { description: "Filen", content: { [mediaType("pdf")]: { schema: z.string().openapi({ format: "binary" }) }, [mediaType("xlsx")]: { schema: z.string().openapi({ format: "binary" }) } } },
     ...errorResponses,
     ...notFoundResponse,
   },
@@ -54,7 +55,7 @@ export function registerAllocationDocumentRoute(app: App) {
       }
       return file;
     });
-    const type = format === "pdf" ? "application/pdf" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    const type = mimeType(format);
     return c.body(new Uint8Array(body), 200, { "content-type": type, "content-disposition": `attachment; filename="fordelning-${id}.${format}"` }) as never;
   });
 }

@@ -10,6 +10,7 @@ import { renderAllocationExport } from "../exports";
 import { requireUser, type App } from "../context";
 import { AllocationRequestOpenApi, errorResponses, IdParam, jsonBody, jsonResponse, notFoundResponse } from "../schemas";
 import { conflictResponse, RevisionBody, revisionField, revisionFields } from "../revision-schemas";
+import { mediaType } from "../../core/export-formats";
 
 const Fraction = z.object({ numerator: z.string(), denominator: z.string() });
 
@@ -145,8 +146,8 @@ const exportRoutes = exportFormats.map((format) =>
         description: "Filen",
         content:
           format === "xlsx"
-            ? { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.string().openapi({ format: "binary" }) } }
-            : { "text/csv": { schema: z.string() } },
+            ? { [mediaType("xlsx")]: { schema: z.string().openapi({ format: "binary" }) } }
+            : { [mediaType("csv")]: { schema: z.string() } },
       },
       ...errorResponses,
       ...notFoundResponse,

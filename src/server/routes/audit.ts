@@ -9,6 +9,7 @@ import { writeXlsx } from "../../formats/xlsx/write";
 import type { AuditEntry } from "../../core/audit/entry";
 import { requireAdmin, type App } from "../context";
 import { errorResponses, jsonResponse } from "../schemas";
+import { mimeType, mediaType } from "../../core/export-formats";
 
 const tags = ["Administration"];
 
@@ -75,8 +76,8 @@ const exportRoutes = exportFormats.map((format) =>
         description: "Filen",
         content:
           format === "xlsx"
-            ? { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.string().openapi({ format: "binary" }) } }
-            : { "text/csv": { schema: z.string() } },
+            ? { [mediaType("xlsx")]: { schema: z.string().openapi({ format: "binary" }) } }
+            : { [mediaType("csv")]: { schema: z.string() } },
       },
       ...errorResponses,
     },
@@ -130,7 +131,7 @@ export function registerAuditRoutes(app: App) {
       const body = format === "xlsx" ? new Uint8Array(await writeXlsx([{ name: "Granskningslogg", table }], { title: "Granskningslogg" })) : writeCsv(table);
       await writeAudit(db, user, { action: "export", entity: "audit_log", after: { format, filter, entries: entries.length } });
       return c.body(body, 200, {
-        "content-type": format === "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8",
+        "content-type": mimeType(format),
         "content-disposition": `attachment; filename="granskningslogg.${format}"`,
       }) as never;
     });

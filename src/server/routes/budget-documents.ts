@@ -14,6 +14,7 @@ import { requireUser, type App } from "../context";
 import { conflictResponse, RevisionBody, revisionField } from "../revision-schemas";
 import { errorResponses, IdParam, jsonBody, jsonResponse, notFoundResponse } from "../schemas";
 import { DocumentMetadata, Summary } from "./budget-schemas";
+import { mimeType, mediaType } from "../../core/export-formats";
 
 export interface KindConfig {
   kind: BudgetDocumentKind;
@@ -57,7 +58,7 @@ export function registerBudgetDocumentKind(app: App, cfg: KindConfig) {
       summary: "Beslutsunderlag som PDF, eller dess tabeller som XLSX",
       request: { params: FileParam },
       responses: {
-        200: { description: "Filen", content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) }, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.string().openapi({ format: "binary" }) } } },
+        200: { description: "Filen", content: { [mediaType("pdf")]: { schema: z.string().openapi({ format: "binary" }) }, [mediaType("xlsx")]: { schema: z.string().openapi({ format: "binary" }) } } },
         ...errorResponses,
         ...notFoundResponse,
       },
@@ -110,7 +111,7 @@ export function registerBudgetDocumentKind(app: App, cfg: KindConfig) {
     const user = requireUser(c.get("user"));
     const { id, format } = c.req.valid("param");
     const body = await exportBudgetDocument(c.get("db"), user, kind, { id, format }, (saved) => (format === "pdf" ? budgetDocumentPdf(saved) : budgetDocumentXlsx(saved)));
-    const type = format === "pdf" ? "application/pdf" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    const type = mimeType(format);
     return c.body(new Uint8Array(body), 200, { "content-type": type, "content-disposition": `attachment; filename="${cfg.path}-${id}.${format}"` }) as never;
   });
 }

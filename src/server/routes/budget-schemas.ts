@@ -1,5 +1,6 @@
 import { isoDate } from "../../core/input-schemas";
 import { z } from "@hono/zod-openapi";
+import { defaultPopulationBasis, populationBases } from "../../core/population-key";
 
 // Request shapes of the budget API. Amounts are whole öre; percentages and rates exact decimal text.
 
@@ -23,7 +24,7 @@ export const IndexSpec = z
   ])
   .openapi("IndexSpec");
 
-const Population = z.object({ date, basis: z.enum(["membership", "whole_regions"]).default("whole_regions") });
+const Population = z.object({ date, basis: z.enum(populationBases).default(defaultPopulationBasis.budget) });
 
 export const ProposalSpec = z
   .object({

@@ -6,11 +6,12 @@ import { writeAudit } from "../../app/audit";
 import { requireUser, type App } from "../context";
 import { ApiError } from "../errors";
 import { errorResponses, IdParam, notFoundResponse } from "../schemas";
+import { mimeType, mediaType } from "../../core/export-formats";
 
 const FileParam = IdParam.extend({ format: z.enum(["pdf", "xlsx"]).openapi({ param: { name: "format", in: "path" } }) });
 const Unit = z.enum(["kr", "tkr", "mkr"]).optional().openapi({ description: "Visa beloppen i kr (standard), tkr eller mkr; avrundade tabeller får en not" });
 const fileResponses = {
-  200: { description: "Filen", content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) }, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.string().openapi({ format: "binary" }) } } },
+  200: { description: "Filen", content: { [mediaType("pdf")]: { schema: z.string().openapi({ format: "binary" }) }, [mediaType("xlsx")]: { schema: z.string().openapi({ format: "binary" }) } } },
   ...errorResponses,
   ...notFoundResponse,
 };
@@ -33,7 +34,7 @@ const internalDecision = createRoute({
   responses: fileResponses,
 });
 
-const contentType = (format: "pdf" | "xlsx") => (format === "pdf" ? "application/pdf" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+const contentType = (format: "pdf" | "xlsx") => (format === "pdf" ? mimeType("pdf") : mimeType("xlsx"));
 
 export function registerGrantDocumentRoutes(app: App) {
   app.openapi(grantDecision, async (c) => {

@@ -1,3 +1,4 @@
+import { mediaType, mimeType } from "../../core/export-formats";
 import { createRoute, z } from "@hono/zod-openapi";
 import { coordinatorOverview, closingDocuments, previewFinancialReport, storedDocument } from "../../app/grants/closing-read";
 import { decideCarryForward } from "../../app/grants/decide-carry-forward";
@@ -143,14 +144,14 @@ const list = createRoute({
 });
 
 const fileResponses = {
-  200: { description: "Filen", content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) }, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.string().openapi({ format: "binary" }) } } },
+  200: { description: "Filen", content: { [mediaType("pdf")]: { schema: z.string().openapi({ format: "binary" }) }, [mediaType("xlsx")]: { schema: z.string().openapi({ format: "binary" }) } } },
   ...errorResponses,
   ...notFoundResponse,
 };
 const requisitionFile = createRoute({ method: "get", path: "/api/documents/grant-requisitions/{id}/{format}", tags, summary: "En framtagen rekvisition som PDF, eller dess uppgifter som XLSX", request: { params: FileParam }, responses: fileResponses });
 const reportFile = createRoute({ method: "get", path: "/api/documents/grant-financial-reports/{id}/{format}", tags, summary: "En inlämnad ekonomisk redovisning som PDF, eller dess tabeller (sammanställning, konton, månader, huvudboksrader) som XLSX", request: { params: FileParam }, responses: fileResponses });
 
-const contentType = (format: "pdf" | "xlsx") => (format === "pdf" ? "application/pdf" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+const contentType = (format: "pdf" | "xlsx") => mimeType(format);
 
 export function registerGrantClosingRoutes(app: App) {
   app.openapi(overview, async (c) => {

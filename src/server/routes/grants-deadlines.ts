@@ -12,6 +12,7 @@ import { requireUser, type App } from "../context";
 import { errorResponses, jsonBody, jsonResponse } from "../schemas";
 import { todayOr } from "./grants-access";
 import { CodeParam, DateText, DeadlineSchema, ReminderSettingSchema, RevisionField, staleResponse, tags } from "./grants-schemas";
+import { mimeType, mediaType } from "../../core/export-formats";
 
 const CalendarQuery = z.object({
   within: z.coerce.number().int().min(0).max(3660).optional().openapi({ description: "Högst så många dagar framåt (försenade visas alltid)" }),
@@ -44,7 +45,7 @@ const ics = createRoute({
   tags,
   summary: "En organisations tidsfrister som iCalendar (.ics) att prenumerera på eller importera",
   request: { query: z.object({ org: z.string().min(1).openapi({ example: "23" }), alarmDays: z.coerce.number().int().min(0).max(365).optional() }) },
-  responses: { 200: { description: "Kalenderfilen", content: { "text/calendar": { schema: z.string() } } }, ...errorResponses },
+  responses: { 200: { description: "Kalenderfilen", content: { [mediaType("ics")]: { schema: z.string() } } }, ...errorResponses },
 });
 
 const xlsx = createRoute({
@@ -53,7 +54,7 @@ const xlsx = createRoute({
   tags,
   summary: "Tidsfristerna som XLSX",
   request: { query: CalendarQuery },
-  responses: { 200: { description: "Arbetsboken", content: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.string().openapi({ format: "binary" }) } } }, ...errorResponses },
+  responses: { 200: { description: "Arbetsboken", content: { [mediaType("xlsx")]: { schema: z.string().openapi({ format: "binary" }) } } }, ...errorResponses },
 });
 
 const StoredSetting = ReminderSettingSchema.extend({ revision: z.number() });
@@ -135,7 +136,7 @@ export function registerGrantDeadlineRoutes(app: App) {
         alarmDaysBefore: d.done ? undefined : alarmDays,
       })),
     });
-    return c.body(body, 200, { "content-type": "text/calendar; charset=utf-8", "content-disposition": `attachment; filename="statsbidrag-${org}.ics"` }) as never;
+    return c.body(body, 200, { "content-type": mimeType("ics"), "content-disposition": `attachment; filename="statsbidrag-${org}.ics"` }) as never;
   });
 
   app.openapi(xlsx, async (c) => {
@@ -144,7 +145,7 @@ export function registerGrantDeadlineRoutes(app: App) {
     const body = await writeXlsx([{ name: "Tidsfrister", table: calendarTable("Tidsfrister för statsbidrag", rows) }]);
     await writeAudit(c.get("db"), user, { action: "export", entity: "grant_deadlines", after: { format: "xlsx" } });
     return c.body(new Uint8Array(body), 200, {
-      "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "content-type": mimeType("xlsx"),
       "content-disposition": 'attachment; filename="tidsfrister.xlsx"',
     }) as never;
   });

@@ -12,6 +12,8 @@ import { ApiError } from "../errors";
 import { errorResponses, IdParam, jsonBody, jsonResponse, notFoundResponse } from "../schemas";
 import { visiblePart } from "./grants-access";
 import { AllocationResultSchema, AnnexInputSchema, AnnexLineSchema, ComparisonKeySchema, DistributionSchema, GrantAllocationRequest, PartsCheckSchema, RevisionField, staleResponse as locked, tags } from "./grants-schemas";
+import { mimeType, mediaType } from "../../core/export-formats";
+import { populationBases } from "../../core/population-key";
 
 const get = createRoute({
   method: "get",
@@ -73,7 +75,7 @@ const importAnnex = createRoute({
             file: z.any().openapi({ type: "string", format: "binary" }),
             revision: z.string().regex(/^\d+$/, "Ange fördelningens revision (fält revision)"),
             comparisonDate: z.string().optional(),
-            comparisonBasis: z.enum(["membership", "whole_regions"]).optional(),
+            comparisonBasis: z.enum(populationBases).optional(),
             comparisonEqual: z.string().optional(),
           }),
         },
@@ -90,7 +92,7 @@ const exportXlsx = createRoute({
   summary: "Exportera delens fördelning (med jämförelse) som XLSX",
   request: { params: IdParam },
   responses: {
-    200: { description: "Arbetsboken", content: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.string().openapi({ format: "binary" }) } } },
+    200: { description: "Arbetsboken", content: { [mediaType("xlsx")]: { schema: z.string().openapi({ format: "binary" }) } } },
     ...errorResponses,
     ...notFoundResponse,
   },
@@ -166,7 +168,7 @@ export function registerGrantDistributionRoutes(app: App) {
     const body = await writeXlsx([{ name: "Fördelning", table: distributionTable(`Fördelning: ${part.purpose}`, distribution) }]);
     await writeAudit(db, user, { action: "export", entity: "grant_distribution", entityId: id, organisationId: owner.organisationId, after: { format: "xlsx" } });
     return c.body(new Uint8Array(body), 200, {
-      "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "content-type": mimeType("xlsx"),
       "content-disposition": `attachment; filename="fordelning-del-${id}.xlsx"`,
     }) as never;
   });

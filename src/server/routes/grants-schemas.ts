@@ -2,6 +2,7 @@ import { isoDate } from "../../core/input-schemas";
 import { z } from "@hono/zod-openapi";
 import { AllocationRequestOpenApi } from "../schemas";
 import { roundingModeValues } from "../../core/allocation/types";
+import { defaultPopulationBasis, populationBases } from "../../core/population-key";
 
 // Shapes of the grant (statsbidrag) API. Money is whole öre; dates are YYYY-MM-DD.
 
@@ -176,7 +177,7 @@ export const DistributionSchema = z
 
 export const ComparisonKeySchema = z
   .discriminatedUnion("kind", [
-    z.object({ kind: z.literal("population"), date: DateText, basis: z.enum(["membership", "whole_regions"]).default("membership") }),
+    z.object({ kind: z.literal("population"), date: DateText, basis: z.enum(populationBases).default(defaultPopulationBasis.grantDistribution) }),
     z.object({ kind: z.literal("equal") }),
   ])
   .openapi("GrantComparisonKey");

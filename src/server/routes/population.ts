@@ -5,6 +5,7 @@ import { importPopulationFile } from "../../app/population/import-population";
 import { requireAdmin, requireUser, type App } from "../context";
 import { ApiError } from "../errors";
 import { errorResponses, jsonResponse } from "../schemas";
+import { defaultPopulationBasis, populationBases } from "../../core/population-key";
 
 const dates = createRoute({
   method: "get",
@@ -44,7 +45,7 @@ const lookup = createRoute({
     query: z.object({
       code: z.string().openapi({ example: "SVR-SODRA" }),
       date: isoDate(),
-      basis: z.enum(["membership", "whole_regions"]).default("membership"),
+      basis: z.enum(populationBases).default(defaultPopulationBasis.populationLookup),
     }),
   },
   responses: {

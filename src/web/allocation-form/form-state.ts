@@ -1,6 +1,7 @@
 import { formatAmount, formatPercent, MoneyError, parseAmount, parsePercentFraction } from "../../core/money";
 import type { Ore, RoundingMode } from "../../core/allocation/types";
 import type { AllocationRequest, AllocationRequestLine, Organisation } from "../api/types";
+import type { PopulationBasis } from "../../core/population-key";
 
 // The allocation form as the user fills it in, and the translation to and from the API's
 // AllocationRequest. Kept free of React so it can be tested on its own.
@@ -30,7 +31,7 @@ export interface AllocationForm {
   countyFilter: string;
   keyKind: "population" | "equal";
   populationDate: string;
-  basis: "membership" | "whole_regions";
+  basis: PopulationBasis;
   freeLines: FreeLine[];
   /** What the recipients share when a remainder line also exists; empty when not used. */
   poolText: string;

@@ -9,11 +9,11 @@ import { ResultTable, roundingText } from "../components/ResultTable";
 import { kr } from "../format";
 import { Link, navigate, usePageTitle } from "../router";
 import { can, useSession } from "../session";
+import { populationBasisNames } from "../../core/population-key";
 
 function keyText(request: AllocationRequest): string {
   if (request.key.kind === "none") return "ingen befolkningsnyckel – lika delar, fasta belopp, procent eller vikter enligt raderna.";
-  const area = request.key.basis === "whole_regions" ? "hela medlemsregioner" : "kommuner enligt sjukvårdsregionindelningen";
-  return `folkmängd ${request.key.date} enligt SCB (${area}).`;
+  return `folkmängd ${request.key.date} enligt SCB (${populationBasisNames[request.key.basis]}).`;
 }
 
 export function AllocationDetailPage({ id }: { id: number }) {

@@ -1,6 +1,7 @@
 import type { Organisation } from "../../api/types";
 import type { BudgetSpec } from "./api";
 import { amountText, newId, readAmount, type FieldErrors, type Unit } from "./amounts";
+import type { PopulationBasis } from "../../../core/population-key";
 
 // The budget form (seed 000): the multi-year table and the proposal calculation as text fields.
 
@@ -46,7 +47,7 @@ export interface ProposalForm {
   members: string[];
   split: "equal" | "population";
   populationDate: string;
-  basis: "membership" | "whole_regions";
+  basis: PopulationBasis;
   roundingUnit: number;
   direction: "up" | "down" | "nearest";
   /** Index of the column the proposal fills, "" for none. */

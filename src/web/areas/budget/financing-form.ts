@@ -1,6 +1,7 @@
 import type { Organisation } from "../../api/types";
 import type { JointFinancingSpec } from "./api";
 import { amountText, readAmount, type FieldErrors, type Unit } from "./amounts";
+import type { PopulationBasis } from "../../../core/population-key";
 
 // The joint financing form: a rate per inhabitant of an area on a date, equal shares, or agreed shares.
 
@@ -10,7 +11,7 @@ export interface FinancingForm {
   rate: string;
   areaCode: string;
   date: string;
-  basis: "membership" | "whole_regions";
+  basis: PopulationBasis;
   totalText: string;
   /** Organisation codes of the members (equal and agreed shares). */
   members: string[];

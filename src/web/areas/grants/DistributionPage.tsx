@@ -9,12 +9,13 @@ import { DistributionEditor } from "./DistributionEditor";
 import { groupLabels } from "./labels";
 import { roundingName, roundingVerdict } from "../../../core/grants/compare";
 import type { Decision, Distribution } from "./types";
+import { populationBasisNames } from "../../../core/population-key";
 
 function keyText(d: Distribution["comparison"]): string {
   if (!d) return "";
   const key = d.request.key;
   const rounding = `avrundning: ${roundingName(d.request.rounding)}`;
-  if (key.kind === "population") return `folkmängd ${key.date} enligt SCB (${key.basis === "whole_regions" ? "hela medlemsregioner" : "sjukvårdsregionindelningen"}), ${rounding}`;
+  if (key.kind === "population") return `folkmängd ${key.date} enligt SCB (${populationBasisNames[key.basis]}), ${rounding}`;
   return `lika delar, ${rounding}`;
 }
 

@@ -1,6 +1,7 @@
 import type { AllocationRequest, Organisation } from "../../api/types";
 import { readAmount } from "./decision-form";
 import type { RecipientGroup } from "./types";
+import type { PopulationBasis } from "../../../core/population-key";
 
 // A part's key distribution as the user states it, turned into the allocation engine's request.
 
@@ -9,7 +10,7 @@ export type KeyKind = "population" | "equal" | "fixed";
 export interface KeyForm {
   kind: KeyKind;
   date: string;
-  basis: "membership" | "whole_regions";
+  basis: PopulationBasis;
   /** Amount text per recipient code, for fixed amounts. */
   fixed: Record<string, string>;
 }

@@ -4,6 +4,7 @@ import { ErrorAlert, Loading } from "../../components/ErrorAlert";
 import { usePageTitle } from "../../router";
 import { referenceApi, type PopulationFigure } from "./api";
 import { PopulationImport } from "./PopulationImport";
+import type { PopulationBasis } from "../../../core/population-key";
 
 const integer = new Intl.NumberFormat("sv-SE");
 
@@ -13,7 +14,7 @@ export function ReferencePage({ user }: { user: User }) {
   const [error, setError] = useState<unknown>();
   const [code, setCode] = useState("SVR-SODRA");
   const [date, setDate] = useState("");
-  const [basis, setBasis] = useState<"membership" | "whole_regions">("whole_regions");
+  const [basis, setBasis] = useState<PopulationBasis>("whole_regions");
   const [figure, setFigure] = useState<PopulationFigure>();
   const [lookupError, setLookupError] = useState<unknown>();
 

@@ -1,4 +1,5 @@
 import { requestJson, uploadWithProgress } from "../../api/client";
+import type { PopulationBasis } from "../../../core/population-key";
 
 export interface PopulationFigure {
   population: number;
@@ -15,7 +16,7 @@ export interface PopulationImportResult {
 
 export const referenceApi = {
   populationDates: () => requestJson<string[]>("GET", "/api/population/dates"),
-  population: (code: string, date: string, basis: "membership" | "whole_regions") =>
+  population: (code: string, date: string, basis: PopulationBasis) =>
     requestJson<PopulationFigure>("GET", `/api/population?code=${encodeURIComponent(code)}&date=${date}&basis=${basis}`),
   importPopulation: (file: File, date: string | undefined, onProgress: (fraction: number) => void) => {
     const query = new URLSearchParams({ filename: file.name });
