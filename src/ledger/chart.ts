@@ -37,8 +37,9 @@ export async function upsertChart(trx: Trx, organisationId: number, chart: Chart
 }
 
 /**
- * Marks the organisation's earlier imports of the same kind and year as replaced and removes
- * their rows, so a year is never counted twice. Returns their ids.
+ * Marks the organisation's earlier imports of the same kind and year as replaced, so a year is
+ * never counted twice (reports read only imports that are done). Their rows are kept as
+ * versions (see makeImportCurrent). Returns their ids.
  */
 export async function replacePreviousImports(trx: Trx, organisationId: number, year: number, kind: "sie" | "csv", keep: number): Promise<number[]> {
   const old = await trx
@@ -52,9 +53,7 @@ export async function replacePreviousImports(trx: Trx, organisationId: number, y
     .execute();
   const ids = old.map((o) => o.id);
   if (ids.length === 0) return [];
-  for (const table of ["ledger_totals", "ledger_class_totals", "ledger_transactions", "ledger_vouchers", "ledger_balances", "ledger_period_amounts"] as const) {
-    await trx.deleteFrom(table).where("import_id", "in", ids).execute();
-  }
+  // The rows stay: a replaced import is an earlier version, and can be made current again.
   await trx.updateTable("ledger_imports").set({ status: "replaced" }).where("id", "in", ids).execute();
   return ids;
 }

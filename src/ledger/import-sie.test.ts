@@ -78,12 +78,14 @@ describe("SIE import into the database", () => {
     expect(Object.fromEntries(totals.map((t) => [t.account, Number(t.s)]))).toEqual(await sumsByAccount(result.importId));
   });
 
-  it("replaces the year's earlier import instead of counting it twice", async () => {
+  it("replaces the year's earlier import, with consent, instead of counting it twice; the earlier one is kept as a version", async () => {
     const first = await importSie(opened.db, file("SIE4_Exempelfil_med_underdim.SE"), { organisationId: org });
-    const second = await importSie(opened.db, file("SIE4_Exempelfil_med_underdim.SE"), { organisationId: org });
+    const second = await importSie(opened.db, file("SIE4_Exempelfil_med_underdim.SE"), { organisationId: org, replace: true });
     expect(second.replaced).toContain(first.importId);
-    const old = await opened.db.selectFrom("ledger_transactions").select("account").where("import_id", "=", first.importId).execute();
-    expect(old).toEqual([]);
+    const statuses = await opened.db.selectFrom("ledger_imports").select(["id", "status"]).where("id", "in", [first.importId, second.importId]).orderBy("id").execute();
+    expect(statuses.map((s) => s.status)).toEqual(["replaced", "done"]);
+    const kept = await opened.db.selectFrom("ledger_transactions").select("account").where("import_id", "=", first.importId).execute();
+    expect(kept.length).toBe(second.transactions);
     const objects = await opened.db.selectFrom("ledger_objects").selectAll().where("organisation_id", "=", org).execute();
     expect(objects.length).toBeGreaterThan(0);
   });

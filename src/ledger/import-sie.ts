@@ -6,6 +6,7 @@ import { accountClassOverrides, buildClassTotals } from "./class-totals";
 
 import { copierFor, LedgerRowWriter } from "./rows";
 import { replacePreviousImports, upsertChart, type ChartData } from "./chart";
+import { compareImports, currentImportOf, ReplaceNeedsConsentError } from "./replace-check";
 
 export interface ImportProgress {
   linesRead: number;
@@ -20,6 +21,11 @@ export interface SieImportOptions {
   /** Name for messages and the import record; defaults to the file's base name. */
   fileName?: string;
   importedBy?: number | null;
+  /**
+   * Yes to replacing the year's current SIE import. Without it an import that would replace one
+   * is rolled back with a ReplaceNeedsConsentError carrying the before/after comparison.
+   */
+  replace?: boolean;
   /** The input's size in bytes, when it is a stream. */
   totalBytes?: number;
   onProgress?: (p: ImportProgress) => void;
@@ -148,7 +154,12 @@ export async function importSie(db: Db, input: SieInput, options: SieImportOptio
       for (let i = 0; i < balances.length; i += 5000) await trx.insertInto("ledger_balances").values(balances.slice(i, i + 5000) as never).execute();
       for (let i = 0; i < periodAmounts.length; i += 5000) await trx.insertInto("ledger_period_amounts").values(periodAmounts.slice(i, i + 5000) as never).execute();
       await upsertChart(trx, options.organisationId, chart);
-      await buildClassTotals(trx, importId, await accountClassOverrides(trx, options.organisationId));
+      const overrides = await accountClassOverrides(trx, options.organisationId);
+      await buildClassTotals(trx, importId, overrides);
+      const previous = await currentImportOf(trx, options.organisationId, resolvedYear, "sie", importId);
+      if (previous !== undefined && !options.replace) {
+        throw new ReplaceNeedsConsentError(await compareImports(trx, resolvedYear, previous, importId, { vouchers: writer.voucherCount, transactions: writer.rowCount }, overrides));
+      }
       const replaced = await replacePreviousImports(trx, options.organisationId, resolvedYear, "sie", importId);
       const budgets = periodAmounts.filter((p) => p.kind === "PBUDGET").length;
       const warnings = summary.warnings;

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { ImportProgress, SieImportResult } from "./import-sie";
+import type { ReplaceComparison } from "./replace-check";
 
 /** A SIE import running in the background, polled by the UI for progress. */
 export interface LedgerJob {
@@ -16,7 +17,7 @@ export interface LedgerJob {
   /** Whole per cent of the bytes read; null when the size is unknown. */
   percent: number | null;
   result: Omit<SieImportResult, "disagreements"> | null;
-  error: { message: string; errors: { file: string; line: number; field: string; message: string }[] } | null;
+  error: { message: string; errors: { file: string; line: number; field: string; message: string }[]; code?: string; comparison?: ReplaceComparison } | null;
 }
 
 const jobs = new Map<string, LedgerJob>();

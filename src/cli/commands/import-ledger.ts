@@ -3,16 +3,20 @@ import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import type { Db } from "../../db/connect";
 import { importOutcomeCsv } from "../../ledger/import-csv";
-import { importSie } from "../../ledger/import-sie";
+import { importSieFile } from "../../app/ledger/import-sie";
+import { systemActor } from "../../app/actor";
+import { formatAmount } from "../../core/money";
+import { comparisonLines, ReplaceNeedsConsentError } from "../../ledger/replace-check";
 import { getCsvMapping } from "../../ledger/mappings";
 import { writeAudit } from "../../app/audit";
 import { openAppDatabase } from "../database";
 import { CliError } from "../errors";
 
-export const ledgerImportHelp = `fordela import sie FIL --org KOD
+export const ledgerImportHelp = `fordela import sie FIL --org KOD [--replace]
   Importerar en SIE 4-fil (4B/4E/4I) till huvudboken för organisationen. Allt eller inget;
-  förloppet skrivs på stderr. Årets tidigare SIE-import ersätts. Avvikelser mellan #IB/#UB/#RES
-  och verifikationerna listas som varningar.
+  förloppet skrivs på stderr. Finns redan en SIE-import för året visas vad som ändras (före/efter
+  per kontoklass) och ingenting importeras utan --replace; den tidigare importen sparas som
+  version. Avvikelser mellan #IB/#UB/#RES och verifikationerna listas som varningar.
 fordela import outcomes FIL --mapping NAMN --org KOD
   Importerar utfall från CSV med en sparad kolumnmappning; perioder i filen ersätter tidigare
   CSV-import av samma perioder.`;
@@ -25,7 +29,7 @@ export async function organisationId(db: Db, code: string | undefined): Promise<
 }
 
 export async function importLedgerCommand(what: "sie" | "outcomes", args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { org: { type: "string" }, mapping: { type: "string" } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { org: { type: "string" }, mapping: { type: "string" }, replace: { type: "boolean", default: false } } });
   const file = positionals[0];
   if (!file) throw new CliError(`Ange filen som ska importeras.\n${ledgerImportHelp}`);
   const opened = await openAppDatabase();
@@ -35,8 +39,11 @@ export async function importLedgerCommand(what: "sie" | "outcomes", args: string
     const audit = (entityId: number, after: unknown) => ({ action: "import" as const, entity: "ledger_import", entityId, organisationId: org, after });
     if (what === "sie") {
       let last = -1;
-      const result = await importSie(db, file, {
+      const result = await importSieFile(db, systemActor(), {
         organisationId: org,
+        input: file,
+        via: "cli",
+        replace: values.replace === true,
         onProgress: (p) => {
           const percent = p.totalBytes ? Math.floor((p.bytesRead * 100) / p.totalBytes) : null;
           if (percent !== last) {
@@ -44,8 +51,15 @@ export async function importLedgerCommand(what: "sie" | "outcomes", args: string
             process.stderr.write(`\r${percent === null ? "" : `${percent} % · `}${p.linesRead.toLocaleString("sv-SE")} rader läst · ${p.transactions.toLocaleString("sv-SE")} transaktioner`);
           }
         },
-        beforeCommit: (trx, r) => writeAudit(trx, null, audit(r.importId, { file: basename(file), kind: "sie", via: "cli", year: r.year, transactions: r.transactions })),
-      }).finally(() => process.stderr.write("\n"));
+      })
+        .catch((err: unknown) => {
+          if (err instanceof ReplaceNeedsConsentError) {
+            const kr = (ore: number) => formatAmount(ore, "kr").replaceAll("\u00a0", " ");
+            process.stderr.write(`\nFöre → efter för ${err.comparison.year}:\n${comparisonLines(err.comparison, kr).map((l) => `  ${l}\n`).join("")}Kör igen med --replace för att ersätta.\n`);
+          }
+          throw err;
+        })
+        .finally(() => process.stderr.write("\n"));
       for (const w of result.warnings) process.stderr.write(`Varning: ${w.message}${w.line ? ` (rad ${w.line})` : ""}\n`);
       console.log(
         `Importerade ${result.transactions} transaktioner i ${result.vouchers} verifikationer för ${result.year}` +

@@ -14,6 +14,8 @@ export interface SourceLine {
   line: number;
   /** Bytes consumed so far, including this line. */
   bytesRead: number;
+  /** The input ended inside this line (no line end after it): a cut file, unless the line is complete. */
+  unterminated?: true;
 }
 
 /** No real SIE line comes near this; a longer one means the input is not a SIE text file. */
@@ -100,7 +102,7 @@ export class LineSource {
     if (pending.length > 0) {
       lineNo++;
       bytesRead += pending.length;
-      yield [{ text: this.decode(pending, 0, pending.length), line: lineNo, bytesRead }];
+      yield [{ text: this.decode(pending, 0, pending.length), line: lineNo, bytesRead, unterminated: true }];
     }
   }
 

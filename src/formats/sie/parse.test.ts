@@ -26,6 +26,46 @@ describe("SieParser is strict where the format is strict", () => {
     return error!;
   };
 
+  const rawRefusal = async (bytes: Uint8Array) => {
+    const parser = new SieParser(Readable.from([bytes]), { name: "test.se" });
+    const error = await (async () => {
+      for await (const _ of parser.records());
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SieFileError);
+    return error as SieFileError;
+  };
+
+  it.each([
+    ["empty", ""],
+    ["only whitespace", "  \r\n\t\n\n"],
+  ])("refuses an %s file", async (_, text) => {
+    expect((await rawRefusal(encodeCp437(text))).message).toMatch(/filen är tom/);
+  });
+
+  it("refuses a file of only a byte-order mark", async () => {
+    expect((await rawRefusal(new Uint8Array([0xef, 0xbb, 0xbf]))).message).toMatch(/test\.se/);
+  });
+
+  it.each([
+    ["inside a field", '#OBJEKT 1 "10" "Ti'],
+    ["inside a tag", "#OBJ"],
+    ["after a whole field but before the line end", '#OBJEKT 1 "10"'],
+  ])("refuses a file cut %s, naming the line", async (_, last) => {
+    const e = await rawRefusal(encodeCp437([...HEAD, '#DIM 1 "Kst"'].join("\n") + "\n" + last));
+    expect(e.errors.some((x) => x.line === 9)).toBe(true);
+    expect(e.message).toMatch(/rad 9/);
+  });
+
+  it("reads a file whose last line is a closing brace without a line end", async () => {
+    const { error } = await run([...HEAD, '#VER A 1 20190305 "x"', "{", "#TRANS 4010 {} 1.00", "#TRANS 1910 {} -1.00", "}"], "\n");
+    expect(error).toBeUndefined();
+  });
+
+  it("refuses a file without #FLAGGA or #SIETYP", async () => {
+    const e = await refused(HEAD.filter((l) => !l.startsWith("#FLAGGA") && !l.startsWith("#SIETYP")));
+    expect(e.errors.map((x) => x.field)).toEqual(["#FLAGGA", "#SIETYP"]);
+  });
+
   it("refuses a #SIETYP that does not exist", async () => {
     const e = await refused(["#FLAGGA 0", "#SIETYP 5", "#RAR 0 20190101 20191231"]);
     expect(e.errors[0]).toMatchObject({ line: 2, field: "#SIETYP typnr" });
@@ -140,7 +180,7 @@ describe("SieParser", () => {
     const withBom = new SieParser(Readable.from([Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")])]));
     const names: string[] = [];
     for await (const r of withBom.records()) if (r.type === "FNAMN") names.push(r.name);
-    const declared = new SieParser(Buffer.from("#FLAGGA 0\n#FORMAT UTF8\n#FNAMN \"Å\"\n", "utf8"));
+    const declared = new SieParser(Buffer.from("#FLAGGA 0\n#SIETYP 4\n#FORMAT UTF8\n#FNAMN \"Å\"\n", "utf8"));
     for await (const r of declared.records()) if (r.type === "FNAMN") names.push(r.name);
     expect(names).toEqual(["Region Västerbotten", "Å"]);
     expect(withBom.encoding).toBe("utf8");

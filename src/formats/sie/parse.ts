@@ -78,6 +78,8 @@ export class SieParser {
   private voucherBroken = false;
   private seenContent = false;
   private amountTally = 0;
+  private seenFlagga = false;
+  private seenSieType = false;
   private tallyExceeded = false;
 
   constructor(
@@ -137,6 +139,13 @@ export class SieParser {
     }
     if (parsed === null) return;
     const { tag } = parsed;
+    if (src.unterminated && tag !== "}") {
+      // A file cut inside a record may still look like one (a field short, a tag cut to an unknown one).
+      this.error(src.line, tag, "filen slutar mitt i raden (inget radslut efter den); filen verkar avkortad");
+      return;
+    }
+    if (tag === "#FLAGGA") this.seenFlagga = true;
+    else if (tag === "#SIETYP") this.seenSieType = true;
     if (parsed.unterminatedQuote) {
       // A cut text may have swallowed the fields after it (date, quantity): refused, not guessed.
       this.error(src.line, tag, "en text saknar avslutande citattecken");
@@ -250,6 +259,11 @@ export class SieParser {
   }
 
   private finish(): void {
+    if (!this.seenContent) this.error(0, "", "filen är tom: den innehåller inga SIE-poster");
+    else {
+      if (!this.seenFlagga) this.error(0, "#FLAGGA", "filen saknar #FLAGGA, som varje SIE-fil börjar med; den är avkortad eller inte en SIE-fil");
+      if (!this.seenSieType) this.error(0, "#SIETYP", "filen saknar #SIETYP; vilken sorts SIE-fil den är går inte att veta");
+    }
     if (this.voucher !== null) {
       this.error(this.voucher.line, "#VER", `${voucherLabel(this.voucher)}: blocket avslutas aldrig med "}" innan filen tar slut`);
     }

@@ -31,6 +31,17 @@ export const ImportSchema = z
 
 export const ImportDetailSchema = ImportSchema.extend({ warnings: z.array(WarningSchema), summary: z.unknown() }).openapi("LedgerImportDetail");
 
+const ImportFiguresSchema = z.object({
+  importId: z.number(),
+  fileName: z.string(),
+  vouchers: z.number(),
+  transactions: z.number(),
+  classTotals: z.object({ income: z.number(), staff: z.number(), other: z.number(), financial: z.number(), balance: z.number() }).openapi({ description: "Öre per kontoklass för året" }),
+});
+export const ReplaceComparisonSchema = z
+  .object({ year: z.number(), before: ImportFiguresSchema, after: ImportFiguresSchema, fewer: z.string().nullable() })
+  .openapi("LedgerReplaceComparison");
+
 export const JobSchema = z
   .object({
     id: z.string(),
@@ -58,7 +69,14 @@ export const JobSchema = z
         replaced: z.array(z.number()),
       })
       .nullable(),
-    error: z.object({ message: z.string(), errors: z.array(WarningSchema) }).nullable(),
+    error: z
+      .object({
+        message: z.string(),
+        errors: z.array(WarningSchema),
+        code: z.string().optional().openapi({ description: "replace_needs_consent: filen skulle ersätta årets import; skicka den igen med replace=true" }),
+        comparison: ReplaceComparisonSchema.optional(),
+      })
+      .nullable(),
   })
   .openapi("LedgerImportJob");
 

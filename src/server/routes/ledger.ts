@@ -3,7 +3,9 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { SieFileError } from "../../formats/sie";
 import { importOutcomeCsv } from "../../ledger/import-csv";
-import { importSie } from "../../ledger/import-sie";
+import { importSieFile } from "../../app/ledger/import-sie";
+import { makeImportCurrent } from "../../app/ledger/make-import-current";
+import { ReplaceNeedsConsentError } from "../../ledger/replace-check";
 import { exportBudgetSie } from "../../ledger/budget-export";
 import { getCsvMapping, listAccountClasses, listCsvMappings, listObjectLinks, replaceAccountClasses, saveCsvMapping, saveObjectLink } from "../../ledger/mappings";
 import { getImport, listImports } from "../../ledger/imports";
@@ -47,8 +49,21 @@ const importSieRoute = createRoute({
   path: "/api/ledger/imports/sie",
   tags,
   summary: "Importera en SIE 4-fil (4B/4E/4I) i bakgrunden; svaret ger ett jobb att fråga om förlopp",
-  request: { query: FileQuery, ...fileBody },
+  request: {
+    query: FileQuery.extend({
+      replace: z.enum(["true", "false"]).optional().openapi({ description: "true: ersätt årets gällande SIE-import (utan det avbryts en ersättning med jämförelsen före/efter)" }),
+    }),
+    ...fileBody,
+  },
   responses: { 202: jsonResponse(JobSchema, "Importen har startat"), ...errorResponses },
+});
+const makeCurrentRoute = createRoute({
+  method: "post",
+  path: "/api/ledger/imports/{id}/make-current",
+  tags,
+  summary: "Gör en tidigare (ersatt) SIE-import till årets gällande igen",
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(z.object({ importId: z.number(), year: z.number(), replaced: z.array(z.number()) }), "Gällande import"), ...errorResponses, ...notFoundResponse },
 });
 const jobRoute = createRoute({
   method: "get",
@@ -163,24 +178,17 @@ const budgetSieRoute = createRoute({
 export function registerLedgerRoutes(app: App) {
   app.openapi(importSieRoute, async (c) => {
     const user = requireUser(c.get("user"));
-    const { organisationId, fileName } = c.req.valid("query");
+    const { organisationId, fileName, replace } = c.req.valid("query");
     requireRole(user, organisationId, "editor");
     const { bytes, name } = await uploaded(c, fileName);
     const db = c.get("db");
     const job = startJob(organisationId, name, bytes.byteLength);
-    const audit = { organisationId, entity: "ledger_import" } as const;
     // The import runs after the response: the UI polls /api/ledger/jobs/{id}.
-    void importSie(db, bytes, {
-      organisationId,
-      fileName: name,
-      importedBy: user.id,
-      onProgress: (p) => progressJob(job, p),
-      beforeCommit: (trx, r) => writeAudit(trx, user, { ...audit, action: "import", entityId: r.importId, after: { file: name, kind: "sie", year: r.year, transactions: r.transactions, warnings: r.warnings.length, replaced: r.replaced } }),
-      onFailed: (trx, id) => writeAudit(trx, user, { ...audit, action: "import", entityId: id, after: { file: name, kind: "sie", status: "failed" } }),
-    }).then(
+    void importSieFile(db, user, { organisationId, input: bytes, fileName: name, replace: replace === "true", via: "web", onProgress: (p) => progressJob(job, p) }).then(
       (result) => finishJob(job, { result }),
       (err: unknown) => {
-        if (err instanceof SieFileError) finishJob(job, { error: { message: err.message, errors: err.errors.map((e) => ({ file: e.file, line: e.line, field: e.field, message: e.detail })) } });
+        if (err instanceof ReplaceNeedsConsentError) finishJob(job, { error: { message: err.message, errors: [], code: err.code, comparison: err.comparison } });
+        else if (err instanceof SieFileError) finishJob(job, { error: { message: err.message, errors: err.errors.map((e) => ({ file: e.file, line: e.line, field: e.field, message: e.detail })) } });
         else {
           console.error(err);
           finishJob(job, { error: { message: "Importen avbröts av ett oväntat fel; ingenting sparades.", errors: [] } });
@@ -188,6 +196,11 @@ export function registerLedgerRoutes(app: App) {
       },
     );
     return c.json(job, 202);
+  });
+
+  app.openapi(makeCurrentRoute, async (c) => {
+    const user = requireUser(c.get("user"));
+    return c.json(await makeImportCurrent(c.get("db"), user, { importId: c.req.valid("param").id }), 200);
   });
 
   app.openapi(jobRoute, async (c) => {

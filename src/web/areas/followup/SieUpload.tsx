@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { followupApi } from "./api";
 import { jobProgressText, lineMessageText } from "./progress";
+import { ReplaceConfirm } from "./ReplaceConfirm";
 import type { ImportJob } from "./types";
 
 /** How long a poll may take before the page explains that the server is busy writing. */
@@ -48,7 +49,7 @@ export function SieUpload({ organisationId, onFinished }: { organisationId: numb
     }
   }
 
-  async function start() {
+  async function start(replace = false) {
     if (!file) {
       setFileError("Välj en SIE-fil att importera.");
       return;
@@ -57,7 +58,7 @@ export function SieUpload({ organisationId, onFinished }: { organisationId: numb
     setError(undefined);
     setBusy(true);
     try {
-      const started = await followupApi.startSieImport(organisationId, file);
+      const started = await followupApi.startSieImport(organisationId, file, replace);
       setJob(started);
       await follow(started);
       onFinished();
@@ -72,7 +73,7 @@ export function SieUpload({ organisationId, onFinished }: { organisationId: numb
   return (
     <section className="card" aria-labelledby="sie-heading">
       <h2 id="sie-heading">SIE-fil</h2>
-      <p className="hint">SIE 4 (4B, 4E eller 4I) från ekonomisystemet: verifikationer, saldon och budget (#PBUDGET). En ny fil för samma år ersätter den tidigare; importen sparas helt eller inte alls.</p>
+      <p className="hint">SIE 4 (4B, 4E eller 4I) från ekonomisystemet: verifikationer, saldon och budget (#PBUDGET). En ny fil för ett år som redan har en import ersätter den först när du bekräftat; importen sparas helt eller inte alls.</p>
       <div className="field">
         <label htmlFor="sie-file">Välj SIE-fil</label>
         <input
@@ -126,7 +127,8 @@ export function SieUpload({ organisationId, onFinished }: { organisationId: numb
           )}
         </>
       )}
-      {job?.error && (
+      {job?.error?.comparison && <ReplaceConfirm comparison={job.error.comparison} busy={busy} onConfirm={() => void start(true)} />}
+      {job?.error && !job.error.comparison && (
         <div className="alert" role="alert">
           <p>{job.error.message}</p>
           {job.error.errors.length > 0 && (

@@ -52,7 +52,8 @@ const fileForm = (file: File) => {
 };
 
 export const followupApi = {
-  startSieImport: (organisationId: number, file: File) => uploadForm<ImportJob>(`/api/ledger/imports/sie${query({ organisationId, fileName: file.name })}`, fileForm(file)),
+  startSieImport: (organisationId: number, file: File, replace = false) =>
+    uploadForm<ImportJob>(`/api/ledger/imports/sie${query({ organisationId, fileName: file.name, ...(replace ? { replace: "true" } : {}) })}`, fileForm(file)),
   job: (id: string) => req<ImportJob>("GET", `/api/ledger/jobs/${encodeURIComponent(id)}`),
   importCsv: (organisationId: number, mapping: string, file: File) =>
     uploadForm<CsvImportResult>(`/api/ledger/imports/csv${query({ organisationId, mapping, fileName: file.name })}`, fileForm(file)),

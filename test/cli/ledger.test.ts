@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encodeCp437 } from "../../src/formats/sie/encoding";
+import { fordela } from "../helpers/cli";
+import { createCliEnvironment } from "../helpers/db";
+
+/** A year 2024 file: `vouchers` salaries of 100 kr, and a budget of 5 000 kr for January on 7010. */
+function yearFile(vouchers: number): string {
+  const lines = ["#FLAGGA 0", "#SIETYP 4", "#RAR 0 20240101 20241231", '#KONTO 7010 "Löner"', '#KONTO 1930 "Bank"', "#PBUDGET 0 202401 7010 {} 5000.00"];
+  for (let v = 1; v <= vouchers; v++) lines.push(`#VER A ${v} 20240115 "Lön"`, "{", "#TRANS 7010 {} 100.00", "#TRANS 1930 {} -100.00", "}");
+  return lines.join("\r\n") + "\r\n";
+}
+
+// `fordela import sie` and `fordela report` as a user runs them: real processes, on PGlite or (DATABASE_URL) PostgreSQL.
+describe("fordela import sie and fordela report", { timeout: 300_000 }, () => {
+  let env: NodeJS.ProcessEnv;
+  let drop: () => Promise<void>;
+  let dir: string;
+  const write = (name: string, text: string | Uint8Array) => {
+    const path = join(dir, name);
+    writeFileSync(path, typeof text === "string" ? encodeCp437(text) : text);
+    return path;
+  };
+  beforeAll(async () => {
+    ({ env, drop } = await createCliEnvironment());
+    dir = mkdtempSync(join(tmpdir(), "fordela-sie-"));
+  });
+  afterAll(async () => {
+    await drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("imports a file, then refuses to replace the year without --replace, showing before and after", () => {
+    const first = fordela(env, "import", "sie", write("hel.se", yearFile(40)), "--org", "23");
+    expect(first.stderr).not.toMatch(/Fel/);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/Importerade 80 transaktioner i 40 verifikationer för 2024/);
+
+    const again = fordela(env, "import", "sie", write("liten.se", yearFile(3)), "--org", "23");
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toMatch(/Transaktioner: 80 → 6/);
+    expect(again.stderr).toMatch(/Personal: 4[\s\u00a0]000 kr → 300 kr/);
+    expect(again.stderr).toMatch(/långt färre transaktioner/);
+    expect(again.stderr).toMatch(/--replace/);
+
+    const report = fordela(env, "report", "budget-vs-outcome", "--org", "23", "--year", "2024", "--by", "account", "--format", "json");
+    expect(report.code).toBe(0);
+    const json = JSON.parse(report.stdout) as { rows: { key: string; budget: number; outcome: number }[] };
+    expect(json.rows.find((r) => r.key === "7010")).toMatchObject({ budget: -500_000, outcome: -400_000 });
+  });
+
+  it("replaces with --replace, and the report follows", () => {
+    const replaced = fordela(env, "import", "sie", write("ny.se", yearFile(3)), "--org", "23", "--replace");
+    expect(replaced.code).toBe(0);
+    expect(replaced.stdout).toMatch(/ersätter import \d+/);
+    const table = fordela(env, "report", "budget-vs-outcome", "--org", "23", "--year", "2024");
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/Personal/);
+    expect(table.stdout).toMatch(/-300 kr/);
+  });
+
+  it("refuses a cut file, an empty one and a wrong SIE type, naming the line, and stores nothing", () => {
+    const whole = yearFile(2);
+    const cut = fordela(env, "import", "sie", write("cut.se", whole.slice(0, whole.indexOf("#VER") + 12)), "--org", "23", "--replace");
+    expect(cut.code).not.toBe(0);
+    expect(cut.stderr).toMatch(/cut\.se, rad 7/);
+    const empty = fordela(env, "import", "sie", write("tom.se", new Uint8Array([0xef, 0xbb, 0xbf])), "--org", "23", "--replace");
+    expect(empty.code).not.toBe(0);
+    expect(empty.stderr).toMatch(/tom\.se/);
+    const five = fordela(env, "import", "sie", write("fem.se", yearFile(1).replace("#SIETYP 4", "#SIETYP 5")), "--org", "23", "--replace");
+    expect(five.code).not.toBe(0);
+    expect(five.stderr).toMatch(/fem\.se, rad 2 \(#SIETYP typnr\): SIE-typ 5 finns inte/);
+    const table = fordela(env, "report", "budget-vs-outcome", "--org", "23", "--year", "2024", "--format", "csv");
+    expect(table.stdout).toMatch(/-300,00/);
+  });
+
+  it("names a missing year and an unknown report", () => {
+    expect(fordela(env, "report", "budget-vs-outcome", "--org", "23").stderr).toMatch(/--year/);
+    expect(fordela(env, "report", "okänd", "--org", "23", "--year", "2024").stderr).toMatch(/Okänd rapport/);
+  });
+});
