@@ -28,7 +28,7 @@ describe("importPopulationCommand", () => {
     const jamtland = await populationOf(opened.db, { code: "23", date: "2022-10-31" });
     expect(jamtland.population).toBe(132_151);
     expect(jamtland.sources).toEqual(["Folkmängden per månad efter region, ålder, kön och månad; fil befolkmanad-2022M10.json (JSON-stat)"]);
-    expect(await populationDates(opened.db)).toEqual(["2021-12-31", "2022-10-31", "2022-11-30", "2023-12-31"]);
+    expect(await populationDates(opened.db)).toEqual(["2021-12-31", "2022-10-31", "2022-11-01", "2022-11-30", "2023-12-31"]);
   });
 
   it("imports a Windows-1252 SCB CSV, replacing the shipped 2021 Halland figure with the same value", async () => {
