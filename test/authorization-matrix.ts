@@ -144,6 +144,7 @@ Object.assign(authorizationMatrix, {
   "POST /api/ledger/imports/csv": ownEditor,
   "GET /api/ledger/imports": ownReader,
   "GET /api/ledger/imports/{id}": ownReader,
+  "POST /api/ledger/imports/{id}/make-current": ownEditor,
   "GET /api/ledger/csv-mappings": ownReader,
   "PUT /api/ledger/csv-mappings": ownEditor,
   "GET /api/ledger/account-classes": ownReader,
