@@ -6,25 +6,8 @@ import { requireRole } from "../access";
 import type { Actor } from "../actor";
 import { writeAudit } from "../audit";
 import { inTransaction, type Trx } from "../transaction";
+import { receiptColumns } from "../../db/queries/grants-recipients";
 import { recipientDetail } from "./read-grants";
-
-function receiptColumns(input: ReceiptInput, actor: Actor) {
-  return {
-    accounting_object: input.accountingObject,
-    requisitioned_on: input.requisitionedOn,
-    requisition_ore: input.requisitioned,
-    received_on: input.receivedOn,
-    received_ore: input.received,
-    reported_on: input.reportedOn,
-    repaid_on: input.repaidOn,
-    repaid_ore: input.repaid,
-    partial_report_on: input.partialReportOn,
-    final_report_on: input.finalReportOn,
-    notes: input.notes,
-    updated_at: new Date(),
-    updated_by: actor.username,
-  };
-}
 
 async function stale(trx: Trx, partId: number, code: string): Promise<never> {
   const current = await trx.selectFrom("grant_receipts").select(["revision", "updated_by", "updated_at"]).where("part_id", "=", partId).where("recipient_code", "=", code).executeTakeFirst();
@@ -41,7 +24,7 @@ export async function recordReceipt(db: Db, actor: Actor, partId: number, code: 
     const before = await recipientDetail(trx, actor, partId, code, todayInSweden());
     requireRole(actor, before.recipientOrganisationId, "editor");
     const { revision, ...receipt } = input;
-    const values = receiptColumns(receipt, actor);
+    const values = receiptColumns(receipt, actor.username);
     if (revision === 0) {
       const inserted = await trx.insertInto("grant_receipts").values({ part_id: partId, recipient_code: code, ...values }).onConflict((oc) => oc.columns(["part_id", "recipient_code"]).doNothing()).returning("revision").executeTakeFirst();
       if (!inserted) await stale(trx, partId, code);

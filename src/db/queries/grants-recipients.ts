@@ -160,8 +160,9 @@ export async function collectDeadlines(db: Conn, filter: GrantFilter, today: str
   return grants.flatMap((g) => deadlinesFor(g.terms, { code: g.recipientCode, name: g.recipientName }, toState(g.entitled, g.receipt, g.figures.spent)));
 }
 
-export async function saveReceipt(db: Conn, partId: number, recipientCode: string, input: ReceiptInput, userName: string | null = null): Promise<void> {
-  const values = {
+/** The stored columns of a recipient's receipt record, shared by the demo loader and the use case. */
+export function receiptColumns(input: ReceiptInput, userName: string | null) {
+  return {
     accounting_object: input.accountingObject,
     requisitioned_on: input.requisitionedOn,
     requisition_ore: input.requisitioned,
@@ -176,6 +177,10 @@ export async function saveReceipt(db: Conn, partId: number, recipientCode: strin
     updated_at: new Date(),
     updated_by: userName,
   };
+}
+
+export async function saveReceipt(db: Conn, partId: number, recipientCode: string, input: ReceiptInput, userName: string | null = null): Promise<void> {
+  const values = receiptColumns(input, userName);
   await db
     .insertInto("grant_receipts")
     .values({ part_id: partId, recipient_code: recipientCode, ...values })
