@@ -49,7 +49,7 @@ describe("the budget-vs-outcome report cache", () => {
   it("computes again after a new import of the year", async () => {
     const cache = createReportCache();
     await cache.report(opened.db, q());
-    await importSie(opened.db, await seed001Sie(), { organisationId: org, fileName: "ssvr-2023-igen.se" });
+    await importSie(opened.db, await seed001Sie(), { organisationId: org, fileName: "ssvr-2023-igen.se", replace: true });
     await cache.report(opened.db, q());
     expect(cache.computed).toBe(2);
   });
