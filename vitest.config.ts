@@ -7,6 +7,8 @@ export default defineConfig({
     // Generous: CLI and browser tests start real processes, and CI machines may be busy.
     testTimeout: 180_000,
     hookTimeout: 120_000,
+    // Migrated template databases, built once per run (test/global-setup.ts).
+    globalSetup: ["test/global-setup.ts"],
     pool: "forks",
     maxWorkers: 2,
     reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]],

@@ -12,6 +12,8 @@ export interface OpenOptions {
   url?: string;
   /** PGlite data directory; "memory://" for a throwaway database. */
   dataDir?: string;
+  /** A PGlite data directory dump (dumpDataDir) to start from instead of an empty cluster: tests use a migrated one. */
+  loadDataDir?: Blob;
 }
 
 export interface OpenDatabase {
@@ -62,6 +64,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<OpenDatab
     // server defaults (128 MB of shared buffers, 1 GB of WAL) would make a large import cost
     // over a gigabyte of RAM. The WAL is bounded by the checkpoints bulk writers ask for.
     postgresqlconf: ["shared_buffers = 16MB", "wal_buffers = 1MB", "min_wal_size = 32MB", "max_wal_size = 64MB"],
+    loadDataDir: options.loadDataDir,
   });
   await client.waitReady;
   const inner = new KyselyPGlite(client).dialect;
