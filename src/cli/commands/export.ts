@@ -1,6 +1,7 @@
 import { createWriteStream } from "node:fs";
 import { parseArgs } from "node:util";
-import { exportBudgetSie } from "../../ledger/budget-export";
+import { exportBudgetSieFile } from "../../app/ledger/export-budget-sie";
+import { systemActor } from "../../app/actor";
 import { openAppDatabase } from "../database";
 import { CliError } from "../errors";
 import { organisationId } from "./import-ledger";
@@ -18,7 +19,7 @@ export async function exportCommand(args: string[]): Promise<void> {
   const opened = await openAppDatabase();
   try {
     const org = await organisationId(opened.db, values.org);
-    const written = await exportBudgetSie(opened.db, { organisationId: org, year }, createWriteStream(values.out));
+    const written = await exportBudgetSieFile(opened.db, systemActor(), { organisationId: org, year }, createWriteStream(values.out));
     console.log(`Skrev ${written.budgets} budgetposter (${written.lines} rader) till ${values.out}.`);
   } finally {
     await opened.close();

@@ -2,13 +2,11 @@ import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import type { Db } from "../../db/connect";
-import { importOutcomeCsv } from "../../ledger/import-csv";
+import { importCsvFile } from "../../app/ledger/import-csv";
 import { importSieFile } from "../../app/ledger/import-sie";
 import { systemActor } from "../../app/actor";
 import { formatAmount } from "../../core/money";
 import { comparisonLines, ReplaceNeedsConsentError } from "../../ledger/replace-check";
-import { getCsvMapping } from "../../ledger/mappings";
-import { writeAudit } from "../../app/audit";
 import { openAppDatabase } from "../database";
 import { CliError } from "../errors";
 
@@ -36,7 +34,6 @@ export async function importLedgerCommand(what: "sie" | "outcomes", args: string
   try {
     const db = opened.db;
     const org = await organisationId(db, values.org);
-    const audit = (entityId: number, after: unknown) => ({ action: "import" as const, entity: "ledger_import", entityId, organisationId: org, after });
     if (what === "sie") {
       let last = -1;
       const result = await importSieFile(db, systemActor(), {
@@ -68,15 +65,10 @@ export async function importLedgerCommand(what: "sie" | "outcomes", args: string
       return;
     }
     if (!values.mapping) throw new CliError("Ange kolumnmappningen med --mapping NAMN.");
-    const mapping = await getCsvMapping(db, org, values.mapping);
     const bytes = await readFile(file).catch(() => {
       throw new CliError(`Filen ${file} kan inte läsas.`);
     });
-    const result = await importOutcomeCsv(db, bytes, mapping, {
-      organisationId: org,
-      fileName: basename(file),
-      beforeCommit: (trx, r) => writeAudit(trx, null, audit(r.importId, { file: basename(file), kind: "csv", via: "cli", mapping: values.mapping, periods: r.periods })),
-    });
+    const result = await importCsvFile(db, systemActor(), { organisationId: org, mappingName: values.mapping, bytes, fileName: basename(file), via: "cli" });
     console.log(`Importerade ${result.rows} rader för perioderna ${result.periods.join(", ")} (import ${result.importId}; ${result.replacedRows} tidigare rader ersatta).`);
   } finally {
     await opened.close();

@@ -2,13 +2,12 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { annualBudgetTable } from "../../core/followup/annual-report";
 import { checkNarrative, projectParagraph } from "../../core/followup/narrative";
 import { costsOnObject, drillDown } from "../../ledger/drilldown";
-import { syncGrantSpendingFromLedger } from "../../ledger/grants";
+import { syncLedgerSpending } from "../../app/grants/sync-ledger-spending";
 import { projectAccountsReport } from "../../ledger/projects";
 import { budgetVsOutcomeReport } from "../../ledger/report";
 import { createReportCache } from "../../ledger/report-cache";
 import { subscriptionFor } from "../../ledger/annual";
 import { requireRole } from "../../app/access";
-import { writeAudit } from "../../app/audit";
 import { requireUser, type App } from "../context";
 import { errorResponses, jsonBody, jsonResponse } from "../schemas";
 import { AccountClassEnum, BudgetOutcomeRowSchema, BudgetOutcomeSchema, NarrativeCheckSchema, OrgYearQuery, ProjectAccountsSchema } from "./ledger-schemas";
@@ -192,11 +191,6 @@ export function registerFollowupRoutes(app: App) {
 
   app.openapi(grantSync, async (c) => {
     const user = requireUser(c.get("user"));
-    const q = c.req.valid("json");
-    requireRole(user, q.organisationId, "editor");
-    const db = c.get("db");
-    const result = await syncGrantSpendingFromLedger(db, { ...q, userId: user.id });
-    await writeAudit(db, user, { action: "import", entity: "grant_spending", entityId: result.spendingId ?? undefined, organisationId: q.organisationId, after: { partId: q.partId, recipientCode: q.recipientCode, year: q.year, object: result.object, costs: result.costs } });
-    return c.json(result, 200);
+    return c.json(await syncLedgerSpending(c.get("db"), user, c.req.valid("json")), 200);
   });
 }

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApi, type TestApi, type TestClient } from "../../../test/helpers/api";
 import { loadDemoGrants } from "../../db/demo/grants";
 import { jamtlandSie } from "../../../test/fixtures/ledger/jamtland-sie";
+import { failAtCommit } from "../../../test/helpers/fail-at-commit";
+import { syncLedgerSpending } from "../../app/grants/sync-ledger-spending";
 
 // Spending from imported outcomes: Region Jämtland Härjedalen's ledger books costs on object 9929
 // (seed 003's accounting object); syncing makes them the grant's used amount.
@@ -61,5 +63,26 @@ describe("grant spending from the ledger", () => {
     const empty = await editor.json<Json>("POST", "/api/followup/grant-spending", { organisationId: orgId, partId, recipientCode: "23", year: 2024 });
     expect(empty.body).toMatchObject({ costs: 0, rows: 0, spendingId: null });
     expect((await figures()).figures).toMatchObject({ spent: kr(4_639_944), unspent: kr(400_000), toRepay: kr(400_000) });
+  });
+
+  it("refuses a reader of the recipient and another organisation's editor, whatever organisationId they send", async () => {
+    const reader = await api.loginAs({ username: "jamtland-lasare", roles: [{ organisationCode: "23", role: "reader" }] });
+    const stranger = await api.loginAs({ username: "stockholm-redigerare", roles: [{ organisationCode: "01", role: "editor" }] });
+    const strangerOrg = (await api.opened.db.selectFrom("organisations").select("id").where("code", "=", "01").executeTakeFirstOrThrow()).id;
+    expect((await reader.json("POST", "/api/followup/grant-spending", { organisationId: orgId, partId, recipientCode: "23", year: 2023 })).status).toBe(403);
+    // Its own organisation's id no longer lets an editor write another recipient's spending.
+    expect((await stranger.json("POST", "/api/followup/grant-spending", { organisationId: strangerOrg, partId, recipientCode: "23", year: 2023 })).status).toBe(403);
+  });
+
+  it("writes the spending row and its audit row together, or neither", async () => {
+    const actor = { id: null, username: "jamtland", isAdmin: false, roles: [{ organisationId: orgId, role: "editor" as const }] };
+    const audits = async () => (await api.opened.db.selectFrom("audit_log").select("id").where("entity", "=", "grant_spending").execute()).length;
+    const auditsBefore = await audits();
+    const spentBefore = (await figures()).figures.spent;
+    const restore = await failAtCommit(api.opened.db, "grant_spending");
+    await expect(syncLedgerSpending(api.opened.db, actor, { partId, recipientCode: "23", year: 2023 })).rejects.toThrow(/commit refused/);
+    await restore();
+    expect(await audits()).toBe(auditsBefore);
+    expect((await figures()).figures.spent).toBe(spentBefore);
   });
 });

@@ -2,15 +2,17 @@ import { PassThrough } from "node:stream";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { SieFileError } from "../../formats/sie";
-import { importOutcomeCsv } from "../../ledger/import-csv";
+import { importCsvFile } from "../../app/ledger/import-csv";
 import { importSieFile } from "../../app/ledger/import-sie";
 import { makeImportCurrent } from "../../app/ledger/make-import-current";
+import { saveCsvMapping } from "../../app/ledger/save-csv-mapping";
+import { setAccountClasses } from "../../app/ledger/set-account-classes";
+import { linkObject } from "../../app/ledger/link-object";
+import { exportBudgetSieFile } from "../../app/ledger/export-budget-sie";
 import { ReplaceNeedsConsentError } from "../../ledger/replace-check";
-import { exportBudgetSie } from "../../ledger/budget-export";
-import { getCsvMapping, listAccountClasses, listCsvMappings, listObjectLinks, replaceAccountClasses, saveCsvMapping, saveObjectLink } from "../../ledger/mappings";
+import { listAccountClasses, listCsvMappings, listObjectLinks } from "../../ledger/mappings";
 import { getImport, listImports } from "../../ledger/imports";
 import { requireRole } from "../../app/access";
-import { writeAudit } from "../../app/audit";
 import { requireUser, type App, type AppEnv } from "../context";
 import { ApiError } from "../errors";
 import { finishJob, getJob, progressJob, startJob } from "../../ledger/jobs";
@@ -214,19 +216,10 @@ export function registerLedgerRoutes(app: App) {
   app.openapi(importCsvRoute, async (c) => {
     const user = requireUser(c.get("user"));
     const { organisationId, fileName, mapping: mappingName } = c.req.valid("query");
+    // Access first, so a refused caller's upload is not read.
     requireRole(user, organisationId, "editor");
-    const db = c.get("db");
-    const mapping = await getCsvMapping(db, organisationId, mappingName);
     const { bytes, name } = await uploaded(c, fileName);
-    const audit = { organisationId, entity: "ledger_import" } as const;
-    const result = await importOutcomeCsv(db, bytes, mapping, {
-      organisationId,
-      fileName: name,
-      importedBy: user.id,
-      beforeCommit: (trx, r) => writeAudit(trx, user, { ...audit, action: "import", entityId: r.importId, after: { file: name, kind: "csv", mapping: mappingName, periods: r.periods, rows: r.rows, replacedRows: r.replacedRows } }),
-      onFailed: (trx, id) => writeAudit(trx, user, { ...audit, action: "import", entityId: id, after: { file: name, kind: "csv", status: "failed" } }),
-    });
-    return c.json(result, 201);
+    return c.json(await importCsvFile(c.get("db"), user, { organisationId, mappingName, bytes, fileName: name, via: "web" }), 201);
   });
 
   app.openapi(listImportsRoute, async (c) => {
@@ -253,16 +246,7 @@ export function registerLedgerRoutes(app: App) {
 
   app.openapi(saveMappingRoute, async (c) => {
     const user = requireUser(c.get("user"));
-    const { organisationId, mapping } = c.req.valid("json");
-    requireRole(user, organisationId, "editor");
-    if (mapping.columns.period === undefined && mapping.columns.date === undefined) throw new ApiError(400, "validation", "Mappningen måste ange kolumnen för period eller datum.");
-    const db = c.get("db");
-    const saved = await db.transaction().execute(async (trx) => {
-      const { id, before } = await saveCsvMapping(trx as never, organisationId, mapping, user.id);
-      await writeAudit(trx, user, { action: before ? "update" : "create", entity: "csv_mapping", entityId: id, organisationId, before, after: mapping });
-      return id;
-    });
-    return c.json({ ...mapping, id: saved }, 200);
+    return c.json(await saveCsvMapping(c.get("db"), user, c.req.valid("json")), 200);
   });
 
   app.openapi(getClassesRoute, async (c) => {
@@ -274,13 +258,7 @@ export function registerLedgerRoutes(app: App) {
 
   app.openapi(putClassesRoute, async (c) => {
     const user = requireUser(c.get("user"));
-    const { organisationId, overrides } = c.req.valid("json");
-    requireRole(user, organisationId, "editor");
-    const db = c.get("db");
-    const before = await listAccountClasses(db, organisationId);
-    await replaceAccountClasses(db, organisationId, overrides);
-    await writeAudit(db, user, { action: "update", entity: "ledger_account_classes", organisationId, before, after: overrides });
-    return c.json(await listAccountClasses(db, organisationId), 200);
+    return c.json(await setAccountClasses(c.get("db"), user, c.req.valid("json")), 200);
   });
 
   app.openapi(getLinksRoute, async (c) => {
@@ -292,12 +270,7 @@ export function registerLedgerRoutes(app: App) {
 
   app.openapi(putLinkRoute, async (c) => {
     const user = requireUser(c.get("user"));
-    const { organisationId, link } = c.req.valid("json");
-    requireRole(user, organisationId, "editor");
-    const db = c.get("db");
-    await saveObjectLink(db, organisationId, link);
-    await writeAudit(db, user, { action: "update", entity: "ledger_object_link", entityId: `${link.dimension}:${link.code}`, organisationId, after: link });
-    return c.json(await listObjectLinks(db, organisationId), 200);
+    return c.json(await linkObject(c.get("db"), user, c.req.valid("json")), 200);
   });
 
   app.openapi(chartRoute, async (c) => {
@@ -316,13 +289,10 @@ export function registerLedgerRoutes(app: App) {
   app.openapi(budgetSieRoute, async (c) => {
     const user = requireUser(c.get("user"));
     const { organisationId, year } = c.req.valid("query");
-    requireRole(user, organisationId, "reader");
-    const db = c.get("db");
     const out = new PassThrough();
     const chunks: Buffer[] = [];
     out.on("data", (chunk: Buffer) => chunks.push(chunk));
-    const written = await exportBudgetSie(db, { organisationId, year }, out);
-    await writeAudit(db, user, { action: "export", entity: "ledger_budget_sie", organisationId, after: { year, budgets: written.budgets } });
+    await exportBudgetSieFile(c.get("db"), user, { organisationId, year }, out);
     return c.body(new Uint8Array(Buffer.concat(chunks)), 200, {
       "content-type": "application/octet-stream",
       "content-disposition": `attachment; filename="budget-${year}.se"`,
