@@ -13,4 +13,20 @@ export default tseslint.config(
       "no-constant-condition": ["error", { checkLoops: false }],
     },
   },
+  {
+    // The browser's code takes its types from src/core and src/app: the database's tables and the
+    // server's internals are not the API's shapes (issue 9).
+    files: ["src/web/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/db", "**/db/**"], message: "Webben hämtar typer från src/core eller src/app, inte src/db." },
+            { group: ["**/server", "**/server/**"], message: "Webben hämtar typer från src/core eller src/app, inte src/server." },
+          ],
+        },
+      ],
+    },
+  },
 );

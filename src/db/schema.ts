@@ -3,6 +3,7 @@ import type { GrantTables } from "./schema-grants";
 import type { BudgetTables } from "./schema-budgets";
 import type { LedgerTables } from "./schema-ledger";
 import type { ClosingTables } from "./schema-closing";
+import type { OrganisationKind } from "../core/reference/organisation-kind";
 
 // Kysely's view of the tables the SQL migrations create. Keep in step with src/db/migrations.
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -11,7 +12,7 @@ type Json<T = unknown> = ColumnType<T, string, string>;
 export interface OrganisationsTable {
   id: Generated<number>;
   code: string;
-  kind: "state" | "skr" | "region" | "cooperation_region" | "municipality" | "board" | "other";
+  kind: OrganisationKind;
   name: string;
   short_name: string;
   county_code: string | null;

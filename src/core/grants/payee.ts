@@ -3,6 +3,14 @@ import { UserFacingError } from "../errors";
 /** How a recipient is paid: bankgiro, plusgiro, a Swedish bank account or an IBAN. */
 export type PayeeKind = "bankgiro" | "plusgiro" | "bank_account" | "iban";
 
+/** An organisation's organisation number and payee, as stored, with the record's revision. */
+export interface PaymentDetails extends PayeeDetails {
+  organisationNumber: string;
+  revision: number;
+  updatedBy: string | null;
+  updatedAt: Date | string | null;
+}
+
 export interface PayeeDetails {
   kind: PayeeKind;
   /** As the recipient writes it: "5050-1055", "4 42 80-9", "8327-9 123 456 789-0", "SE45 5000 0000 0583 9825 7466". */

@@ -2,20 +2,14 @@ import { sql, type Kysely, type Selectable, type Transaction } from "kysely";
 import type { Ore } from "../../core/allocation/types";
 import { closeGrant, periodRange, type CarryForwardTerms, type ClosingInput, type ClosingResult, type LedgerCostLine, type ManualCostLine } from "../../core/grants/closing";
 import { accountClassifier } from "../../core/followup/account-class";
-import type { PayeeDetails } from "../../core/grants/payee";
+import type { PaymentDetails } from "../../core/grants/payee";
 import type { Database } from "../schema";
 import type { GrantCarryForwardsTable } from "../schema-closing";
 import { accountClassOverrides } from "../../ledger/class-totals";
 
 type Conn = Kysely<Database> | Transaction<Database>;
 
-/** An organisation's organisation number and payee, as stored. */
-export interface PaymentDetails extends PayeeDetails {
-  organisationNumber: string;
-  revision: number;
-  updatedBy: string | null;
-  updatedAt: Date | string | null;
-}
+export type { PaymentDetails };
 
 export async function paymentDetails(db: Conn, organisationId: number): Promise<PaymentDetails | null> {
   const r = await db.selectFrom("organisation_payment_details").selectAll().where("organisation_id", "=", organisationId).executeTakeFirst();

@@ -1,25 +1,11 @@
 import type { Db } from "../../db/connect";
-import type { Role } from "../../db/schema";
+import type { CurrentUser } from "../../app/auth/current-user";
 
 // Creating users moved to src/app/users (the CLI may not import from the server); kept here for
 // the tests and callers that still import it from its old place.
 export { createUser, UserError, type NewUser } from "../../app/users/create-user";
 
-export interface UserRole {
-  organisationId: number;
-  organisationCode: string;
-  organisationName: string;
-  role: Role;
-}
-
-export interface CurrentUser {
-  id: number;
-  username: string;
-  displayName: string;
-  isAdmin: boolean;
-  mustChangePassword: boolean;
-  roles: UserRole[];
-}
+export type { CurrentUser, UserRole } from "../../app/auth/current-user";
 
 export async function loadUser(db: Db, userId: number): Promise<CurrentUser | undefined> {
   const user = await db.selectFrom("users").selectAll().where("id", "=", userId).executeTakeFirst();

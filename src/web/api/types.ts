@@ -1,15 +1,15 @@
 // The HTTP API's shapes as the UI uses them; they mirror the zod schemas in src/server/routes.
-// Where the server's own type is what a route sends as JSON it is imported as a type (erased by
-// Vite, so no server code reaches the browser).
+// Types come from src/core and src/app only (eslint refuses src/db and src/server here); they are
+// imported as types, erased by Vite, so no server code reaches the browser.
 import type { AllocationRequest } from "../../core/allocation/request";
 import type { AllocationResult, AllocationShare } from "../../core/allocation/types";
 import type { AllocationSummary, SavedAllocation } from "../../core/allocation/saved";
-import type { OrganisationsTable } from "../../db/schema";
-import type { CurrentUser } from "../../server/auth/users";
+import type { OrganisationKind } from "../../core/reference/organisation-kind";
+import type { CurrentUser } from "../../app/auth/current-user";
 
 export type { AllocationRequest, AllocationResult, AllocationShare };
-export type { Role } from "../../db/schema";
-export type { UserRole } from "../../server/auth/users";
+export type { Role } from "../../core/roles";
+export type { UserRole } from "../../app/auth/current-user";
 export type AllocationRequestLine = AllocationRequest["lines"][number];
 
 export type User = CurrentUser;
@@ -19,7 +19,7 @@ export interface Session {
   csrfToken: string;
 }
 
-export type OrganisationKind = OrganisationsTable["kind"];
+export type { OrganisationKind };
 
 export interface Organisation {
   id: number;

@@ -1,7 +1,6 @@
 import { requestJson as req } from "../../api/client";
 import type { CoordinatorOverview } from "../../../app/grants/closing-read";
-import type { PaymentDetails } from "../../../db/queries/grants-closing";
-import type { PayeeKind } from "../../../core/grants/payee";
+import type { PaymentDetails, PayeeKind } from "../../../core/grants/payee";
 
 export type { CoordinatorOverview };
 export type Signatory = { name: string | null; title: string | null; place: string | null };
