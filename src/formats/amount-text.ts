@@ -1,6 +1,7 @@
 import type { Ore } from "../core/allocation/types";
 import { formatAmount, groupThousands } from "../core/money";
-import { ORE_PER_DISPLAY_UNIT, type Cell, type DisplayUnit, type TableColumn } from "./table";
+import { ORE_PER_DISPLAY_UNIT, type Cell, type TableColumn } from "./table";
+import type { DisplayUnit } from "../core/money/units";
 
 /** Thousands separator as in Swedish print: a no-break space, so "5 039 944" never wraps. */
 export const GROUP_SEPARATOR = "\u00a0";

@@ -1,6 +1,7 @@
 import { roundForDisplay } from "../core/money";
 import { displayAmountWithUnit } from "./amount-text";
-import { assertValidTable, type Cell, type DisplayUnit, type Table } from "./table";
+import { assertValidTable, type Cell, type Table } from "./table";
+import type { DisplayUnit } from "../core/money/units";
 
 /**
  * Rounds the money cells to whole units with the money module's display rule: exact halves away

@@ -1,4 +1,5 @@
 import type { Ore } from "../core/allocation/types";
+import { unitToOre, type DisplayUnit } from "../core/money/units";
 
 /**
  * What a column holds:
@@ -11,13 +12,11 @@ import type { Ore } from "../core/allocation/types";
  */
 export type ColumnKind = "text" | "money" | "integer" | "percent" | "decimal";
 
-/** Units a money column can be shown in. Cells stay öre whatever the unit. */
-export type DisplayUnit = "kr" | "tkr" | "mkr";
 
 export interface TableColumn {
   header: string;
   kind: ColumnKind;
-  /** Only for "money": the unit shown to readers. */
+  /** Only for "money": the unit shown to readers (core/money's vocabulary; cells stay öre). */
   unit?: DisplayUnit;
   /** Only for "decimal": how many decimals to show (the cell text may hold fewer). */
   decimals?: number;
@@ -39,11 +38,7 @@ export interface Table {
   notes?: string[];
 }
 
-export const ORE_PER_DISPLAY_UNIT: Record<DisplayUnit, number> = {
-  kr: 100,
-  tkr: 100_000,
-  mkr: 100_000_000,
-};
+export const ORE_PER_DISPLAY_UNIT: Record<DisplayUnit, number> = { kr: unitToOre("kr"), tkr: unitToOre("tkr"), mkr: unitToOre("mkr") };
 
 const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
 

@@ -5,7 +5,7 @@ import { listDecisions } from "../../db/queries/grants-decisions";
 import { grantDecisionDocumentData, internalDecisionDocumentData } from "../../db/queries/grants-document-data";
 import { listInternalDecisions } from "../../db/queries/grants-internal";
 import { grantDecisionFile, internalDecisionFile } from "../../formats/grants/decision-files";
-import type { DisplayUnit } from "../../formats/table";
+import { displayUnits, type DisplayUnit } from "../../core/money/units";
 import { CliError } from "../errors";
 
 export const grantDocumentKinds = ["grant-decision", "internal-decision"] as const;
@@ -21,7 +21,8 @@ export interface GrantDocumentOptions {
 
 function unitOf(text: string | undefined): DisplayUnit | undefined {
   if (text === undefined) return undefined;
-  if (text === "kr" || text === "tkr" || text === "mkr") return text;
+  const unit = displayUnits.find((u) => u === text);
+  if (unit) return unit;
   throw new CliError(`--unit ska vara kr, tkr eller mkr, fick "${text}".`);
 }
 

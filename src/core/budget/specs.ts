@@ -1,4 +1,5 @@
 import type { Ore } from "../allocation/types";
+import type { DisplayUnit } from "../money/units";
 import type { BudgetModel } from "./budget-model";
 import type { FrameChangeInput } from "./frame-change";
 import type { ProposalAddition } from "./proposal";
@@ -70,5 +71,5 @@ export interface DocumentMetadata {
   /** Free notes shown under "Underlag och anmärkningar", e.g. what the source does not say. */
   notes?: string[];
   /** Unit the document's money tables are shown in. */
-  displayUnit?: "kr" | "tkr" | "mkr";
+  displayUnit?: DisplayUnit;
 }

@@ -1,10 +1,25 @@
 import type { Ore } from "../allocation/types";
 
+// The one vocabulary of amount units (issue 9): every type, list and label of a unit that the
+// formats, the API schemas and the web use is defined here.
+
 /** Units an amount can be shown in. */
 export type AmountUnit = "öre" | "kr" | "tkr" | "mkr";
 
-/** Units a caller can name as the default for unit-less input. */
-export type InputUnit = "kr" | "tkr" | "mkr";
+/** Units a table, document or page shows amounts in (a money column, a unit choice). Cells stay öre. */
+export type DisplayUnit = Exclude<AmountUnit, "öre">;
+export const displayUnits = ["kr", "tkr", "mkr"] as const satisfies readonly DisplayUnit[];
+
+/** Units a caller can name as the default for unit-less input: the same as the display units. */
+export type InputUnit = DisplayUnit;
+
+/** Swedish names of the units: the long one for a choice's label, the phrase for "Beloppen visas i …". */
+export const unitLabels: Record<AmountUnit, { label: string; shownIn: string }> = {
+  öre: { label: "öre", shownIn: "öre" },
+  kr: { label: "kronor", shownIn: "hela kronor" },
+  tkr: { label: "tusental kronor (tkr)", shownIn: "tusental kronor (tkr)" },
+  mkr: { label: "miljoner kronor (mkr)", shownIn: "miljoner kronor (mkr)" },
+};
 
 const ORE_PER_UNIT: Record<AmountUnit, number> = {
   öre: 1,

@@ -3,7 +3,7 @@ import type { BudgetSpec, DocumentMetadata, FrameChangeSpec, SubscriptionSpec } 
 import type { BudgetResult, SubscriptionDocResult } from "../../db/queries/budgets-compute";
 import type { SavedBudgetDocument } from "../../db/queries/budgets";
 import { renderDecisionPdf, type DecisionDocument, type DecisionTable } from "../pdf/decision";
-import type { DisplayUnit } from "../table";
+import type { DisplayUnit } from "../../core/money/units";
 import { writeXlsx } from "../xlsx/write";
 import { roundTableForDisplay } from "../display-rounding";
 import { rowSumNotes } from "./row-check";

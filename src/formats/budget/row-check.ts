@@ -1,6 +1,7 @@
 import { roundForDisplay } from "../../core/money";
 import { displayAmountWithUnit } from "../amount-text";
-import type { DisplayUnit, Table } from "../table";
+import type { Table } from "../table";
+import type { DisplayUnit } from "../../core/money/units";
 
 /**
  * roundTableForDisplay checks columns; a matrix also has row totals (its last column). This adds

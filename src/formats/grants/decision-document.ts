@@ -5,7 +5,8 @@ import type { Part } from "../../db/queries/grants-decisions";
 import type { Distribution } from "../../db/queries/grants-distribution";
 import type { GrantDecisionDocumentData } from "../../db/queries/grants-document-data";
 import type { DecisionDocument, DecisionSection, DecisionTable } from "../pdf/decision";
-import type { Cell, DisplayUnit, Table } from "../table";
+import type { Cell, Table } from "../table";
+import type { DisplayUnit } from "../../core/money/units";
 
 export interface GrantDocumentOptions {
   /** Money shown in tkr or mkr, rounded cell by cell with the rounding note; kr when not given. */

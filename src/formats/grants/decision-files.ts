@@ -1,7 +1,7 @@
 import type { GrantDecisionDocumentData, InternalDecisionDocumentData } from "../../db/queries/grants-document-data";
 import { roundTableForDisplay } from "../display-rounding";
 import { renderDecisionPdf, type DecisionTable } from "../pdf/decision";
-import type { DisplayUnit } from "../table";
+import type { DisplayUnit } from "../../core/money/units";
 import { writeXlsx } from "../xlsx/write";
 import { grantDecisionDocument, grantDecisionTables, type GrantDocumentOptions } from "./decision-document";
 import { internalDecisionDocument, internalDecisionTables } from "./internal-document";

@@ -2,7 +2,8 @@ import type { Ore } from "../../core/allocation/types";
 import { formatAmount } from "../../core/money";
 import type { InternalDecisionDocumentData } from "../../db/queries/grants-document-data";
 import type { DecisionDocument, DecisionSection, DecisionTable } from "../pdf/decision";
-import type { Cell, DisplayUnit, Table } from "../table";
+import type { Cell, Table } from "../table";
+import type { DisplayUnit } from "../../core/money/units";
 
 const kindNames = { fixed: "Fast", earmarked: "Öronmärkt", remainder: "Resten" } as const;
 const kronor = (ore: Ore) => formatAmount(ore, "kr", { suffix: false }) + " kronor";

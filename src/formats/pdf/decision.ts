@@ -1,7 +1,8 @@
 import { createRequire } from "node:module";
 import pdfMake from "pdfmake";
 import type { Content, TDocumentDefinitions } from "pdfmake/interfaces";
-import type { DisplayUnit, Table } from "../table";
+import type { Table } from "../table";
+import type { DisplayUnit } from "../../core/money/units";
 import { tableContent } from "./table-content";
 
 export interface DecisionTable {

@@ -1,7 +1,8 @@
 import type { Content, TableCell } from "pdfmake/interfaces";
 import { displayAmountWithUnit, displayCell } from "../amount-text";
 import { roundTableForDisplay } from "../display-rounding";
-import { assertValidTable, type Cell, type DisplayUnit, type Table, type TableColumn } from "../table";
+import { assertValidTable, type Cell, type Table, type TableColumn } from "../table";
+import type { DisplayUnit } from "../../core/money/units";
 
 /** The unit word goes in each money cell ("81 mkr", as decisions write it) unless the header already names it. */
 function headerNamesUnit(column: TableColumn): boolean {

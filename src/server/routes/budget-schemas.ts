@@ -1,4 +1,5 @@
 import { isoDate } from "../../core/input-schemas";
+import { displayUnits } from "../../core/money/units";
 import { z } from "@hono/zod-openapi";
 import { defaultPopulationBasis, populationBases } from "../../core/population-key";
 
@@ -78,7 +79,7 @@ export const SubscriptionSpec = z
     baseSharePercent: decimalText,
     uprating: IndexSpec.optional(),
     stated: z
-      .object({ unit: z.enum(["kr", "tkr", "mkr"]), rows: z.record(z.string(), ore).optional(), columns: z.record(z.string(), ore).optional(), total: ore.optional() })
+      .object({ unit: z.enum(displayUnits), rows: z.record(z.string(), ore).optional(), columns: z.record(z.string(), ore).optional(), total: ore.optional() })
       .optional(),
   })
   .openapi("SubscriptionSpec");
@@ -98,7 +99,7 @@ export const DocumentMetadata = z
     distribution: z.array(z.string()).optional(),
     decidedBy: z.string().optional(),
     notes: z.array(z.string()).optional(),
-    displayUnit: z.enum(["kr", "tkr", "mkr"]).optional(),
+    displayUnit: z.enum(displayUnits).optional(),
   })
   .openapi("DocumentMetadata");
 

@@ -7,9 +7,10 @@ import { requireUser, type App } from "../context";
 import { ApiError } from "../errors";
 import { errorResponses, IdParam, notFoundResponse } from "../schemas";
 import { mimeType, mediaType } from "../../core/export-formats";
+import { displayUnits } from "../../core/money/units";
 
 const FileParam = IdParam.extend({ format: z.enum(["pdf", "xlsx"]).openapi({ param: { name: "format", in: "path" } }) });
-const Unit = z.enum(["kr", "tkr", "mkr"]).optional().openapi({ description: "Visa beloppen i kr (standard), tkr eller mkr; avrundade tabeller får en not" });
+const Unit = z.enum(displayUnits).optional().openapi({ description: "Visa beloppen i kr (standard), tkr eller mkr; avrundade tabeller får en not" });
 const fileResponses = {
   200: { description: "Filen", content: { [mediaType("pdf")]: { schema: z.string().openapi({ format: "binary" }) }, [mediaType("xlsx")]: { schema: z.string().openapi({ format: "binary" }) } } },
   ...errorResponses,

@@ -1,12 +1,12 @@
 import type { FractionText, Ore } from "../../../core/allocation/types";
 import { Fraction } from "../../../core/fraction";
-import { formatAmount, formatExactAmount, MoneyError, parseAmount, unitToOre } from "../../../core/money";
+import { displayUnits, formatAmount, formatExactAmount, MoneyError, parseAmount, unitToOre, type DisplayUnit } from "../../../core/money";
 
 // Amounts as the budget pages read and show them: typed with an optional unit (a unit-less
 // figure counts in the form's unit), shown in kr, tkr or mkr with a note on what rounding did.
 
-export type Unit = "kr" | "tkr" | "mkr";
-export const units: readonly Unit[] = ["kr", "tkr", "mkr"];
+export type Unit = DisplayUnit;
+export const units: readonly Unit[] = displayUnits;
 
 /** Errors per field id, each a Swedish sentence naming the field. */
 export type FieldErrors = Record<string, string>;

@@ -4,7 +4,7 @@ import { ErrorAlert, Loading } from "../../components/ErrorAlert";
 import { kr } from "../../format";
 import { usePageTitle } from "../../router";
 import { useFetched } from "../../use-fetched";
-import { deviationClass, money, type DisplayUnit } from "./amounts";
+import { deviationClass, money, type ReportUnit } from "./amounts";
 import { followupApi } from "./api";
 import { excludableProjects } from "./exclusions";
 import { ExclusionChoice, ProjectTable } from "./ProjectTable";
@@ -20,7 +20,7 @@ export function AnnualReportPage({ user }: { user: User }) {
   const org = scope.organisationId;
   const year = scope.year;
   const { excluded, toggle } = useExclusions(org);
-  const [unit, setUnit] = useState<DisplayUnit>("kr");
+  const [unit, setUnit] = useState<ReportUnit>("kr");
   const exclusionKey = excluded.join(",");
   const { value: report, error } = useFetched(
     org === undefined || year === undefined ? undefined : () => followupApi.annualReport(org, year, exclusionKey ? exclusionKey.split(",") : []),

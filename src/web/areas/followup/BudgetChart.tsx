@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { money, type DisplayUnit } from "./amounts";
+import { money, type ReportUnit } from "./amounts";
 import { layoutChart, MONTH_LONG, monthSeries } from "./chart";
 import type { BudgetOutcomeRow } from "./types";
 
@@ -8,7 +8,7 @@ import type { BudgetOutcomeRow } from "./types";
  * role="img" with a summary in aria-label; the same figures follow as a table for anyone who
  * cannot see it, and for copying.
  */
-export function BudgetChart({ rows, year, unit, subject }: { rows: BudgetOutcomeRow[]; year: number; unit: DisplayUnit; subject: string }) {
+export function BudgetChart({ rows, year, unit, subject }: { rows: BudgetOutcomeRow[]; year: number; unit: ReportUnit; subject: string }) {
   const [cumulative, setCumulative] = useState(false);
   const points = monthSeries(rows, cumulative);
   const chart = layoutChart(points);

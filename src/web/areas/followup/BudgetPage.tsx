@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import type { User } from "../../api/types";
 import { ErrorAlert, Loading } from "../../components/ErrorAlert";
 import { usePageTitle } from "../../router";
-import { deviationClass, money, percentText, roundingNote, type DisplayUnit } from "./amounts";
+import { deviationClass, money, percentText, roundingNote, type ReportUnit } from "./amounts";
 import { budgetSieUrl, followupApi, type ReportFilter } from "./api";
 import { BudgetChart } from "./BudgetChart";
 import { drillFilterFor, drillTitle } from "./drill";
@@ -34,7 +34,7 @@ export function BudgetPage({ user }: { user: User }) {
   const [project, setProject] = useState("");
   const [costCentre, setCostCentre] = useState("");
   const [method, setMethod] = useState<"budget_remaining" | "linear">("budget_remaining");
-  const [unit, setUnit] = useState<DisplayUnit>("kr");
+  const [unit, setUnit] = useState<ReportUnit>("kr");
   const [chart, setChart] = useState<Chart>();
   const [report, setReport] = useState<BudgetOutcomeReport>();
   const [months, setMonths] = useState<BudgetOutcomeReport>();
@@ -200,7 +200,7 @@ export function BudgetPage({ user }: { user: User }) {
   );
 }
 
-function ReportRow({ row, unit, selected, onOpen, total }: { row: BudgetOutcomeRow; unit: DisplayUnit; selected: boolean; onOpen(): void; total?: boolean }) {
+function ReportRow({ row, unit, selected, onOpen, total }: { row: BudgetOutcomeRow; unit: ReportUnit; selected: boolean; onOpen(): void; total?: boolean }) {
   return (
     <tr className={selected ? "fu-selected" : undefined}>
       <th scope="row">

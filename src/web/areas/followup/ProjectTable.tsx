@@ -1,7 +1,7 @@
-import { money, type DisplayUnit } from "./amounts";
+import { money, type ReportUnit } from "./amounts";
 import type { ProjectAccountRow, ProjectAccounts, ProjectAccountSum } from "./types";
 
-const amount = (ore: number, unit: DisplayUnit) => (ore === 0 ? "–" : money(ore, unit));
+const amount = (ore: number, unit: ReportUnit) => (ore === 0 ? "–" : money(ore, unit));
 
 const SOURCE_NOTE: Record<ProjectAccountRow["openingSource"], string> = {
   ledger: "",
@@ -10,7 +10,7 @@ const SOURCE_NOTE: Record<ProjectAccountRow["openingSource"], string> = {
 };
 
 /** The annual report's project accounts: IB + joint financing + other income − costs = UB. */
-export function ProjectTable({ table, unit, id }: { table: ProjectAccounts; unit: DisplayUnit; id: string }) {
+export function ProjectTable({ table, unit, id }: { table: ProjectAccounts; unit: ReportUnit; id: string }) {
   const y = table.year;
   const row = (r: ProjectAccountRow, excluded = false) => (
     <tr key={`${r.kind}-${r.code}`} className={excluded ? "fu-excluded" : undefined} data-project={r.kind === "project" ? r.code : "board"}>

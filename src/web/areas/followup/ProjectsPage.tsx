@@ -3,7 +3,7 @@ import type { User } from "../../api/types";
 import { ErrorAlert, Loading } from "../../components/ErrorAlert";
 import { usePageTitle } from "../../router";
 import { useFetched } from "../../use-fetched";
-import type { DisplayUnit } from "./amounts";
+import type { ReportUnit } from "./amounts";
 import { followupApi } from "./api";
 import { excludableProjects } from "./exclusions";
 import { ExclusionChoice, ProjectTable } from "./ProjectTable";
@@ -18,7 +18,7 @@ export function ProjectsPage({ user }: { user: User }) {
   const year = scope.year;
   const { excluded, toggle } = useExclusions(org);
   const [board, setBoard] = useState(true);
-  const [unit, setUnit] = useState<DisplayUnit>("kr");
+  const [unit, setUnit] = useState<ReportUnit>("kr");
   const exclusionKey = excluded.join(",");
   const { value: table, error } = useFetched(
     org === undefined || year === undefined ? undefined : () => followupApi.projectAccounts(org, year, exclusionKey ? exclusionKey.split(",") : [], board),

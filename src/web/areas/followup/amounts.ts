@@ -1,10 +1,12 @@
-import { formatAmount, roundForDisplay } from "../../../core/money";
+import { formatAmount, roundForDisplay, unitLabels, type DisplayUnit } from "../../../core/money";
 import type { BudgetOutcomeRow } from "./types";
 
-export type DisplayUnit = "kr" | "tkr";
+/** The follow-up reports offer two of core/money's display units: whole kronor or tkr. */
+export type ReportUnit = Extract<DisplayUnit, "kr" | "tkr">;
+export const reportUnits: readonly ReportUnit[] = ["kr", "tkr"];
 
 /** An amount in the report's unit: whole kronor or whole tkr, rounded half away from zero. */
-export function money(ore: number, unit: DisplayUnit): string {
+export function money(ore: number, unit: ReportUnit): string {
   return formatAmount(ore, unit, { decimals: 0 });
 }
 
@@ -25,8 +27,8 @@ const COLUMNS = [
  * so the sum row may differ from the sum of the shown rows; the note names each column where it
  * does and by how much, in the unit shown.
  */
-export function roundingNote(rows: readonly BudgetOutcomeRow[], total: BudgetOutcomeRow, unit: DisplayUnit): string {
-  const base = `Beloppen visas i ${unit === "tkr" ? "tusental kronor (tkr)" : "hela kronor"}, avrundade hälften bort från noll från exakta öresbelopp; summaraden räknas på de exakta beloppen.`;
+export function roundingNote(rows: readonly BudgetOutcomeRow[], total: BudgetOutcomeRow, unit: ReportUnit): string {
+  const base = `Beloppen visas i ${unitLabels[unit].shownIn}, avrundade hälften bort från noll från exakta öresbelopp; summaraden räknas på de exakta beloppen.`;
   const off: string[] = [];
   for (const [field, label] of COLUMNS) {
     const shownRows = rows.reduce((s, r) => s + roundForDisplay(r[field], unit).shown, 0);

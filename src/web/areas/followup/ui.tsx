@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 import { ErrorAlert, Loading } from "../../components/ErrorAlert";
 import { Link, usePath } from "../../router";
-import type { DisplayUnit } from "./amounts";
+import { unitLabels } from "../../../core/money";
+import { reportUnits, type ReportUnit } from "./amounts";
 import type { Scope } from "./scope";
 import "./followup.css";
 
@@ -58,15 +59,15 @@ export function ScopeState({ scope, what }: { scope: Scope; what: string }) {
   return null;
 }
 
-export function UnitChoice({ unit, onChange }: { unit: DisplayUnit; onChange(u: DisplayUnit): void }) {
+export function UnitChoice({ unit, onChange }: { unit: ReportUnit; onChange(u: ReportUnit): void }) {
   return (
     <fieldset className="group fu-unit">
       <legend>Belopp i</legend>
       <div className="radio-row">
-        {(["kr", "tkr"] as const).map((u) => (
+        {reportUnits.map((u) => (
           <label key={u} className="radio">
             <input type="radio" name="fu-unit" value={u} checked={unit === u} onChange={() => onChange(u)} />
-            {u === "kr" ? "kronor" : "tusental kronor (tkr)"}
+            {unitLabels[u].label}
           </label>
         ))}
       </div>
