@@ -29,4 +29,20 @@ export default tseslint.config(
       ],
     },
   },
+  // Dependencies point one way: core ← formats ← db ← ledger ← app ← server/cli (ARCHITECTURE.md).
+  // Tests may reach further (a format's test loads data from the database).
+  layer("src/core/**", ["formats", "db", "ledger", "app", "server", "cli", "web"]),
+  layer("src/formats/**", ["db", "ledger", "app", "server", "cli", "web"]),
+  layer("src/db/**", ["ledger", "app", "server", "cli", "web"]),
 );
+
+/** Forbids a folder's (non-test) files to import from the layers above it. */
+function layer(files, above) {
+  return {
+    files: [files],
+    ignores: ["**/*.test.ts", "**/*.test.tsx"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: above.map((name) => ({ group: [`**/${name}`, `**/${name}/**`], message: `${files.replace("/**", "")} importerar inte från src/${name} (beroenden pekar åt ett håll).` })) }],
+    },
+  };
+}

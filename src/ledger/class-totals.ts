@@ -77,7 +77,5 @@ export async function classOutcomeCells(db: Db, organisationId: number, year: nu
   return rows.map((r) => ({ period: r.period, account: "", key: r.object, class: r.class as AccountClass, amount: Number(r.amount) }));
 }
 
-export async function accountClassOverrides(db: Db, organisationId: number): Promise<AccountClassOverride[]> {
-  const rows = await db.selectFrom("ledger_account_classes").selectAll().where("organisation_id", "=", organisationId).execute();
-  return rows.map((r) => ({ from: r.account_from, to: r.account_to, class: r.class, jointFinancing: r.joint_financing }));
-}
+// The query lives in db/queries (grant closing reads it too, and db does not import the ledger).
+export { accountClassOverrides } from "../db/queries/account-classes";

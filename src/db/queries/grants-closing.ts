@@ -5,7 +5,7 @@ import { accountClassifier } from "../../core/followup/account-class";
 import type { PaymentDetails } from "../../core/grants/payee";
 import type { Database } from "../schema";
 import type { GrantCarryForwardsTable } from "../schema-closing";
-import { accountClassOverrides } from "../../ledger/class-totals";
+import { accountClassOverrides } from "./account-classes";
 
 type Conn = Kysely<Database> | Transaction<Database>;
 

@@ -1,24 +1,14 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../schema";
-import { getDecision, type Decision, type Part } from "./grants-decisions";
-import { getDistribution, type Distribution } from "./grants-distribution";
-import { getInternalDecision, type InternalDecision } from "./grants-internal";
+import type { GrantDecisionDocumentData, InternalDecisionDocumentData } from "../../core/grants/document-data";
+import type { Distribution } from "../../core/grants/records";
+import { getDecision } from "./grants-decisions";
+import { getDistribution } from "./grants-distribution";
+import { getInternalDecision } from "./grants-internal";
+
+export type { GrantDecisionDocumentData, InternalDecisionDocumentData };
 
 type Conn = Kysely<Database> | Transaction<Database>;
-
-/** A government decision with each part's distribution, as its decision document needs them. */
-export interface GrantDecisionDocumentData {
-  decision: Decision;
-  /** Keyed by part id; a part without a saved distribution is absent. */
-  distributions: Map<number, Distribution>;
-}
-
-/** An internal decision with the part and the government decision it allocates. */
-export interface InternalDecisionDocumentData {
-  internal: InternalDecision;
-  decision: Decision;
-  part: Part;
-}
 
 export async function grantDecisionDocumentData(db: Conn, id: number): Promise<GrantDecisionDocumentData | undefined> {
   const decision = await getDecision(db, id);

@@ -1,7 +1,7 @@
 import type { FrameChangeResult, JointFinancingResult } from "../../core/budget";
 import type { BudgetSpec, DocumentMetadata, FrameChangeSpec, SubscriptionSpec } from "../../core/budget/specs";
-import type { BudgetResult, SubscriptionDocResult } from "../../db/queries/budgets-compute";
-import type { SavedBudgetDocument } from "../../db/queries/budgets";
+import type { BudgetResult, SubscriptionDocResult } from "../../core/budget/documents";
+import type { SavedBudgetDocument } from "../../core/budget/documents";
 import { renderDecisionPdf, type DecisionDocument, type DecisionTable } from "../pdf/decision";
 import type { DisplayUnit } from "../../core/money/units";
 import { writeXlsx } from "../xlsx/write";

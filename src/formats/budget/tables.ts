@@ -2,7 +2,7 @@ import type { FrameChangeResult, JointFinancingResult, ProposalResult } from "..
 import { formatExactAmount, formatUnitName } from "../../core/money";
 import { Fraction } from "../../core/fraction";
 import type { BudgetSpec, FrameChangeSpec, SubscriptionSpec } from "../../core/budget/specs";
-import type { BudgetResult, SubscriptionDocResult } from "../../db/queries/budgets-compute";
+import type { BudgetResult, SubscriptionDocResult } from "../../core/budget/documents";
 import type { Cell, Table } from "../table";
 import { krDecimal } from "./exact-text";
 

@@ -1,9 +1,9 @@
 import type { Ore } from "../../core/allocation/types";
 import type { RecipientGroup } from "../../core/grants/types";
 import { formatAmount } from "../../core/money";
-import type { Part } from "../../db/queries/grants-decisions";
-import type { Distribution } from "../../db/queries/grants-distribution";
-import type { GrantDecisionDocumentData } from "../../db/queries/grants-document-data";
+import type { Part } from "../../core/grants/records";
+import type { Distribution } from "../../core/grants/records";
+import type { GrantDecisionDocumentData } from "../../core/grants/document-data";
 import type { DecisionDocument, DecisionSection, DecisionTable } from "../pdf/decision";
 import type { Cell, Table } from "../table";
 import type { DisplayUnit } from "../../core/money/units";

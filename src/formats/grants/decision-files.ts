@@ -1,4 +1,4 @@
-import type { GrantDecisionDocumentData, InternalDecisionDocumentData } from "../../db/queries/grants-document-data";
+import type { GrantDecisionDocumentData, InternalDecisionDocumentData } from "../../core/grants/document-data";
 import { roundTableForDisplay } from "../display-rounding";
 import { renderDecisionPdf, type DecisionTable } from "../pdf/decision";
 import type { DisplayUnit } from "../../core/money/units";

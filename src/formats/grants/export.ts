@@ -1,4 +1,4 @@
-import type { Distribution } from "../../db/queries/grants-distribution";
+import type { Distribution } from "../../core/grants/records";
 import { daysLeftText, deadlineKindNames, type DueDeadline } from "../../core/grants/deadlines";
 import type { Cell, Table } from "../table";
 

@@ -1,6 +1,6 @@
 import type { Ore } from "../../core/allocation/types";
 import { formatAmount } from "../../core/money";
-import type { InternalDecisionDocumentData } from "../../db/queries/grants-document-data";
+import type { InternalDecisionDocumentData } from "../../core/grants/document-data";
 import type { DecisionDocument, DecisionSection, DecisionTable } from "../pdf/decision";
 import type { Cell, Table } from "../table";
 import type { DisplayUnit } from "../../core/money/units";
