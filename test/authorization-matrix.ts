@@ -160,4 +160,9 @@ Object.assign(authorizationMatrix, {
   "POST /api/followup/narrative-check": ownReader,
   "GET /api/followup/object-costs": ownReader,
   "POST /api/followup/grant-spending": ownEditor,
+  "GET /api/followup/account-suggestion": ownReader,
+  "POST /api/followup/account-suggestion/accept": ownEditor,
+  // A user's own remembered choices: any role in the organisation may keep them.
+  "GET /api/followup/preferences": ownReader,
+  "PUT /api/followup/preferences": ownReader,
 } satisfies Record<string, Access>);

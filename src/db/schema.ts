@@ -135,6 +135,16 @@ export interface BackupRunsTable {
   error: string | null;
 }
 
+/** A user's remembered choice per organisation (migration 0090). */
+export interface UserPreferencesTable {
+  user_id: number;
+  organisation_id: number;
+  name: "followup.excluded_projects";
+  value: Json;
+  revision: Generated<number>;
+  updated_at: Generated<Date>;
+}
+
 export interface AuditChainHeadTable {
   only_row: Generated<boolean>;
   last_id: number;
@@ -152,6 +162,7 @@ export interface Database extends GrantTables, BudgetTables, LedgerTables, Closi
   allocations: AllocationsTable;
   allocation_lines: AllocationLinesTable;
   audit_log: AuditLogTable;
+  user_preferences: UserPreferencesTable;
   audit_chain_head: AuditChainHeadTable;
   backup_runs: BackupRunsTable;
 }

@@ -12,6 +12,7 @@ import { registerGrantRoutes } from "./routes/grants";
 import { registerBudgetRoutes } from "./routes/budgets";
 import { registerLedgerRoutes } from "./routes/ledger";
 import { registerFollowupRoutes } from "./routes/followup";
+import { registerFollowupSettingsRoutes } from "./routes/followup-settings";
 import { registerOrganisationRoutes } from "./routes/organisations";
 import { registerPopulationRoutes } from "./routes/population";
 import { requestGuard } from "./request-guard";
@@ -52,6 +53,7 @@ export function createApp(db: Db, config: AppConfig) {
   registerBudgetRoutes(app);
   registerLedgerRoutes(app);
   registerFollowupRoutes(app);
+  registerFollowupSettingsRoutes(app);
   registerUserRoutes(app);
 
   app.doc31("/api/openapi.json", {

@@ -40,7 +40,7 @@ export function defaultAccountClass(account: string): AccountClass {
 }
 
 /** Accounts compare as numbers when both are digits ("999" < "1000"), else as text. */
-function compareAccounts(a: string, b: string): number {
+export function compareAccounts(a: string, b: string): number {
   if (/^\d+$/.test(a) && /^\d+$/.test(b) && a.length !== b.length) return a.length - b.length;
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,4 +1,5 @@
 export * from "./account-class";
+export * from "./account-suggestion";
 export * from "./deviation";
 export * from "./forecast";
 export * from "./budget-outcome";

@@ -11,6 +11,7 @@ import { ResultTable, sumCheck } from "../components/ResultTable";
 import { kr, roundingModes } from "../format";
 import { Link, navigate, usePageTitle } from "../router";
 import { can, useSession } from "../session";
+import { ownDefault, ownFirst } from "../own-organisation";
 
 const kindLabels: Partial<Record<Organisation["kind"], string>> = {
   state: "Staten",
@@ -89,14 +90,14 @@ export function AllocationFormPage({ editId }: { editId?: number }) {
   // Organisations the user may own an allocation for: editor or more, or all for administrators.
   const owners = useMemo(() => {
     if (!organisations) return [];
-    if (user.isAdmin) return organisations;
+    if (user.isAdmin) return ownFirst(organisations, user);
     const allowed = new Set(user.roles.filter((r) => can(user, r.organisationId, "editor")).map((r) => r.organisationId));
-    return organisations.filter((o) => allowed.has(o.id));
+    return ownFirst(organisations.filter((o) => allowed.has(o.id)), user);
   }, [organisations, user]);
 
   useEffect(() => {
     if (!editing && owners.length > 0 && !form.organisationId) {
-      const preferred = owners.find((o) => user.roles.some((r) => r.organisationId === o.id)) ?? owners[0]!;
+      const preferred = ownDefault(owners, user) ?? owners[0]!;
       setForm((f) => ({ ...f, organisationId: String(preferred.id) }));
     }
   }, [owners, editing, form.organisationId, user.roles]);

@@ -6,6 +6,7 @@ import { Link, usePageTitle } from "../../router";
 import { usersApi, type ManagedUserDetail } from "./api";
 import { RoleSelect, roleName } from "./RoleSelect";
 import { describeRoles, OneTimePassword, statusText, useAdministeredOrganisations } from "./UsersPage";
+import { ownDefault } from "../../own-organisation";
 
 const when = (iso: string) => iso.slice(0, 16).replace("T", " ");
 
@@ -153,6 +154,10 @@ export function UserPage({ id, user }: { id: number; user: User }) {
 function RolesSection({ target, user, change }: { target: ManagedUserDetail; user: User; change: (work: () => Promise<string>) => Promise<void> }) {
   const orgs = useAdministeredOrganisations(user);
   const [organisationId, setOrganisationId] = useState("");
+  const own = orgs && ownDefault(orgs, user);
+  useEffect(() => {
+    if (own) setOrganisationId((c) => c || String(own.id));
+  }, [own]);
   const [role, setRole] = useState<Role>("reader");
   const [edits, setEdits] = useState<Record<number, Role>>({});
 

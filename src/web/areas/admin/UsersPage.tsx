@@ -5,6 +5,7 @@ import { ErrorAlert, Loading } from "../../components/ErrorAlert";
 import { Link, usePageTitle } from "../../router";
 import { usersApi, type ManagedUser } from "./api";
 import { RoleSelect, roleName } from "./RoleSelect";
+import { ownDefault, ownFirst } from "../../own-organisation";
 
 export function describeRoles(u: ManagedUser): string {
   const parts = u.roles.map((r) => `${roleName(r.role)} i ${r.organisationName}`);
@@ -21,7 +22,7 @@ export function useAdministeredOrganisations(user: User): Organisation[] | undef
     let live = true;
     api
       .organisations()
-      .then((all) => live && setOrgs(user.isAdmin ? all : all.filter((o) => user.roles.some((r) => r.organisationId === o.id && r.role === "admin"))))
+      .then((all) => live && setOrgs(ownFirst(user.isAdmin ? all : all.filter((o) => user.roles.some((r) => r.organisationId === o.id && r.role === "admin")), user)))
       .catch(() => live && setOrgs([]));
     return () => {
       live = false;
@@ -111,6 +112,11 @@ function AddUserForm({ user, onAdded }: { user: User; onAdded: () => void }) {
   const [username, setUsername] = useState("");
   const [displayName, setDisplayName] = useState("");
   const [organisationCode, setOrganisationCode] = useState("");
+  // Starts at the administrator's own organisation (a system administrator without one: none).
+  const own = orgs && ownDefault(orgs, user);
+  useEffect(() => {
+    if (own) setOrganisationCode((c) => c || own.code);
+  }, [own]);
   const [role, setRole] = useState<Role>("reader");
   const [isAdmin, setIsAdmin] = useState(false);
   const [error, setError] = useState<unknown>();

@@ -19,11 +19,11 @@ export function AnnualReportPage({ user }: { user: User }) {
   const scope = useScope(user);
   const org = scope.organisationId;
   const year = scope.year;
-  const { excluded, toggle } = useExclusions(org);
+  const { excluded, toggle, error: exclusionError } = useExclusions(org);
   const [unit, setUnit] = useState<ReportUnit>("kr");
-  const exclusionKey = excluded.join(",");
+  const exclusionKey = excluded?.join(",");
   const { value: report, error } = useFetched(
-    org === undefined || year === undefined ? undefined : () => followupApi.annualReport(org, year, exclusionKey ? exclusionKey.split(",") : []),
+    org === undefined || year === undefined || exclusionKey === undefined ? undefined : () => followupApi.annualReport(org, year, exclusionKey ? exclusionKey.split(",") : []),
     [org, year, exclusionKey],
   );
 
@@ -37,11 +37,12 @@ export function AnnualReportPage({ user }: { user: User }) {
           <div className="fu-controls">
             <ExclusionChoice
               projects={projects}
-              excluded={excluded}
+              excluded={excluded ?? []}
               onChange={toggle}
             />
             <UnitChoice unit={unit} onChange={setUnit} />
           </div>
+          <ErrorAlert error={exclusionError} />
           <ErrorAlert error={error} />
           {!report && !error && <Loading what="årsredovisningen" />}
           {report && report.year === year && (
@@ -108,7 +109,7 @@ export function AnnualReportPage({ user }: { user: User }) {
                 ))}
               </ul>
 
-              <NarrativeCheckForm organisationId={org} year={report.year} excluded={excluded} />
+              <NarrativeCheckForm organisationId={org} year={report.year} excluded={excluded ?? []} />
             </>
           )}
         </>

@@ -6,6 +6,7 @@ import { usePageTitle } from "../../router";
 import { can } from "../../session";
 import { groupThousands } from "../../../core/money";
 import { followupApi } from "./api";
+import { AccountSuggestionCard } from "./AccountSuggestionCard";
 import { CsvUpload } from "./CsvUpload";
 import { IMPORT_STATUS } from "./progress";
 import { ScopePicker, useScope } from "./scope";
@@ -34,6 +35,7 @@ export function ImportPage({ user }: { user: User }) {
           ) : (
             <p className="notice">Du kan läsa organisationens importer men behöver rollen handläggare för att importera.</p>
           )}
+          <AccountSuggestionCard organisationId={org} editable={mayImport} refresh={scope.imports} />
           <ImportList imports={scope.imports} />
         </>
       )}

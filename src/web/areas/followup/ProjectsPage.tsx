@@ -16,12 +16,12 @@ export function ProjectsPage({ user }: { user: User }) {
   const scope = useScope(user);
   const org = scope.organisationId;
   const year = scope.year;
-  const { excluded, toggle } = useExclusions(org);
+  const { excluded, toggle, error: exclusionError } = useExclusions(org);
   const [board, setBoard] = useState(true);
   const [unit, setUnit] = useState<ReportUnit>("kr");
-  const exclusionKey = excluded.join(",");
+  const exclusionKey = excluded?.join(",");
   const { value: table, error } = useFetched(
-    org === undefined || year === undefined ? undefined : () => followupApi.projectAccounts(org, year, exclusionKey ? exclusionKey.split(",") : [], board),
+    org === undefined || year === undefined || exclusionKey === undefined ? undefined : () => followupApi.projectAccounts(org, year, exclusionKey ? exclusionKey.split(",") : [], board),
     [org, year, exclusionKey, board],
   );
 
@@ -35,7 +35,7 @@ export function ProjectsPage({ user }: { user: User }) {
           <div className="fu-controls">
             <ExclusionChoice
               projects={projects}
-              excluded={excluded}
+              excluded={excluded ?? []}
               onChange={toggle}
             />
             <fieldset className="group">
@@ -46,6 +46,7 @@ export function ProjectsPage({ user }: { user: User }) {
             </fieldset>
             <UnitChoice unit={unit} onChange={setUnit} />
           </div>
+          <ErrorAlert error={exclusionError} />
           <ErrorAlert error={error} />
           {!table && !error && <Loading what="projektredovisningen" />}
           {table && table.year === year && <ProjectTable table={table} unit={unit} id="project-table" />}

@@ -4,7 +4,9 @@ import { ErrorAlert, Loading } from "../../components/ErrorAlert";
 import { usePageTitle } from "../../router";
 import { can } from "../../session";
 import { followupApi } from "./api";
+import { AccountSuggestionCard } from "./AccountSuggestionCard";
 import { checkClassRows, CLASS_LABELS, rowFromOverride, type ClassErrors, type ClassRow } from "./class-form";
+import { grantLabel, grantOptions, linkedGrantName, type GrantOption } from "./grant-choice";
 import { ScopePicker, useScope } from "./scope";
 import type { AccountClass, Chart, ObjectLink } from "./types";
 import { FollowupPage, ScopeState } from "./ui";
@@ -15,6 +17,7 @@ export function SettingsPage({ user }: { user: User }) {
   usePageTitle("Inställningar för uppföljning");
   const scope = useScope(user);
   const org = scope.organisationId;
+  const [accepted, setAccepted] = useState(0);
   return (
     <FollowupPage title="Inställningar för uppföljning" lead="Hur konton räknas i rapporterna och vilka redovisningsobjekt som hör till statsbidrag och budgetrader.">
       <ScopePicker scope={scope} withYear={false} />
@@ -22,7 +25,8 @@ export function SettingsPage({ user }: { user: User }) {
         <ScopeState scope={scope} what="inställningarna" />
       ) : (
         <>
-          <AccountClasses organisationId={org} editable={can(user, org, "editor")} />
+          <AccountSuggestionCard organisationId={org} editable={can(user, org, "editor")} onAccepted={() => setAccepted((n) => n + 1)} />
+          <AccountClasses key={accepted} organisationId={org} editable={can(user, org, "editor")} />
           <ObjectLinks organisationId={org} editable={can(user, org, "editor")} />
         </>
       )}
@@ -182,8 +186,9 @@ function AccountClasses({ organisationId, editable }: { organisationId: number; 
 function ObjectLinks({ organisationId, editable }: { organisationId: number; editable: boolean }) {
   const [links, setLinks] = useState<ObjectLink[]>();
   const [chart, setChart] = useState<Chart>();
+  const [grants, setGrants] = useState<GrantOption[]>([]);
   const [draft, setDraft] = useState({ dimension: "6", code: "", grantId: "", budgetLine: "", label: "" });
-  const [fieldErrors, setFieldErrors] = useState<{ code?: string; grantId?: string }>({});
+  const [fieldErrors, setFieldErrors] = useState<{ code?: string }>({});
   const [error, setError] = useState<unknown>();
 
   useEffect(() => {
@@ -192,12 +197,13 @@ function ObjectLinks({ organisationId, editable }: { organisationId: number; edi
       setLinks(l);
       setChart(c);
     }, setError);
+    // The grants the user can see, to choose by name; without them a link has no grant.
+    followupApi.grants().then((list) => setGrants(grantOptions(list)), setError);
   }, [organisationId]);
 
   async function save() {
     const errs: typeof fieldErrors = {};
     if (!draft.code.trim()) errs.code = "Ange objektets kod, till exempel projektnumret.";
-    if (draft.grantId.trim() && !/^\d+$/.test(draft.grantId.trim())) errs.grantId = "Statsbidragets id är ett heltal.";
     setFieldErrors(errs);
     if (Object.keys(errs).length > 0) return;
     setError(undefined);
@@ -205,7 +211,7 @@ function ObjectLinks({ organisationId, editable }: { organisationId: number; edi
       const link: ObjectLink = {
         dimension: Number(draft.dimension),
         code: draft.code.trim(),
-        grantId: draft.grantId.trim() ? Number(draft.grantId.trim()) : null,
+        grantId: draft.grantId ? Number(draft.grantId) : null,
         budgetLine: draft.budgetLine.trim() || null,
         label: draft.label.trim() || null,
       };
@@ -240,7 +246,7 @@ function ObjectLinks({ organisationId, editable }: { organisationId: number; edi
               <tr>
                 <th scope="col">Dimension</th>
                 <th scope="col">Objekt</th>
-                <th scope="col">Statsbidrag (id)</th>
+                <th scope="col">Statsbidrag</th>
                 <th scope="col">Budgetrad</th>
                 <th scope="col">Benämning</th>
               </tr>
@@ -255,7 +261,7 @@ function ObjectLinks({ organisationId, editable }: { organisationId: number; edi
                 <tr key={`${l.dimension}-${l.code}`}>
                   <td>{dimName(l.dimension)}</td>
                   <th scope="row">{l.code}</th>
-                  <td>{l.grantId ?? "–"}</td>
+                  <td>{linkedGrantName(l.grantId, grants)}</td>
                   <td>{l.budgetLine ?? "–"}</td>
                   <td>{l.label ?? "–"}</td>
                 </tr>
@@ -299,17 +305,15 @@ function ObjectLinks({ organisationId, editable }: { organisationId: number; edi
               {err("link-code", fieldErrors.code)}
             </div>
             <div className="field">
-              <label htmlFor="link-grant">Statsbidrag (id, valfritt)</label>
-              <input
-                id="link-grant"
-                inputMode="numeric"
-                className="fu-narrow-input"
-                value={draft.grantId}
-                onChange={(e) => setDraft({ ...draft, grantId: e.target.value })}
-                aria-invalid={fieldErrors.grantId ? true : undefined}
-                aria-describedby={fieldErrors.grantId ? "link-grant-error" : undefined}
-              />
-              {err("link-grant", fieldErrors.grantId)}
+              <label htmlFor="link-grant">Statsbidrag (valfritt)</label>
+              <select id="link-grant" value={draft.grantId} onChange={(e) => setDraft({ ...draft, grantId: e.target.value })}>
+                <option value="">Inget statsbidrag</option>
+                {grants.map((g) => (
+                  <option key={g.id} value={String(g.id)}>
+                    {grantLabel(g)}
+                  </option>
+                ))}
+              </select>
             </div>
             <div className="field">
               <label htmlFor="link-budget">Budgetrad (valfri)</label>

@@ -1,6 +1,9 @@
 import { requestJson as req, uploadForm } from "../../api/client";
+import type { Decision } from "../../../core/grants/records";
 import type {
   AccountClassOverride,
+  AccountSuggestion,
+  FollowupPreferences,
   AnnualReport,
   BudgetOutcomeReport,
   Chart,
@@ -71,6 +74,11 @@ export const followupApi = {
   projectAccounts: (organisationId: number, year: number, exclude: string[], board = true) =>
     req<ProjectAccounts>("GET", `/api/followup/project-accounts${query({ organisationId, year, exclude: exclude.join(","), board })}`),
   annualReport: (organisationId: number, year: number, exclude: string[]) => req<AnnualReport>("GET", `/api/followup/annual-report${query({ organisationId, year, exclude: exclude.join(",") })}`),
+  grants: () => req<Decision[]>("GET", "/api/grants/decisions"),
+  accountSuggestion: (organisationId: number) => req<AccountSuggestion>("GET", `/api/followup/account-suggestion${query({ organisationId })}`),
+  acceptAccountSuggestion: (organisationId: number, basis: string) => req<{ added: AccountClassOverride[]; overrides: AccountClassOverride[] }>("POST", "/api/followup/account-suggestion/accept", { organisationId, basis }),
+  preferences: (organisationId: number) => req<FollowupPreferences>("GET", `/api/followup/preferences${query({ organisationId })}`),
+  savePreferences: (organisationId: number, excludedProjects: string[], revision: number) => req<FollowupPreferences>("PUT", "/api/followup/preferences", { organisationId, excludedProjects, revision }),
   narrativeCheck: (organisationId: number, year: number, exclude: string[], text: string) => req<NarrativeCheck>("POST", "/api/followup/narrative-check", { organisationId, year, exclude, text }),
 };
 

@@ -1,8 +1,7 @@
 // Which projects the controller leaves out of the project accounts' subtotal (seed 001: 8938,
-// whose money the board does not decide on), remembered per organisation for the session.
+// whose money the board does not decide on); use-exclusions.ts keeps them per user in the database.
 import type { ProjectAccountRow, ProjectAccounts } from "./types";
 
-const key = (organisationId: number) => `fordela.uppfoljning.undantag.${organisationId}`;
 
 export function parseExclusions(text: string | null): string[] {
   if (!text) return [];
@@ -14,14 +13,6 @@ export function toggleExclusion(current: readonly string[], code: string, exclud
   if (excluded) set.add(code);
   else set.delete(code);
   return [...set].sort();
-}
-
-export function loadExclusions(organisationId: number): string[] {
-  return parseExclusions(window.sessionStorage.getItem(key(organisationId)));
-}
-
-export function saveExclusions(organisationId: number, codes: readonly string[]): void {
-  window.sessionStorage.setItem(key(organisationId), codes.join(","));
 }
 
 /** The projects the controller may leave out: all of the table's projects, counted or not, by code. */

@@ -4,6 +4,7 @@ import type { User } from "../../api/types";
 import { followupApi } from "./api";
 import { importYears } from "./progress";
 import type { LedgerImport } from "./types";
+import { ownFirst } from "../../own-organisation";
 
 // The organisation and year the follow-up pages look at, kept across the pages of a session so a
 // controller moving from the report to the project accounts stays on the same ledger.
@@ -52,7 +53,7 @@ export function useScope(user: User): Scope {
     // An administrator without roles of their own may follow up any region or board.
     api
       .organisations()
-      .then((all) => setOrgs(all.filter((o) => o.kind !== "municipality").map((o) => ({ id: o.id, name: o.name }))))
+      .then((all) => setOrgs(ownFirst(all.filter((o) => o.kind !== "municipality"), user).map((o) => ({ id: o.id, name: o.name }))))
       .catch(setError);
   }, [user]);
 

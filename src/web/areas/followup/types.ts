@@ -13,6 +13,8 @@ export type { CsvImportResult, ColumnRef } from "../../../ledger/import-csv";
 export type { AccountClass, AccountClassOverride } from "../../../core/followup/account-class";
 export type { DrillDownRow as TransactionRow } from "../../../ledger/drilldown";
 export type { ObjectLink } from "../../../ledger/mappings";
+export type { AccountSuggestion, AccountSuggestionRow } from "../../../core/followup/account-suggestion";
+export type { FollowupPreferences } from "../../../app/followup/read-followup-preferences";
 export type { BudgetOutcomeGrouping as Grouping, BudgetOutcomeRow, BudgetOutcomeReport } from "../../../core/followup/budget-outcome";
 export type { ProjectAccountRow, ProjectAccountSum, ProjectAccountsTable as ProjectAccounts } from "../../../core/followup/project-accounts";
 export type { NarrativeMismatch, NarrativeCheck } from "../../../core/followup/narrative";

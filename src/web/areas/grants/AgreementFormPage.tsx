@@ -8,6 +8,7 @@ import { emptyAgreementForm, formFromAgreement, toAgreementInput, type Agreement
 import { grantsApi } from "./api";
 import { ErrorSummary, Pending, TextField } from "./components";
 import type { Agreement } from "./types";
+import { ownFirst } from "../../own-organisation";
 
 /** Register an agreement (överenskommelse) or change one: name, year, parties, total. */
 export function AgreementFormPage({ id }: { id?: number }) {
@@ -39,7 +40,7 @@ export function AgreementFormPage({ id }: { id?: number }) {
 
   if (!form) return <Pending title={title} error={loadError} what="formuläret" back={{ href: "/statsbidrag", label: "Till statsbidragen" }} />;
   const set = (patch: Partial<AgreementForm>) => setForm({ ...form, ...patch });
-  const editableOrgs = orgs.filter((o) => can(user, o.id, "editor"));
+  const editableOrgs = ownFirst(orgs.filter((o) => can(user, o.id, "editor")), user);
 
   const save = async () => {
     setError(undefined);

@@ -9,6 +9,7 @@ import { ErrorSummary, Pending, SumCheck, TextField } from "./components";
 import { emptyDecisionForm, formFromDecision, liveCheck, toDecisionInput, type DecisionForm } from "./decision-form";
 import { PartFields } from "./PartFields";
 import type { Agreement } from "./types";
+import { ownFirst } from "../../own-organisation";
 
 /** Register or change a draft government decision; the sum check follows every keystroke. */
 export function DecisionFormPage({ id, agreementId }: { id?: number; agreementId?: number }) {
@@ -45,7 +46,7 @@ export function DecisionFormPage({ id, agreementId }: { id?: number; agreementId
   if (!form) return <Pending title={title} error={loadError} what="formuläret" />;
   const set = (patch: Partial<DecisionForm>) => setForm({ ...form, ...patch });
   const check = liveCheck(form);
-  const editableOrgs = orgs.filter((o) => can(user, o.id, "editor") && (o.kind === "state" || o.kind === "region" || o.kind === "skr" || o.kind === "cooperation_region"));
+  const editableOrgs = ownFirst(orgs.filter((o) => can(user, o.id, "editor") && (o.kind === "state" || o.kind === "region" || o.kind === "skr" || o.kind === "cooperation_region")), user);
   const payers = orgs.filter((o) => o.kind === "state" || o.kind === "skr");
 
   const save = async () => {
