@@ -157,6 +157,8 @@ describe("budgetsidorna i en riktig webbläsare", () => {
     await page.getByLabel("Belopp per invånare (kr)").fill("0,50");
     await page.getByLabel("Område").selectOption({ label: "Södra samverkansregionen" });
     await page.getByLabel("Folkmängd per datum").selectOption("2021-12-31");
+    // Every population date says whether it is complete and what it covers.
+    expect(plain(await page.getByLabel("Folkmängd per datum").locator("option:checked").textContent())).toBe("2021-12-31 – ofullständig: riket, 4 av 21 län, inga kommuner");
     await page.getByLabel("Avrundningsriktning").selectOption({ label: "Nedåt" });
     await expect.poll(async () => plain(await page.locator(".proposal-summary").textContent())).toContain("Att betala1 052 472 kr");
     // The user's choice of area changes the result: the healthcare-region map counts southern Halland only.

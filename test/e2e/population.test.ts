@@ -40,7 +40,8 @@ describe("folkmängd i en riktig webbläsare", () => {
     await page.getByLabel("Fil", { exact: true }).setInputFiles(good);
     await page.getByRole("button", { name: "Importera" }).click();
     await expect.poll(async () => plain(await page.locator("p.success").textContent())).toBe("Importerade 1 rader för 2022-10-31 (1 nya, 0 ersatta).");
-    await expect.poll(async () => plain(await page.locator("#dates-heading + ul").textContent())).toContain("2022-10-31");
+    await expect.poll(async () => plain(await page.locator("#dates-heading + ul").textContent())).toContain("2022-10-31 – ofullständig: 1 av 21 län, inga kommuner");
+    expect((await page.locator("#lookup-date option").allTextContents()).map(plain)).toContain("2023-12-31 – ofullständig: riket, alla 21 län, 256 av 290 kommuner");
     await expectAccessible(page, "Folkmängd");
   });
 });

@@ -83,6 +83,21 @@ describe("allocation API", () => {
     expect(missingDate.status).toBe(400);
     expect(missingDate.body.error.message).toMatch(/Folkmängd saknas.*2020-12-31/);
 
+    // Over all 290 municipalities on a day with 256: every missing one named, that day not offered as another.
+    const municipalities = (await api.opened.db.selectFrom("organisations").select("code").where("kind", "=", "municipality").orderBy("code").execute()).map((r) => r.code);
+    const gaps = await jamtland.json<{ error: { message: string } }>("POST", "/api/allocations/preview", {
+      total: 290_000_00,
+      unit: 100,
+      rounding: "largest-remainder",
+      key: { kind: "population", date: "2023-12-31" },
+      lines: municipalities.map((code) => ({ label: code, recipientCode: code, method: "population" })),
+    });
+    expect(gaps.status).toBe(400);
+    expect(gaps.body.error.message).toMatch(/^Folkmängd saknas per 2023-12-31 för 34 av 290 mottagare/);
+    for (const name of ["Tierp (0360)", "Älvkarleby (0319)", "Partille (1402)", "Berg (2326)", "Åre (2321)"]) expect(gaps.body.error.message).toContain(name);
+    expect(gaps.body.error.message.match(/\(\d{4}\)/g)).toHaveLength(34);
+    expect(gaps.body.error.message.split("andra datum:")[1]).not.toContain("2023-12-31");
+
     const badShape = await jamtland.json<{ error: { message: string; details: { path: string }[] } }>("POST", "/api/allocations/preview", { ...sixEqual, total: 1.5 });
     expect(badShape.status).toBe(400);
     expect(badShape.body.error.details[0]!.path).toBe("total");

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { api } from "../../api/client";
+import { api, type PopulationDate } from "../../api/client";
 import type { Organisation } from "../../api/types";
 import { ErrorAlert, Loading } from "../../components/ErrorAlert";
 import { StaleRevisionAlert } from "../../components/StaleRevisionAlert";
@@ -14,10 +14,11 @@ import { ResultView } from "./ResultView";
 import { buildMetadata, metaFormFrom, type MetaForm } from "./metadata-form";
 import { ErrorSummary, TextField } from "./ui";
 import "./budget.css";
+import { ownDefault, ownFirst } from "../../own-organisation";
 
 interface Loaded {
   organisations: Organisation[];
-  populationDates: string[];
+  populationDates: PopulationDate[];
   series: IndexSeriesSummary[];
   saved?: DocDetail;
 }
@@ -58,7 +59,7 @@ export function FormPage({ info, editId }: { info: KindInfo; editId?: number }) 
     Promise.all([api.organisations(), api.populationDates().catch(() => []), budgetApi.indexSeries().catch(() => []), editing ? budgetApi.get(info.apiPath, editId) : undefined])
       .then(([organisations, dates, series, saved]) => {
         if (cancelled) return;
-        setLoaded({ organisations, populationDates: dates.map((d) => d.date), series, saved });
+        setLoaded({ organisations, populationDates: dates, series, saved });
         if (saved) fillFrom(saved);
       })
       .catch((e) => !cancelled && setLoadError(e));
@@ -67,9 +68,9 @@ export function FormPage({ info, editId }: { info: KindInfo; editId?: number }) 
     };
   }, [editing, editId, info.apiPath, fillFrom]);
 
-  const owners = useMemo(() => (loaded ? loaded.organisations.filter((o) => user.isAdmin || can(user, o.id, "editor")) : []), [loaded, user]);
+  const owners = useMemo(() => (loaded ? ownFirst(loaded.organisations.filter((o) => user.isAdmin || can(user, o.id, "editor")), user) : []), [loaded, user]);
   useEffect(() => {
-    if (!organisationId && owners[0]) setOrganisationId(String((owners.find((o) => user.roles.some((r) => r.organisationId === o.id)) ?? owners[0]).id));
+    if (!organisationId && owners[0]) setOrganisationId(String((ownDefault(owners, user) ?? owners[0]).id));
   }, [owners, organisationId, user.roles]);
 
   const live = useMemo(() => (loaded ? module.live(form, loaded.organisations) : { errors: {} }), [module, form, loaded]);

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from "react";
 import type { User } from "../../api/types";
 import { ErrorAlert, Loading } from "../../components/ErrorAlert";
 import { usePageTitle } from "../../router";
+import { api, populationDateLabel, type PopulationDate } from "../../api/client";
 import { referenceApi, type PopulationFigure } from "./api";
 import { PopulationImport } from "./PopulationImport";
 import type { PopulationBasis } from "../../../core/population-key";
@@ -10,7 +11,7 @@ const integer = new Intl.NumberFormat("sv-SE");
 
 export function ReferencePage({ user }: { user: User }) {
   usePageTitle("Folkmängd");
-  const [dates, setDates] = useState<string[]>();
+  const [dates, setDates] = useState<PopulationDate[]>();
   const [error, setError] = useState<unknown>();
   const [code, setCode] = useState("SVR-SODRA");
   const [date, setDate] = useState("");
@@ -19,11 +20,12 @@ export function ReferencePage({ user }: { user: User }) {
   const [lookupError, setLookupError] = useState<unknown>();
 
   const load = useCallback(() => {
-    referenceApi
+    // With coverage: each day says whether every county and municipality has a figure.
+    api
       .populationDates()
       .then((d) => {
         setDates(d);
-        setDate((current) => current || d[0] || "");
+        setDate((current) => current || d[0]?.date || "");
       })
       .catch(setError);
   }, []);
@@ -51,7 +53,7 @@ export function ReferencePage({ user }: { user: User }) {
           <h2 id="dates-heading">Datum med folkmängd</h2>
           <ul>
             {dates.map((d) => (
-              <li key={d}>{d}</li>
+              <li key={d.date}>{populationDateLabel(d)}</li>
             ))}
           </ul>
         </section>
@@ -66,7 +68,9 @@ export function ReferencePage({ user }: { user: User }) {
           <label htmlFor="lookup-date">Datum</label>
           <select id="lookup-date" value={date} onChange={(e) => setDate(e.target.value)}>
             {(dates ?? []).map((d) => (
-              <option key={d}>{d}</option>
+              <option key={d.date} value={d.date}>
+                {populationDateLabel(d)}
+              </option>
             ))}
           </select>
         </div>

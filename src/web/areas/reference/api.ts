@@ -15,7 +15,6 @@ export interface PopulationImportResult {
 }
 
 export const referenceApi = {
-  populationDates: () => requestJson<string[]>("GET", "/api/population/dates"),
   population: (code: string, date: string, basis: PopulationBasis) =>
     requestJson<PopulationFigure>("GET", `/api/population?code=${encodeURIComponent(code)}&date=${date}&basis=${basis}`),
   importPopulation: (file: File, date: string | undefined, onProgress: (fraction: number) => void) => {

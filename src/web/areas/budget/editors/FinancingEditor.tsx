@@ -1,5 +1,6 @@
 import type { JointFinancingSpec } from "../api";
 import { buildFinancingSpec, emptyFinancingForm, financingFormFromSpec, type FinancingForm } from "../financing-form";
+import { populationDateLabel } from "../../../api/client";
 import { FieldError, fieldProps, TextField } from "../ui";
 import { MemberChecklist, RoundingFields } from "./shared";
 import type { EditorModule, EditorProps } from "./types";
@@ -48,9 +49,11 @@ function FinancingEditor({ form, onChange, errors, organisations, populationDate
               <label htmlFor="date">Folkmängd per datum</label>
               <select {...fieldProps("date", errors)} value={form.date} onChange={(e) => patch({ date: e.target.value })}>
                 <option value="">Välj datum</option>
-                {form.date && !populationDates.includes(form.date) && <option>{form.date}</option>}
+                {form.date && !populationDates.some((d) => d.date === form.date) && <option value={form.date}>{form.date} – finns inte längre bland folkmängdsdatumen</option>}
                 {populationDates.map((d) => (
-                  <option key={d}>{d}</option>
+                  <option key={d.date} value={d.date}>
+                    {populationDateLabel(d)}
+                  </option>
                 ))}
               </select>
               <FieldError id="date" errors={errors} />

@@ -1,4 +1,5 @@
 import { newAddition, type BudgetForm, type ProposalForm } from "../budget-form";
+import { populationDateLabel } from "../../../api/client";
 import { FieldError, fieldProps, TextField } from "../ui";
 import { MemberChecklist, RoundingFields } from "./shared";
 import type { EditorProps } from "./types";
@@ -85,8 +86,11 @@ export function ProposalEditor({ form, onChange, errors, organisations, populati
             <label htmlFor="populationDate">Folkmängd per datum</label>
             <select {...fieldProps("populationDate", errors)} value={p.populationDate} onChange={(e) => patch({ populationDate: e.target.value })}>
               <option value="">Välj datum</option>
+              {p.populationDate && !populationDates.some((d) => d.date === p.populationDate) && <option value={p.populationDate}>{p.populationDate} – finns inte längre bland folkmängdsdatumen</option>}
               {populationDates.map((d) => (
-                <option key={d}>{d}</option>
+                <option key={d.date} value={d.date}>
+                  {populationDateLabel(d)}
+                </option>
               ))}
             </select>
             <FieldError id="populationDate" errors={errors} />

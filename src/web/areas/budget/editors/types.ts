@@ -1,4 +1,5 @@
 import type { ComponentType } from "react";
+import type { PopulationDate } from "../../../api/client";
 import type { Organisation } from "../../../api/types";
 import type { DocDetail, IndexSeriesSummary } from "../api";
 import type { FieldErrors, Unit } from "../amounts";
@@ -9,7 +10,8 @@ export interface EditorProps<F> {
   onChange(form: F): void;
   errors: FieldErrors;
   organisations: Organisation[];
-  populationDates: string[];
+  /** With what each day covers, so a picker says whether it is complete. */
+  populationDates: PopulationDate[];
   series: IndexSeriesSummary[];
   /** The last running check's result, when there is one. */
   checked?: unknown;
