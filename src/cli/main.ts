@@ -13,6 +13,7 @@ Kommandon:
   import population FIL      importera folkmängd från SCB (JSON-stat 2.0 eller CSV)
   import sie FIL --org KOD   importera huvudbok (SIE 4); import outcomes FIL för CSV-utfall
   report budget-vs-outcome   budget mot utfall; report project-accounts: projektredovisning
+  accounts suggest --org KOD förslag på konton för solidarisk finansiering och intäkter (--accept sparar)
   export budget-sie          budget som SIE 4 (#PBUDGET) för ekonomisystemet
   user add NAMN              skapa en användare
   document SLAG ID           beslutsunderlag som PDF eller XLSX (budget, frame-change, …)
@@ -48,6 +49,10 @@ const commands: Record<string, () => Promise<{ run: Command; help: string }>> = 
   report: async () => {
     const m = await import("./commands/report");
     return { run: m.reportCommand, help: m.reportHelp };
+  },
+  accounts: async () => {
+    const m = await import("./commands/accounts");
+    return { run: m.accountsCommand, help: m.accountsHelp };
   },
   export: async () => {
     const m = await import("./commands/export");
