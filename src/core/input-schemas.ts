@@ -30,6 +30,19 @@ export const safeText = (max = 200) =>
     .max(max, `Högst ${max} tecken`)
     .refine((t) => !t.includes("\u0000"), { message: "Texten innehåller ett NUL-tecken" });
 
+/**
+ * A string of at most `max` characters, as a plain string schema so that .trim(), .min(),
+ * .regex() and .email() still chain (NUL characters are refused by the server's request guard
+ * before any schema runs). The API's request schemas use these instead of a bare z.string().
+ */
+export const textUpTo = (max: number) => z.string().max(max, `Högst ${max} tecken`);
+/** A name, title or label. */
+export const nameText = () => textUpTo(200);
+/** A code, key, number or identifier (organisation code, account, diary number). */
+export const codeString = () => textUpTo(64);
+/** A free text (a description, notes, a pasted annex). */
+export const freeText = () => textUpTo(maxJsonText);
+
 /** A code or identifier (organisation code, account, key): short, no NUL. */
 export const codeText = () => safeText(64);
 

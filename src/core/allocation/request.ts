@@ -1,4 +1,4 @@
-import { isoDate } from "../input-schemas";
+import { codeString, isoDate, nameText } from "../input-schemas";
 import { z } from "zod";
 import { UserFacingError } from "../errors";
 import { roundingModeValues, type AllocationInput, type AllocationLineInput } from "./types";
@@ -10,12 +10,12 @@ import { defaultPopulationBasis, populationBases } from "../population-key";
 const ore = z.number().int().refine(Number.isSafeInteger, "Beloppet är för stort");
 
 export const RequestLineSchema = z.object({
-  label: z.string().trim().min(1, "Raden saknar benämning"),
-  recipientCode: z.string().optional(),
+  label: nameText().trim().min(1, "Raden saknar benämning"),
+  recipientCode: codeString().optional(),
   method: z.enum(["population", "weight", "equal", "fixed", "percent", "remainder"]),
   weight: z.number().int().nonnegative().optional(),
   amount: ore.optional(),
-  percent: z.string().optional(),
+  percent: codeString().optional(),
 });
 
 export const PopulationKeySchema = z.object({

@@ -1,3 +1,4 @@
+import { nameText } from "../../core/input-schemas";
 import { createRoute, z } from "@hono/zod-openapi";
 import { computeAllocation } from "../../db/queries/compute-allocation";
 import { createAllocation } from "../../app/allocations/create-allocation";
@@ -64,7 +65,7 @@ const SummarySchema = z
 const DetailSchema = SummarySchema.extend({ request: RequestSchema, result: ResultSchema }).openapi("Allocation");
 
 const SaveSchema = z.object({
-  title: z.string().trim().min(1, "Ange en rubrik"),
+  title: nameText().trim().min(1, "Ange en rubrik"),
   organisationId: z.number().int().positive(),
   request: RequestSchema,
 });

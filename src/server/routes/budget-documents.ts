@@ -1,3 +1,4 @@
+import { nameText } from "../../core/input-schemas";
 import { createRoute, z } from "@hono/zod-openapi";
 import { createBudgetDocument } from "../../app/budgets/create-budget-document";
 import { decideBudgetDocument } from "../../app/budgets/decide-budget-document";
@@ -35,7 +36,7 @@ export function registerBudgetDocumentKind(app: App, cfg: KindConfig) {
   const Detail = Summary.extend({ spec: cfg.spec, result: Result.openapi({ description: cfg.resultDescription }), metadata: DocumentMetadata });
   const Save = z.object({
     organisationId: z.number().int().positive(),
-    title: z.string().trim().min(1, "Ange en rubrik"),
+    title: nameText().trim().min(1, "Ange en rubrik"),
     year: z.number().int().min(1900).max(2200),
     spec: cfg.spec,
     metadata: DocumentMetadata.default({}),

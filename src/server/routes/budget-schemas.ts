@@ -1,4 +1,4 @@
-import { isoDate } from "../../core/input-schemas";
+import { codeString, freeText, isoDate, nameText } from "../../core/input-schemas";
 import { displayUnits } from "../../core/money/units";
 import { z } from "@hono/zod-openapi";
 import { defaultPopulationBasis, populationBases } from "../../core/population-key";
@@ -6,8 +6,8 @@ import { defaultPopulationBasis, populationBases } from "../../core/population-k
 // Request shapes of the budget API. Amounts are whole öre; percentages and rates exact decimal text.
 
 const ore = z.number().int().refine(Number.isSafeInteger, "Beloppet är för stort").openapi({ description: "Belopp i hela öre", example: 1_050_000_000 });
-const text = (message: string) => z.string().trim().min(1, message);
-const decimalText = z.string().regex(/^\s*-?\d[\d\s\u00a0]*([.,]\d+)?\s*%?\s*$/, "Skriv ett tal, t.ex. \"2,5\"");
+const text = (message: string) => nameText().trim().min(1, message);
+const decimalText = codeString().regex(/^\s*-?\d[\d\s\u00a0]*([.,]\d+)?\s*%?\s*$/, "Skriv ett tal, t.ex. \"2,5\"");
 const date = isoDate();
 const year = z.number().int().min(1900).max(2200);
 
@@ -45,7 +45,7 @@ export const BudgetSpec = z
   .object({
     model: z.object({
       lineKind: z.enum(["cost_category", "account_class"]),
-      columns: z.array(z.object({ kind: z.enum(["outcome", "budget", "forecast"]), year, label: z.string().optional() })).min(1, "Minst en kolumn behövs"),
+      columns: z.array(z.object({ kind: z.enum(["outcome", "budget", "forecast"]), year, label: nameText().optional() })).min(1, "Minst en kolumn behövs"),
       lines: z.array(z.object({ label: text("Raden saknar benämning"), amounts: z.array(ore.nullable()) })),
     }),
     proposal: ProposalSpec.optional(),
@@ -56,8 +56,8 @@ export const BudgetSpec = z
 export const FrameChangeSpec = z
   .object({
     grossIncrease: ore,
-    reductions: z.array(z.object({ label: z.string(), amount: ore, reason: z.string() })),
-    lines: z.array(z.object({ label: z.string(), amount: ore })),
+    reductions: z.array(z.object({ label: nameText(), amount: ore, reason: freeText() })),
+    lines: z.array(z.object({ label: nameText(), amount: ore })),
   })
   .openapi("FrameChangeSpec");
 
@@ -75,7 +75,7 @@ export const SubscriptionSpec = z
   .object({
     buyers: z.array(Party).min(1),
     sellers: z.array(Party).min(1),
-    cells: z.array(z.object({ buyer: z.string(), seller: z.string(), amount: ore, consumption: decimalText.optional() })),
+    cells: z.array(z.object({ buyer: nameText(), seller: nameText(), amount: ore, consumption: decimalText.optional() })),
     baseSharePercent: decimalText,
     uprating: IndexSpec.optional(),
     stated: z
@@ -84,21 +84,21 @@ export const SubscriptionSpec = z
   })
   .openapi("SubscriptionSpec");
 
-const Person = z.object({ name: text("Namn saknas"), title: z.string() });
+const Person = z.object({ name: text("Namn saknas"), title: nameText() });
 export const DocumentMetadata = z
   .object({
-    caseNumber: z.string().optional().openapi({ example: "HSN 1430-2024" }),
-    relatedCases: z.array(z.string()).optional(),
+    caseNumber: codeString().optional().openapi({ example: "HSN 1430-2024" }),
+    relatedCases: z.array(codeString()).optional(),
     date: date.optional(),
-    organisationName: z.string().optional(),
-    summary: z.array(z.string()).optional(),
-    proposalText: z.array(z.string()).optional(),
-    attSatser: z.array(z.string()).optional(),
+    organisationName: nameText().optional(),
+    summary: z.array(freeText()).optional(),
+    proposalText: z.array(freeText()).optional(),
+    attSatser: z.array(freeText()).optional(),
     preparedBy: z.array(Person).optional(),
     participants: z.array(Person).optional(),
-    distribution: z.array(z.string()).optional(),
-    decidedBy: z.string().optional(),
-    notes: z.array(z.string()).optional(),
+    distribution: z.array(nameText()).optional(),
+    decidedBy: nameText().optional(),
+    notes: z.array(freeText()).optional(),
     displayUnit: z.enum(displayUnits).optional(),
   })
   .openapi("DocumentMetadata");

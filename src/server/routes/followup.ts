@@ -1,3 +1,4 @@
+import { codeString, freeText } from "../../core/input-schemas";
 import { createRoute, z } from "@hono/zod-openapi";
 import { annualBudgetTable } from "../../core/followup/annual-report";
 import { checkNarrative, projectParagraph } from "../../core/followup/narrative";
@@ -13,8 +14,8 @@ import { errorResponses, jsonBody, jsonResponse } from "../schemas";
 import { AccountClassEnum, BudgetOutcomeRowSchema, BudgetOutcomeSchema, NarrativeCheckSchema, OrgYearQuery, ProjectAccountsSchema } from "./ledger-schemas";
 
 const tags = ["Uppföljning"];
-const ObjectFilter = z.string().optional().openapi({ description: 'Kod, eller "none" för rader utan' });
-const ExcludeParam = z.string().optional().openapi({ example: "8938", description: "Projekt som inte räknas i delsumman, kommaseparerade" });
+const ObjectFilter = codeString().optional().openapi({ description: 'Kod, eller "none" för rader utan' });
+const ExcludeParam = freeText().optional().openapi({ example: "8938", description: "Projekt som inte räknas i delsumman, kommaseparerade" });
 const exclusions = (s: string | undefined) => (s ? s.split(",").map((x) => x.trim()).filter(Boolean) : []);
 
 const bvo = createRoute({
@@ -42,7 +43,7 @@ const transactions = createRoute({
     query: OrgYearQuery.extend({
       month: z.coerce.number().int().min(1).max(12).optional(),
       accountClass: AccountClassEnum.optional(),
-      account: z.string().optional(),
+      account: codeString().optional(),
       costCentre: ObjectFilter,
       project: ObjectFilter,
       limit: z.coerce.number().int().min(1).max(1000).default(100),
@@ -100,7 +101,7 @@ const narrative = createRoute({
   path: "/api/followup/narrative-check",
   tags,
   summary: "Granska en text: belopp vid ett projektnummer som inte stämmer med projektredovisningen",
-  request: jsonBody(z.object({ organisationId: z.number().int().positive(), year: z.number().int(), exclude: z.array(z.string()).default([]), text: z.string().min(1) })),
+  request: jsonBody(z.object({ organisationId: z.number().int().positive(), year: z.number().int(), exclude: z.array(codeString()).default([]), text: freeText().min(1) })),
   responses: { 200: jsonResponse(NarrativeCheckSchema, "Avvikelser"), ...errorResponses },
 });
 /** What the ledger holds on one accounting object in a year: read as is, or synced to a grant's spending. */
@@ -110,7 +111,7 @@ const objectCosts = createRoute({
   path: "/api/followup/object-costs",
   tags,
   summary: "Kostnader och intäkter på ett redovisningsobjekt ett år (för statsbidragens förbrukning)",
-  request: { query: OrgYearQuery.extend({ object: z.string().min(1).openapi({ example: "9929" }) }) },
+  request: { query: OrgYearQuery.extend({ object: codeString().min(1).openapi({ example: "9929" }) }) },
   responses: { 200: jsonResponse(ObjectCostsSchema, "Summor"), ...errorResponses },
 });
 const grantSync = createRoute({
@@ -118,7 +119,7 @@ const grantSync = createRoute({
   path: "/api/followup/grant-spending",
   tags,
   summary: "Hämta ett statsbidrags förbrukning från huvudboken (kostnader på mottagarens redovisningsobjekt) till grant_spending",
-  request: jsonBody(z.object({ organisationId: z.number().int().positive(), partId: z.number().int().positive(), recipientCode: z.string().min(1), year: z.number().int() })),
+  request: jsonBody(z.object({ organisationId: z.number().int().positive(), partId: z.number().int().positive(), recipientCode: codeString().min(1), year: z.number().int() })),
   responses: {
     200: jsonResponse(ObjectCostsSchema.extend({ spendingId: z.number().nullable() }), "Förbrukningen"),
     ...errorResponses,

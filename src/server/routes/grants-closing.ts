@@ -1,3 +1,4 @@
+import { codeString } from "../../core/input-schemas";
 import { mediaType, mimeType } from "../../core/export-formats";
 import { createRoute, z } from "@hono/zod-openapi";
 import { coordinatorOverview, closingDocuments, previewFinancialReport, storedDocument } from "../../app/grants/closing-read";
@@ -17,7 +18,7 @@ import { CodeParam, DateText, Ore } from "./grants-schemas";
 
 const tags = ["Statsbidrag: avslut"];
 const conflict = { 409: { description: "Konflikt: ändrat av någon annan, utkast, eller siffror som inte stämmer", content: { "application/json": { schema: z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.array(z.object({ path: z.string(), message: z.string() })).optional() }) }) } } } } as const;
-const PartRecipient = IdParam.extend({ code: z.string().min(1).openapi({ param: { name: "code", in: "path" }, example: "23" }) });
+const PartRecipient = IdParam.extend({ code: codeString().min(1).openapi({ param: { name: "code", in: "path" }, example: "23" }) });
 const FileParam = IdParam.extend({ format: z.enum(["pdf", "xlsx"]).openapi({ param: { name: "format", in: "path" } }) });
 
 const Payee = z.object({

@@ -1,3 +1,4 @@
+import { codeString } from "../../core/input-schemas";
 import { createRoute, z } from "@hono/zod-openapi";
 import { readAnnex, setAnnexDistribution, type AnnexSource } from "../../app/grants/set-annex-distribution";
 import { setKeyDistribution } from "../../app/grants/set-key-distribution";
@@ -73,10 +74,10 @@ const importAnnex = createRoute({
         "multipart/form-data": {
           schema: z.object({
             file: z.any().openapi({ type: "string", format: "binary" }),
-            revision: z.string().regex(/^\d+$/, "Ange fördelningens revision (fält revision)"),
-            comparisonDate: z.string().optional(),
+            revision: codeString().regex(/^\d+$/, "Ange fördelningens revision (fält revision)"),
+            comparisonDate: codeString().optional(),
             comparisonBasis: z.enum(populationBases).optional(),
-            comparisonEqual: z.string().optional(),
+            comparisonEqual: codeString().optional(),
           }),
         },
       },

@@ -1,3 +1,4 @@
+import { codeString } from "../../core/input-schemas";
 import { createRoute, z } from "@hono/zod-openapi";
 import { allocate } from "../../core/allocation";
 import { earmarkedTotal, internalAllocationInput, resolvedLines } from "../../core/grants/internal";
@@ -11,14 +12,14 @@ import { updateInternalDecision } from "../../app/grants/update-internal-decisio
 import { requireUser, type App } from "../context";
 import { errorResponses, IdParam, jsonBody, jsonResponse, notFoundResponse } from "../schemas";
 import { AllocationResultSchema, InternalDecisionSchema, InternalInputSchema, InternalLineSchema, NonNegativeOre, RevisionBody, RevisionField, staleResponse as conflict, tags } from "./grants-schemas";
-const CreateSchema = InternalInputSchema.extend({ partId: z.number().int().positive(), organisationCode: z.string().min(1).openapi({ example: "23" }) });
+const CreateSchema = InternalInputSchema.extend({ partId: z.number().int().positive(), organisationCode: codeString().min(1).openapi({ example: "23" }) });
 
 const list = createRoute({
   method: "get",
   path: "/api/grants/internal-decisions",
   tags,
   summary: "Interna fördelningsbeslut: beslutade för alla, utkast för den egna organisationen",
-  request: { query: z.object({ partId: z.coerce.number().int().positive().optional(), organisationCode: z.string().optional() }) },
+  request: { query: z.object({ partId: z.coerce.number().int().positive().optional(), organisationCode: codeString().optional() }) },
   responses: { 200: jsonResponse(z.array(InternalDecisionSchema), "Besluten, nyaste version först"), ...errorResponses },
 });
 

@@ -1,3 +1,4 @@
+import { codeString, freeText } from "../../core/input-schemas";
 import { createRoute, z } from "@hono/zod-openapi";
 import { deleteSpending } from "../../app/grants/delete-spending";
 import { recipientDetail, recipientOverview } from "../../app/grants/read-grants";
@@ -9,7 +10,7 @@ import { todayOr } from "./grants-access";
 import { CodeParam, DateText, InternalDecisionSchema, Ore, ReceiptSchema, RecipientGrantSchema, RevisionField, SpendingSchema, staleResponse, tags } from "./grants-schemas";
 
 const TodayQuery = z.object({ today: DateText.optional().openapi({ description: "Räkna status som om i dag vore detta datum" }) });
-const PartRecipient = IdParam.extend({ code: z.string().min(1).openapi({ param: { name: "code", in: "path" }, example: "23" }) });
+const PartRecipient = IdParam.extend({ code: codeString().min(1).openapi({ param: { name: "code", in: "path" }, example: "23" }) });
 
 const RecipientDetail = RecipientGrantSchema.extend({
   spending: z.array(SpendingSchema),
@@ -52,7 +53,7 @@ const spend = createRoute({
   path: "/api/grants/parts/{id}/recipients/{code}/spending",
   tags,
   summary: "Registrera en utgift för hand (källa manual)",
-  request: { params: PartRecipient, ...jsonBody(z.object({ spentOn: DateText, amount: Ore, description: z.string().trim().min(1, "Ange vad utgiften avser") })) },
+  request: { params: PartRecipient, ...jsonBody(z.object({ spentOn: DateText, amount: Ore, description: freeText().trim().min(1, "Ange vad utgiften avser") })) },
   responses: { 201: jsonResponse(RecipientDetail, "Registrerad"), ...errorResponses, ...notFoundResponse },
 });
 

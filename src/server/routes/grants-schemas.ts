@@ -1,4 +1,4 @@
-import { isoDate } from "../../core/input-schemas";
+import { codeString, freeText, isoDate, nameText } from "../../core/input-schemas";
 import { z } from "@hono/zod-openapi";
 import { AllocationRequestOpenApi } from "../schemas";
 import { roundingModeValues } from "../../core/allocation/types";
@@ -9,7 +9,7 @@ import { defaultPopulationBasis, populationBases } from "../../core/population-k
 export const Ore = z.number().int().refine(Number.isSafeInteger, "Beloppet är för stort").openapi({ description: "Belopp i hela öre", example: 22_600_000_000 });
 export const NonNegativeOre = Ore.refine((n) => n >= 0, "Beloppet får inte vara negativt");
 export const DateText = isoDate().openapi({ example: "2023-12-01" });
-const text = (message: string) => z.string().trim().min(1, message);
+const text = (message: string) => nameText().trim().min(1, message);
 
 /** The revision a change is based on, as the record was read; 0 for a record not yet stored. */
 export const RevisionField = z.number().int().min(0).openapi({ description: "Revisionen ändringen utgår från, som den lästes; ett annat värde än det lagrade ger 409" });
@@ -28,9 +28,9 @@ export const AgreementInputSchema = z
     organisationId: z.number().int().positive(),
     name: text("Ange överenskommelsens namn"),
     year: z.number().int().min(2000).max(2100),
-    parties: z.array(z.string().trim().min(1)).min(1, "Ange parterna"),
+    parties: z.array(nameText().trim().min(1)).min(1, "Ange parterna"),
     total: NonNegativeOre,
-    diaryNumber: z.string().trim().min(1).nullable().default(null),
+    diaryNumber: codeString().trim().min(1).nullable().default(null),
   })
   .openapi("GrantAgreementInput");
 
@@ -52,16 +52,16 @@ export const PartInputSchema = z
     recipientGroup: z.enum(["skr", "regions", "cooperation_regions", "other"]),
     purpose: text("Ange ändamål"),
     amount: NonNegativeOre,
-    expenditureArea: z.string().nullable().default(null).openapi({ example: "9 Hälsovård, sjukvård och social omsorg" }),
-    appropriation: z.string().nullable().default(null).openapi({ example: "1:6 Bidrag till folkhälsa och sjukvård" }),
-    appropriationItem: z.string().nullable().default(null).openapi({ example: "40" }),
-    appropriationItemName: z.string().nullable().default(null).openapi({ example: "Jämlik sjukvård" }),
+    expenditureArea: nameText().nullable().default(null).openapi({ example: "9 Hälsovård, sjukvård och social omsorg" }),
+    appropriation: nameText().nullable().default(null).openapi({ example: "1:6 Bidrag till folkhälsa och sjukvård" }),
+    appropriationItem: codeString().nullable().default(null).openapi({ example: "40" }),
+    appropriationItemName: nameText().nullable().default(null).openapi({ example: "Jämlik sjukvård" }),
     oneTime: z.boolean().default(false).openapi({ description: "Engångsvis" }),
     requisitionDeadline: DateText.nullable().default(null),
     reportDeadline: DateText.nullable().default(null).openapi({ description: "Ekonomisk redovisning senast" }),
-    reportRecipientCode: z.string().nullable().default(null).openapi({ example: "KAMMARKOLLEGIET" }),
+    reportRecipientCode: codeString().nullable().default(null).openapi({ example: "KAMMARKOLLEGIET" }),
     repaymentDeadline: DateText.nullable().default(null),
-    repaymentRecipientCode: z.string().nullable().default(null).openapi({ example: "KAMMARKOLLEGIET" }),
+    repaymentRecipientCode: codeString().nullable().default(null).openapi({ example: "KAMMARKOLLEGIET" }),
     activityReports: z.array(ActivityReportSchema).default([]),
   })
   .openapi("GrantPartInput");
@@ -81,11 +81,11 @@ export const DecisionInputSchema = z
     agreementId: z.number().int().positive(),
     organisationId: z.number().int().positive(),
     title: text("Ange rubrik"),
-    diaryNumber: z.string().trim().min(1).nullable().default(null).openapi({ example: "S2023/00488" }),
+    diaryNumber: codeString().trim().min(1).nullable().default(null).openapi({ example: "S2023/00488" }),
     decisionDate: DateText.nullable().default(null),
-    ministry: z.string().nullable().default(null).openapi({ example: "Socialdepartementet" }),
-    payerCode: z.string().nullable().default(null).openapi({ example: "KAMMARKOLLEGIET" }),
-    signatories: z.array(z.string().trim().min(1)).default([]),
+    ministry: nameText().nullable().default(null).openapi({ example: "Socialdepartementet" }),
+    payerCode: codeString().nullable().default(null).openapi({ example: "KAMMARKOLLEGIET" }),
+    signatories: z.array(nameText().trim().min(1)).default([]),
     total: NonNegativeOre,
     parts: z.array(PartInputSchema).default([]),
   })
@@ -182,12 +182,12 @@ export const ComparisonKeySchema = z
   ])
   .openapi("GrantComparisonKey");
 
-export const AnnexLineInputSchema = z.object({ recipientCode: z.string().optional(), name: z.string(), amount: NonNegativeOre });
+export const AnnexLineInputSchema = z.object({ recipientCode: codeString().optional(), name: nameText(), amount: NonNegativeOre });
 
 export const AnnexInputSchema = z
   .object({
-    source: z.string().trim().min(1).default("inmatat"),
-    text: z.string().optional().openapi({ description: "Inklistrade rader \"Region Stockholm\\t14 486 584\"; alternativ till lines" }),
+    source: nameText().trim().min(1).default("inmatat"),
+    text: freeText().optional().openapi({ description: "Inklistrade rader \"Region Stockholm\\t14 486 584\"; alternativ till lines" }),
     lines: z.array(AnnexLineInputSchema).optional().openapi({ description: "Inmatade rader; namn löses mot mottagargruppen om kod saknas" }),
     comparisonKey: ComparisonKeySchema.nullable().default(null),
   })
@@ -197,7 +197,7 @@ export const AnnexLineSchema = z.object({ recipientCode: z.string(), name: z.str
 
 export const ReceiptSchema = z
   .object({
-    accountingObject: z.string().nullable().default(null).openapi({ example: "9929" }),
+    accountingObject: codeString().nullable().default(null).openapi({ example: "9929" }),
     requisitionedOn: DateText.nullable().default(null),
     requisitioned: NonNegativeOre.nullable().default(null),
     receivedOn: DateText.nullable().default(null),
@@ -207,7 +207,7 @@ export const ReceiptSchema = z
     repaid: NonNegativeOre.nullable().default(null),
     partialReportOn: DateText.nullable().default(null),
     finalReportOn: DateText.nullable().default(null),
-    notes: z.string().nullable().default(null),
+    notes: freeText().nullable().default(null),
   })
   .openapi("GrantReceipt");
 
@@ -282,25 +282,25 @@ export const InternalLineSchema = z
     label: text("Raden saknar benämning"),
     kind: z.enum(["fixed", "earmarked", "remainder"]),
     amount: NonNegativeOre.optional(),
-    earmarkPurpose: z.string().optional(),
-    accountingObject: z.string().optional(),
+    earmarkPurpose: nameText().optional(),
+    accountingObject: codeString().optional(),
   })
   .openapi("GrantInternalLine");
 
 export const InternalMetadataSchema = z
   .object({
-    caseNumber: z.string().nullable().default(null),
-    decidedBy: z.string().nullable().default(null),
-    decidedByTitle: z.string().nullable().default(null),
+    caseNumber: codeString().nullable().default(null),
+    decidedBy: nameText().nullable().default(null),
+    decidedByTitle: nameText().nullable().default(null),
     decisionDate: DateText.nullable().default(null),
-    delegationPoint: z.string().nullable().default(null).openapi({ example: "4.1.19" }),
-    delegationText: z.string().nullable().default(null),
-    reportedTo: z.string().nullable().default(null).openapi({ example: "Regionstyrelsen" }),
+    delegationPoint: codeString().nullable().default(null).openapi({ example: "4.1.19" }),
+    delegationText: freeText().nullable().default(null),
+    reportedTo: nameText().nullable().default(null).openapi({ example: "Regionstyrelsen" }),
     reportedOn: DateText.nullable().default(null),
-    conditions: z.array(z.string()).default([]),
-    distributionList: z.array(z.string()).default([]),
-    basisDocuments: z.array(z.string()).default([]),
-    accountingObject: z.string().nullable().default(null),
+    conditions: z.array(freeText()).default([]),
+    distributionList: z.array(nameText()).default([]),
+    basisDocuments: z.array(nameText()).default([]),
+    accountingObject: codeString().nullable().default(null),
   })
   .openapi("GrantInternalMetadata");
 
@@ -336,8 +336,8 @@ export const InternalDecisionSchema = InternalInputSchema.extend({
 }).openapi("GrantInternalDecision");
 
 export const ReminderSettingSchema = z
-  .object({ email: z.string().email("Ogiltig e-postadress"), daysBefore: z.number().int().min(0).max(365).default(14), enabled: z.boolean().default(true) })
+  .object({ email: nameText().email("Ogiltig e-postadress"), daysBefore: z.number().int().min(0).max(365).default(14), enabled: z.boolean().default(true) })
   .openapi("GrantReminderSetting");
 
-export const CodeParam = z.object({ code: z.string().min(1).openapi({ param: { name: "code", in: "path" }, example: "23" }) });
+export const CodeParam = z.object({ code: codeString().min(1).openapi({ param: { name: "code", in: "path" }, example: "23" }) });
 export const tags = ["Statsbidrag"];

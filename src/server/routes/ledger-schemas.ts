@@ -1,3 +1,4 @@
+import { codeString, nameText } from "../../core/input-schemas";
 import { z } from "@hono/zod-openapi";
 
 // Shapes of the ledger and follow-up API. Amounts are whole öre; ledger sign (debit positive)
@@ -80,10 +81,10 @@ export const JobSchema = z
   })
   .openapi("LedgerImportJob");
 
-export const ColumnRef = z.union([z.string().min(1), z.number().int().positive()]);
+export const ColumnRef = z.union([nameText().min(1), z.number().int().positive()]);
 export const CsvMappingSchema = z
   .object({
-    name: z.string().trim().min(1, "Ange ett namn"),
+    name: nameText().trim().min(1, "Ange ett namn"),
     separator: z.string().length(1, "Avgränsaren är ett tecken").default(";"),
     decimalComma: z.boolean().default(true),
     hasHeader: z.boolean().default(true),
@@ -103,11 +104,11 @@ export const CsvMappingSchema = z
 
 export const AccountClassEnum = z.enum(["income", "staff", "other", "financial", "balance"]);
 export const AccountClassOverrideSchema = z
-  .object({ from: z.string().min(1), to: z.string().min(1), class: AccountClassEnum, jointFinancing: z.boolean().optional() })
+  .object({ from: codeString().min(1), to: codeString().min(1), class: AccountClassEnum, jointFinancing: z.boolean().optional() })
   .openapi("AccountClassOverride");
 
 export const ObjectLinkSchema = z
-  .object({ dimension: z.number().int(), code: z.string().min(1), grantId: z.number().int().nullable(), budgetLine: z.string().nullable(), label: z.string().nullable() })
+  .object({ dimension: z.number().int(), code: codeString().min(1), grantId: z.number().int().nullable(), budgetLine: nameText().nullable(), label: nameText().nullable() })
   .openapi("LedgerObjectLink");
 
 export const BudgetOutcomeRowSchema = z

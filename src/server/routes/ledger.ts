@@ -1,3 +1,4 @@
+import { nameText } from "../../core/input-schemas";
 import { PassThrough } from "node:stream";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
@@ -30,7 +31,7 @@ const fileBody = {
     description: "Filen som rå kropp (application/octet-stream), eller multipart/form-data med fältet file",
   },
 };
-const FileQuery = OrgQuery.extend({ fileName: z.string().optional().openapi({ description: "Filnamn för meddelanden (rå kropp)" }) });
+const FileQuery = OrgQuery.extend({ fileName: nameText().optional().openapi({ description: "Filnamn för meddelanden (rå kropp)" }) });
 
 /** The uploaded file as bytes, from a raw body or a multipart field "file". */
 async function uploaded(c: Context<AppEnv>, fallbackName: string | undefined): Promise<{ bytes: Uint8Array; name: string }> {
@@ -80,7 +81,7 @@ const importCsvRoute = createRoute({
   path: "/api/ledger/imports/csv",
   tags,
   summary: "Importera utfall från CSV med en sparad kolumnmappning; perioder i filen ersätter tidigare CSV-import av samma perioder",
-  request: { query: FileQuery.extend({ mapping: z.string().min(1).openapi({ description: "Mappningens namn" }) }), ...fileBody },
+  request: { query: FileQuery.extend({ mapping: nameText().min(1).openapi({ description: "Mappningens namn" }) }), ...fileBody },
   responses: {
     201: jsonResponse(z.object({ importId: z.number(), year: z.number(), rows: z.number(), periods: z.array(z.number()), replacedRows: z.number() }), "Importerad"),
     ...errorResponses,

@@ -1,4 +1,4 @@
-import { isoDate } from "../../core/input-schemas";
+import { isoDate, nameText } from "../../core/input-schemas";
 import { createRoute, z } from "@hono/zod-openapi";
 import { populationCoverage, populationDates, populationOf } from "../../db/queries/population";
 import { importPopulationFile } from "../../app/population/import-population";
@@ -70,7 +70,7 @@ const importFile = createRoute({
   summary: "Importera folkmängd från en SCB-fil (JSON-stat 2.0 eller CSV); allt eller inget",
   request: {
     query: z.object({
-      filename: z.string().min(1).openapi({ example: "BE0101N1-2022M10.json" }),
+      filename: nameText().min(1).openapi({ example: "BE0101N1-2022M10.json" }),
       date: isoDate().optional(),
       format: z.enum(["auto", "jsonstat", "csv"]).default("auto"),
     }),
