@@ -7,6 +7,7 @@ import { toggleExclusion } from "./exclusions";
  * user's follow-up preferences), so every page, browser and later visit leaves out the same
  * projects. Undefined until read. Saves go one after another, each with the revision the last
  * one gave; a refused save (another tab saved first) reads the stored choice again and says why.
+ * When the choices cannot be read, the reports count every project and the error is shown.
  */
 export function useExclusions(organisationId: number | undefined): { excluded: string[] | undefined; toggle: (code: string, on: boolean) => void; error: unknown } {
   const [state, setState] = useState<{ organisationId: number; excluded: string[] }>();
@@ -24,7 +25,12 @@ export function useExclusions(organisationId: number | undefined): { excluded: s
         revision.current = p.revision;
         setState({ organisationId, excluded: p.excludedProjects });
       },
-      (e: unknown) => live && setError(e),
+      (e: unknown) => {
+        if (!live) return;
+        // The reports still load, counting every project, and the page says why.
+        setError(e);
+        setState({ organisationId, excluded: [] });
+      },
     );
     return () => {
       live = false;
