@@ -3,6 +3,7 @@ import { acceptAccountSuggestion } from "../../app/followup/accept-account-sugge
 import { readAccountSuggestion } from "../../app/followup/read-account-suggestion";
 import { readFollowupPreferences } from "../../app/followup/read-followup-preferences";
 import { saveFollowupPreferences } from "../../app/followup/save-followup-preferences";
+import { codeText, longText } from "../../core/input-schemas";
 import { requireUser, type App } from "../context";
 import { errorResponses, jsonBody, jsonResponse } from "../schemas";
 import { AccountClassOverrideSchema, OrgQuery } from "./ledger-schemas";
@@ -30,7 +31,7 @@ const SuggestionSchema = z
 
 const PreferencesSchema = z
   .object({
-    excludedProjects: z.array(z.string().min(1).max(40)).max(500),
+    excludedProjects: z.array(codeText().min(1)).max(500),
     revision: z.number().int().min(0).openapi({ description: "0 innan något sparats" }),
   })
   .openapi("FollowupPreferences");
@@ -48,7 +49,7 @@ const acceptRoute = createRoute({
   path: "/api/followup/account-suggestion/accept",
   tags,
   summary: "Godta förslaget: lägg till dess kontointervall bland organisationens kontoklasser",
-  request: jsonBody(z.object({ organisationId: z.number().int().positive(), basis: z.string().max(20_000) })),
+  request: jsonBody(z.object({ organisationId: z.number().int().positive(), basis: longText() })),
   responses: {
     200: jsonResponse(z.object({ added: z.array(AccountClassOverrideSchema), overrides: z.array(AccountClassOverrideSchema) }), "Tillagda och alla kontointervall"),
     ...errorResponses,
