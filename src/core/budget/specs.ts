@@ -1,5 +1,6 @@
 import type { Ore } from "../allocation/types";
 import type { DisplayUnit } from "../money/units";
+import type { PopulationBasis } from "../population-key";
 import type { BudgetModel } from "./budget-model";
 import type { FrameChangeInput } from "./frame-change";
 import type { ProposalAddition } from "./proposal";
@@ -15,7 +16,7 @@ export type IndexSpec =
 
 export interface PopulationSpec {
   date: string;
-  basis: "membership" | "whole_regions";
+  basis: PopulationBasis;
 }
 
 export interface ProposalSpec {

@@ -2,10 +2,11 @@ import type { AllocationRequest } from "../../core/allocation/request";
 import type { AllocationResult, Ore } from "../../core/allocation/types";
 import type { AnnexLine } from "../../core/grants/annex";
 import { ANNEX_ROUNDINGS, type RoundingMatch } from "../../core/grants/compare";
+import type { PopulationBasis } from "../../core/population-key";
 import type { Db } from "../connect";
 import { computeAllocation } from "./compute-allocation";
 
-export type ComparisonKey = { kind: "population"; date: string; basis: "membership" | "whole_regions" } | { kind: "equal" };
+export type ComparisonKey = { kind: "population"; date: string; basis: PopulationBasis } | { kind: "equal" };
 
 export interface AnnexComparison {
   request: AllocationRequest;

@@ -4,7 +4,9 @@ import { countyName, REGIONS } from "../../core/reference/regions";
 import type { Db } from "../connect";
 import { MissingPopulationError, PopulationError } from "./population-error";
 
-export type PopulationBasis = "membership" | "whole_regions";
+import type { PopulationBasis } from "../../core/population-key";
+
+export type { PopulationBasis };
 
 export interface PopulationQuery {
   /** An area code ("00", "12", "1280") or an organisation code ("12", "SVR-SODRA"). */
