@@ -1,6 +1,8 @@
 import type { JointFinancingSpec } from "../api";
 import { buildFinancingSpec, emptyFinancingForm, financingFormFromSpec, type FinancingForm } from "../financing-form";
 import { populationDateLabel } from "../../../api/client";
+import { ownFirst } from "../../../own-organisation";
+import { useSession } from "../../../session";
 import { FieldError, fieldProps, TextField } from "../ui";
 import { MemberChecklist, RoundingFields } from "./shared";
 import type { EditorModule, EditorProps } from "./types";
@@ -13,7 +15,9 @@ const methods = [
 
 function FinancingEditor({ form, onChange, errors, organisations, populationDates }: EditorProps<FinancingForm>) {
   const patch = (p: Partial<FinancingForm>) => onChange({ ...form, ...p });
-  const areas = organisations.filter((o) => o.kind === "cooperation_region" || o.kind === "region");
+  const { user } = useSession();
+  // The list starts at the user's own region or cooperation region.
+  const areas = ownFirst(organisations.filter((o) => o.kind === "cooperation_region" || o.kind === "region"), user);
   const regions = organisations.filter((o) => o.kind === "region" || o.kind === "cooperation_region");
   return (
     <section className="card" aria-labelledby="financing-heading">
