@@ -4,8 +4,7 @@ import type { WriteResult } from "../../formats/sie";
 import { exportBudgetSie } from "../../ledger/budget-export";
 import { requireRole } from "../access";
 import type { Actor } from "../actor";
-import { writeAudit } from "../audit";
-import { inTransaction } from "../transaction";
+import { recordExport } from "../exports/record-export";
 
 /**
  * Writes an organisation's budget for a year as a SIE 4 file to `out`, logged. The audit row is
@@ -14,6 +13,6 @@ import { inTransaction } from "../transaction";
 export async function exportBudgetSieFile(db: Db, actor: Actor, input: { organisationId: number; year: number }, out: Writable): Promise<WriteResult & { budgets: number }> {
   requireRole(actor, input.organisationId, "reader");
   const written = await exportBudgetSie(db, input, out);
-  await inTransaction(db, (trx) => writeAudit(trx, actor, { action: "export", entity: "ledger_budget_sie", organisationId: input.organisationId, after: { year: input.year, budgets: written.budgets } }));
+  await recordExport(db, actor, { entity: "ledger_budget_sie", organisationId: input.organisationId, after: { year: input.year, budgets: written.budgets } });
   return written;
 }

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { UserFacingError } from "../../core/errors";
-import { writeAudit } from "../../app/audit";
+import { recordExport } from "../../app/exports/record-export";
 import { describeChainReport, verifyAuditChain } from "../../db/queries/audit-chain";
 import { allAuditEntries, countAuditEntries, listAuditEntries } from "../../db/queries/audit-log";
 import { auditTable } from "../../formats/audit-export";
@@ -129,7 +129,7 @@ export function registerAuditRoutes(app: App) {
       for await (const e of allAuditEntries(db, filter)) entries.push(e);
       const table = auditTable(entries);
       const body = format === "xlsx" ? new Uint8Array(await writeXlsx([{ name: "Granskningslogg", table }], { title: "Granskningslogg" })) : writeCsv(table);
-      await writeAudit(db, user, { action: "export", entity: "audit_log", after: { format, filter, entries: entries.length } });
+      await recordExport(db, user, { entity: "audit_log", after: { format, filter, entries: entries.length } });
       return c.body(body, 200, {
         "content-type": mimeType(format),
         "content-disposition": `attachment; filename="granskningslogg.${format}"`,

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { grantDecisionDocumentData, internalDecisionDocumentData } from "../../db/queries/grants-document-data";
 import { grantDecisionFile, internalDecisionFile } from "../../formats/grants/decision-files";
 import { can } from "../../app/access";
-import { writeAudit } from "../../app/audit";
+import { recordExport } from "../../app/exports/record-export";
 import { requireUser, type App } from "../context";
 import { ApiError } from "../errors";
 import { errorResponses, IdParam, notFoundResponse } from "../schemas";
@@ -47,7 +47,7 @@ export function registerGrantDocumentRoutes(app: App) {
     // A draft of another organisation is reported as missing, as the grants routes do.
     if (!data || (data.decision.status === "draft" && !can(user, data.decision.organisationId, "reader"))) throw new ApiError(404, "not_found", `Regeringsbeslut ${id} finns inte.`);
     const body = await grantDecisionFile(data, format, { unit, copyTo: copyTo?.split(";").map((s) => s.trim()).filter(Boolean) });
-    await writeAudit(db, user, { action: "export", entity: "grant_decision", entityId: id, organisationId: data.decision.organisationId, after: { format, unit: unit ?? "kr", document: true } });
+    await recordExport(db, user, { entity: "grant_decision", entityId: id, organisationId: data.decision.organisationId, after: { format, unit: unit ?? "kr", document: true } });
     return c.body(new Uint8Array(body), 200, { "content-type": contentType(format), "content-disposition": `attachment; filename="regeringsbeslut-${id}.${format}"` }) as never;
   });
 
@@ -59,7 +59,7 @@ export function registerGrantDocumentRoutes(app: App) {
     const data = await internalDecisionDocumentData(db, id);
     if (!data || (data.internal.status === "draft" && !can(user, data.internal.organisationId, "reader"))) throw new ApiError(404, "not_found", `Internt beslut ${id} finns inte.`);
     const body = await internalDecisionFile(data, format, { unit });
-    await writeAudit(db, user, { action: "export", entity: "grant_internal_decision", entityId: id, organisationId: data.internal.organisationId, after: { format, unit: unit ?? "kr", document: true } });
+    await recordExport(db, user, { entity: "grant_internal_decision", entityId: id, organisationId: data.internal.organisationId, after: { format, unit: unit ?? "kr", document: true } });
     return c.body(new Uint8Array(body), 200, { "content-type": contentType(format), "content-disposition": `attachment; filename="internt-beslut-${id}.${format}"` }) as never;
   });
 }

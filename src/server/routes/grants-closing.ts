@@ -6,7 +6,7 @@ import { decideCarryForward } from "../../app/grants/decide-carry-forward";
 import { fileFinancialReport } from "../../app/grants/file-financial-report";
 import { produceRequisition } from "../../app/grants/produce-requisition";
 import { savePaymentDetails } from "../../app/grants/save-payment-details";
-import { writeAudit } from "../../app/audit";
+import { recordExport } from "../../app/exports/record-export";
 import { closingDocumentFile, closingFileName } from "../../formats/grants/closing-documents";
 import { requireUser, type App } from "../context";
 import { errorResponses, IdParam, jsonBody, jsonResponse, notFoundResponse } from "../schemas";
@@ -211,7 +211,7 @@ export function registerGrantClosingRoutes(app: App) {
       const db = c.get("db");
       const content = await storedDocument(db, user, kind, id);
       const body = await closingDocumentFile(content, format);
-      await writeAudit(db, user, { action: "export", entity: kind === "requisition" ? "grant_requisition" : "grant_financial_report", entityId: id, after: { format, document: true } });
+      await recordExport(db, user, { entity: kind === "requisition" ? "grant_requisition" : "grant_financial_report", entityId: id, after: { format, document: true } });
       return c.body(new Uint8Array(body), 200, { "content-type": contentType(format), "content-disposition": `attachment; filename="${closingFileName(content, format)}"` }) as never;
     });
   }

@@ -7,7 +7,7 @@ import { calendarTable } from "../../formats/grants/export";
 import { writeIcs } from "../../formats/ics/write";
 import { writeXlsx } from "../../formats/xlsx/write";
 import { requireRole } from "../../app/access";
-import { writeAudit } from "../../app/audit";
+import { recordExport } from "../../app/exports/record-export";
 import { requireUser, type App } from "../context";
 import { errorResponses, jsonBody, jsonResponse } from "../schemas";
 import { todayOr } from "./grants-access";
@@ -143,7 +143,7 @@ export function registerGrantDeadlineRoutes(app: App) {
     const user = requireUser(c.get("user"));
     const rows = await listFor(c as never);
     const body = await writeXlsx([{ name: "Tidsfrister", table: calendarTable("Tidsfrister för statsbidrag", rows) }]);
-    await writeAudit(c.get("db"), user, { action: "export", entity: "grant_deadlines", after: { format: "xlsx" } });
+    await recordExport(c.get("db"), user, { entity: "grant_deadlines", after: { format: "xlsx" } });
     return c.body(new Uint8Array(body), 200, {
       "content-type": mimeType("xlsx"),
       "content-disposition": 'attachment; filename="tidsfrister.xlsx"',

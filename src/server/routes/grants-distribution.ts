@@ -7,7 +7,7 @@ import { computeAllocation } from "../../db/queries/compute-allocation";
 import { getDistribution } from "../../db/queries/grants-distribution";
 import { distributionTable } from "../../formats/grants/export";
 import { writeXlsx } from "../../formats/xlsx/write";
-import { writeAudit } from "../../app/audit";
+import { recordExport } from "../../app/exports/record-export";
 import { requireUser, type App } from "../context";
 import { ApiError } from "../errors";
 import { errorResponses, IdParam, jsonBody, jsonResponse, notFoundResponse } from "../schemas";
@@ -167,7 +167,7 @@ export function registerGrantDistributionRoutes(app: App) {
     if (!distribution) throw new ApiError(404, "not_found", `Del ${id} är inte fördelad ännu.`);
     const part = await db.selectFrom("grant_parts").select("purpose").where("id", "=", id).executeTakeFirstOrThrow();
     const body = await writeXlsx([{ name: "Fördelning", table: distributionTable(`Fördelning: ${part.purpose}`, distribution) }]);
-    await writeAudit(db, user, { action: "export", entity: "grant_distribution", entityId: id, organisationId: owner.organisationId, after: { format: "xlsx" } });
+    await recordExport(db, user, { entity: "grant_distribution", entityId: id, organisationId: owner.organisationId, after: { format: "xlsx" } });
     return c.body(new Uint8Array(body), 200, {
       "content-type": mimeType("xlsx"),
       "content-disposition": `attachment; filename="fordelning-del-${id}.xlsx"`,
