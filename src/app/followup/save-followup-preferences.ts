@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { StaleRevisionError } from "../../core/errors";
 import type { Database } from "../../db/schema";
 import type { Actor } from "../actor";
 import { requireRole } from "../access";
@@ -39,7 +40,14 @@ export async function saveFollowupPreferences(
         .execute();
     } else {
       revision = 1;
-      await trx.insertInto("user_preferences").values({ user_id: userId, organisation_id: input.organisationId, name: NAME, value }).execute();
+      // Two first saves at once: the row neither read can only be inserted by one; the other is stale.
+      const inserted = await trx
+        .insertInto("user_preferences")
+        .values({ user_id: userId, organisation_id: input.organisationId, name: NAME, value })
+        .onConflict((oc) => oc.columns(["user_id", "organisation_id", "name"]).doNothing())
+        .returning("revision")
+        .executeTakeFirst();
+      if (!inserted) throw new StaleRevisionError("Dina val för uppföljningen", { revision: 1, updatedBy: actor.username, updatedAt: null });
     }
     await writeAudit(trx, actor, { action: "update", entity: "user_preferences", entityId: NAME, organisationId: input.organisationId, before: row ? { excludedProjects: row.value } : null, after: { excludedProjects } });
     return { excludedProjects, revision };
