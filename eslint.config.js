@@ -24,6 +24,7 @@ export default tseslint.config(
           patterns: [
             { group: ["**/db", "**/db/**"], message: "Webben hämtar typer från src/core eller src/app, inte src/db." },
             { group: ["**/server", "**/server/**"], message: "Webben hämtar typer från src/core eller src/app, inte src/server." },
+            { group: ["**/ledger", "**/ledger/**", "!**/app/ledger", "!**/app/ledger/**", "**/formats", "**/formats/**", "**/cli", "**/cli/**"], message: "Webben hämtar typer från src/core eller src/app (huvudbokens: app/ledger/types)." },
           ],
         },
       ],

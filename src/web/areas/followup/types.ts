@@ -1,18 +1,14 @@
 // The ledger and follow-up API's shapes as these pages use them (src/server/routes/ledger-schemas.ts).
 // Amounts are öre: ledger sign in transaction rows, report sign (income positive) in reports.
-// Where the server's own type is what the route sends as JSON it is imported as a type; `import type`
+// Types come from src/core and src/app (app/ledger/types names the ledger's results); `import type`
 // is erased by Vite, so no server code reaches the browser.
 import type { BudgetOutcomeRow } from "../../../core/followup/budget-outcome";
 import type { ProjectAccountsTable } from "../../../core/followup/project-accounts";
-import type { drillDown } from "../../../ledger/drilldown";
-import type { getImport, listImports } from "../../../ledger/imports";
-import type { CsvMapping as ServerCsvMapping } from "../../../ledger/import-csv";
+import type { CsvMapping as ServerCsvMapping, DrillDownRow } from "../../../app/ledger/types";
 
-export type { LedgerJob as ImportJob } from "../../../ledger/jobs";
-export type { CsvImportResult, ColumnRef } from "../../../ledger/import-csv";
+export type { LedgerJob as ImportJob, CsvImportResult, ColumnRef, LedgerImport, LedgerImportDetail } from "../../../app/ledger/types";
 export type { AccountClass, AccountClassOverride } from "../../../core/followup/account-class";
-export type { DrillDownRow as TransactionRow } from "../../../ledger/drilldown";
-export type { ObjectLink } from "../../../ledger/mappings";
+export type { DrillDownRow as TransactionRow, ObjectLink } from "../../../app/ledger/types";
 export type { AccountSuggestion, AccountSuggestionRow } from "../../../core/followup/account-suggestion";
 export type { FollowupPreferences } from "../../../app/followup/read-followup-preferences";
 export type { BudgetOutcomeGrouping as Grouping, BudgetOutcomeRow, BudgetOutcomeReport } from "../../../core/followup/budget-outcome";
@@ -26,8 +22,6 @@ export interface LineMessage {
   message: string;
 }
 
-export type LedgerImport = Awaited<ReturnType<typeof listImports>>[number];
-export type LedgerImportDetail = NonNullable<Awaited<ReturnType<typeof getImport>>>;
 
 /** A saved mapping carries its id; a new one has none yet. */
 export type CsvMapping = ServerCsvMapping & { id?: number };
@@ -38,7 +32,7 @@ export interface Chart {
   objects: { dimension: number; code: string; name: string }[];
 }
 
-export type TransactionPage = Awaited<ReturnType<typeof drillDown>>;
+export type TransactionPage = { rows: DrillDownRow[]; total: number; sum: number };
 
 export interface SubscriptionMatrix {
   buyers: { key: string; label: string }[];
