@@ -90,6 +90,8 @@ describe("seed 003: Region Jämtland Härjedalen's 5 039 944 kr on object 9929",
   });
 
   it("refuses a requisition until payment details are stored, and validates them", async () => {
+    // Without the demo's example payee: as a region starts.
+    await opened.db.deleteFrom("organisation_payment_details").where("organisation_id", "=", jamtlandId).execute();
     const err = await thrown(produceRequisition(opened.db, actor, { partId: part2023, recipientCode: "23", date: "2023-06-01", signatory, expectedVersion: 0 }));
     expect(err).toBeInstanceOf(UserFacingError);
     expect((err as Error).message).toContain("Ange organisationsnummer och bankgiro");
@@ -205,7 +207,7 @@ describe("carry-forward with consent, and a multi-year agreement as one line", (
 
 describe("seed 002: SKR's five parts each get their own report with their anslagspost", () => {
   it("files one report per part, each naming its appropriation item", async () => {
-    await savePaymentDetails(opened.db, actor, { organisationCode: "SKR", organisationNumber: "222000-0315", payee: { kind: "plusgiro", number: "442800-9", bank: null, holder: null }, revision: 0 });
+    await savePaymentDetails(opened.db, actor, { organisationCode: "SKR", organisationNumber: "222000-0315", payee: { kind: "plusgiro", number: "442800-9", bank: null, holder: null }, revision: 1 }); // over the demo's example payee
     const parts = await opened.db
       .selectFrom("grant_parts as p")
       .innerJoin("grant_decisions as d", "d.id", "p.decision_id")

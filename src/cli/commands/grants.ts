@@ -17,7 +17,10 @@ Statsbidragsregistret i terminalen:
   --today ÅÅÅÅ-MM-DD            räkna dagar och status som om i dag vore detta datum
   --format json                 maskinläsbart i stället för tabell
   report KOD                    samordnarens översikt och rekvisition/ekonomisk redovisning
-                                (se "fordela grants report --help")`;
+                                (se "fordela grants report --help")
+  payment KOD --orgnr … --bankgiro …   organisationsnummer och utbetalningsuppgifter för rekvisitionen
+  carry-forward KOD --part ID --to-part ID --diary … --decided … --deadline …
+                                bidragsgivarens medgivande att outnyttjade medel används nästa år`;
 
 async function findDecision(db: Db, ref: string): Promise<Decision> {
   const byId = /^\d+$/.test(ref) ? await getDecision(db, Number(ref)) : undefined;
@@ -30,6 +33,8 @@ async function findDecision(db: Db, ref: string): Promise<Decision> {
 
 export async function grantsCommand(args: string[]): Promise<void> {
   if (args[0] === "report") return (await import("./grants-report")).grantsReportCommand(args.slice(1));
+  if (args[0] === "payment") return (await import("./grants-closing")).grantsPaymentCommand(args.slice(1));
+  if (args[0] === "carry-forward") return (await import("./grants-closing")).grantsCarryForwardCommand(args.slice(1));
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { today: { type: "string" }, format: { type: "string", default: "table" } } });
   const [sub, ref, ...extra] = positionals;
   if (!sub || !["list", "show", "recipient"].includes(sub)) throw new CliError(`Okänt underkommando "${sub ?? ""}".\n\n${grantsHelp}`);

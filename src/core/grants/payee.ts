@@ -13,7 +13,7 @@ export interface PaymentDetails extends PayeeDetails {
 
 export interface PayeeDetails {
   kind: PayeeKind;
-  /** As the recipient writes it: "5050-1055", "4 42 80-9", "8327-9 123 456 789-0", "SE45 5000 0000 0583 9825 7466". */
+  /** As the recipient writes it: "5050-1055", "4 42 80-6", "8327-9 123 456 789-0", "SE45 5000 0000 0583 9825 7466". */
   number: string;
   /** The bank's name, for a bank account or an IBAN. */
   bank: string | null;

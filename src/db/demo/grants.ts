@@ -16,6 +16,26 @@ async function orgId(db: Db, code: string): Promise<number> {
   return (await db.selectFrom("organisations").select("id").where("code", "=", code).executeTakeFirstOrThrow()).id;
 }
 
+/**
+ * Where the demo's recipients are paid, so that their requisitions can be made: the organisation
+ * numbers are the real ones; the bankgiro numbers are examples (valid check digits, not the
+ * organisations' accounts), recorded by "exempeldata" like the rest of the demo.
+ */
+const demoPayees: Record<string, { organisationNumber: string; bankgiro: string }> = {
+  "23": { organisationNumber: "232100-0214", bankgiro: "555-0009" },
+  SKR: { organisationNumber: "222000-0315", bankgiro: "555-0017" },
+};
+
+async function insertDemoPayee(trx: Db, code: string): Promise<void> {
+  const payee = demoPayees[code]!;
+  const id = await orgId(trx, code);
+  if (await trx.selectFrom("organisation_payment_details").select("organisation_id").where("organisation_id", "=", id).executeTakeFirst()) return;
+  await trx
+    .insertInto("organisation_payment_details")
+    .values({ organisation_id: id, organisation_number: payee.organisationNumber, payee_kind: "bankgiro", payee_number: payee.bankgiro, bank: null, holder: null, updated_by: "exempeldata" })
+    .execute();
+}
+
 /** Annex 1 says "utifrån folkmängden den 1 november 2022 enligt SCB". */
 const ANNEX_1_KEY_DATE = "2022-11-01";
 
@@ -72,6 +92,7 @@ async function loadSeed002(db: Db, adminId: number | null): Promise<void> {
     }
     await trx.updateTable("grant_decisions").set({ status: "decided", decided_by: adminId, decided_at: new Date() }).where("id", "=", decisionId).execute();
     await trx.insertInto("audit_log").values({ action: "create", entity: "grant_decision", entity_id: String(decisionId), organisation_id: regeringen, username: "exempeldata", after: JSON.stringify({ diaryNumber: "S2023/00488" }) }).execute();
+    await insertDemoPayee(trx, "SKR");
   });
 }
 
@@ -121,6 +142,7 @@ async function loadSeed003(db: Db, adminId: number | null): Promise<void> {
     );
     await trx.updateTable("grant_internal_decisions").set({ status: "decided", decided_by: adminId, decided_at: new Date() }).where("id", "=", internalId).execute();
     await trx.insertInto("audit_log").values({ action: "create", entity: "grant_internal_decision", entity_id: String(internalId), organisation_id: jamtland, username: "exempeldata", after: JSON.stringify({ total: received }) }).execute();
+    await insertDemoPayee(trx, "23");
   });
 }
 

@@ -41,13 +41,16 @@ describe("grant closing API", () => {
   });
 
   it("validates payee details, then produces a requisition and serves it as PDF and XLSX", async () => {
-    const bad = await editor.json<Json>("PUT", "/api/grants/organisations/23/payment-details", { organisationNumber: "232100-0016", payee: { kind: "bankgiro", number: "5050-1056" }, revision: 0 });
+    // The demo gives Region Jämtland Härjedalen example payee details (revision 1).
+    const demoPayee = (await reader.json<Json>("GET", "/api/grants/organisations/23/closing")).body.organisation.payment;
+    expect(demoPayee).toMatchObject({ organisationNumber: "232100-0214", kind: "bankgiro", number: "555-0009", revision: 1, updatedBy: "exempeldata" });
+    const bad = await editor.json<Json>("PUT", "/api/grants/organisations/23/payment-details", { organisationNumber: "232100-0016", payee: { kind: "bankgiro", number: "5050-1056" }, revision: 1 });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain("fel kontrollsiffra");
-    expect((await reader.json("PUT", "/api/grants/organisations/23/payment-details", { organisationNumber: "232100-0016", payee: { kind: "bankgiro", number: "5050-1055" }, revision: 0 })).status).toBe(403);
-    const ok = await editor.json<Json>("PUT", "/api/grants/organisations/23/payment-details", { organisationNumber: "232100-0016", payee: { kind: "bankgiro", number: "5050-1055" }, revision: 0 });
+    expect((await reader.json("PUT", "/api/grants/organisations/23/payment-details", { organisationNumber: "232100-0016", payee: { kind: "bankgiro", number: "5050-1055" }, revision: 1 })).status).toBe(403);
+    const ok = await editor.json<Json>("PUT", "/api/grants/organisations/23/payment-details", { organisationNumber: "232100-0016", payee: { kind: "bankgiro", number: "5050-1055" }, revision: 1 });
     expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ number: "5050-1055", revision: 1 });
+    expect(ok.body).toMatchObject({ number: "5050-1055", revision: 2 });
 
     const made = await editor.json<Json>("POST", `/api/grants/parts/${partId}/recipients/23/requisitions`, { date: "2023-06-01", signatory: { name: "Sara Lewerentz", title: "Regiondirektör" }, expectedVersion: 0 });
     expect(made.status).toBe(201);

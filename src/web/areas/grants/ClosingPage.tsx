@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { ApiError } from "../../api/client";
 import { Link, usePageTitle } from "../../router";
 import type { PayeeKind } from "../../../core/grants/payee";
+import { CarryForwardForm } from "./CarryForwardForm";
 import { closingApi, documentHref, type CoordinatorOverview, type Produced } from "./closing-api";
 import { money, Pending } from "./components";
 
@@ -203,6 +204,11 @@ export function ClosingPage({ code }: { code: string }) {
                   <td className="num">
                     {money(r.figures.toRepay)}
                     {r.figures.carriedForward > 0 && <div className="grants-small">{money(r.figures.carriedForward)} förs till nästa år</div>}
+                    {r.carryForward && (
+                      <div className="grants-small">
+                        Medgivande {r.carryForward.diaryNumber}: förs till del {r.carryForward.toPartId}, används senast {r.carryForward.newDeadline}
+                      </div>
+                    )}
                   </td>
                   <td id={`closing-next-${r.partId}`}>
                     <span className={r.next.overdue ? "overdue-mark" : undefined}>{r.next.text}</span>
@@ -261,6 +267,7 @@ export function ClosingPage({ code }: { code: string }) {
             ))}
           </div>
         ))}
+      <CarryForwardForm data={data} onSaved={refresh} />
       <PaymentForm data={data} onSaved={refresh} />
     </>
   );
