@@ -32,6 +32,15 @@ export const authorizationMatrix: Record<string, Access> = {
   "GET /api/auth/me": "signed-in",
   "POST /api/auth/logout": "public",
   "POST /api/auth/password": "signed-in",
+  // Single sign-on (issue 11 item 3): the login page asks whether it is on, the browser starts
+  // and finishes the sign-in before it has a session; the rules are the system's.
+  "GET /api/auth/oidc": "public",
+  "GET /api/auth/oidc/start": "public",
+  "GET /api/auth/oidc/callback": "public",
+  "GET /api/sso/rules": "system-admin",
+  "POST /api/sso/rules": "system-admin",
+  "PUT /api/sso/rules/{id}": "system-admin",
+  "DELETE /api/sso/rules/{id}": "system-admin",
   "GET /api/organisations": "signed-in",
   // User administration (f-security).
   "GET /api/users": { own: "admin", other: "admin" },

@@ -37,7 +37,8 @@ export interface UsersTable {
   id: Generated<number>;
   username: string;
   display_name: string;
-  password_hash: string;
+  /** NULL for a user who signs in only through the identity provider (migration 0061). */
+  password_hash: string | null;
   must_change_password: Generated<boolean>;
   is_admin: Generated<boolean>;
   created_at: Generated<Date>;
@@ -46,6 +47,9 @@ export interface UsersTable {
   updated_by: string | null;
   deactivated_at: Timestamp | null;
   password_changed_at: Timestamp | null;
+  /** The identity provider's issuer and subject of a user signed in by single sign-on (migration 0061). */
+  sso_issuer: string | null;
+  sso_subject: string | null;
 }
 
 import type { Role } from "../core/roles";
@@ -145,6 +149,31 @@ export interface UserPreferencesTable {
   updated_at: Generated<Date>;
 }
 
+/** A single sign-on under way (migration 0061): used once, expires after minutes. */
+export interface OidcFlowsTable {
+  state: string;
+  browser_hash: string;
+  nonce: string;
+  code_verifier: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+}
+
+/** A claim → organisation and role rule for single sign-on (migration 0061). */
+export interface SsoRulesTable {
+  id: Generated<number>;
+  position: number;
+  claim: string;
+  operator: "contains" | "ends_with";
+  value: string;
+  organisation_id: number;
+  role: Role;
+  revision: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+}
+
 export interface AuditChainHeadTable {
   only_row: Generated<boolean>;
   last_id: number;
@@ -165,4 +194,6 @@ export interface Database extends GrantTables, BudgetTables, LedgerTables, Closi
   user_preferences: UserPreferencesTable;
   audit_chain_head: AuditChainHeadTable;
   backup_runs: BackupRunsTable;
+  oidc_flows: OidcFlowsTable;
+  sso_rules: SsoRulesTable;
 }

@@ -7,6 +7,8 @@ import { ApiError, toErrorResponse } from "./errors";
 import { registerAllocationRoutes } from "./routes/allocations";
 import { registerAuditRoutes } from "./routes/audit";
 import { registerAuthRoutes } from "./routes/auth";
+import { registerOidcRoutes } from "./routes/oidc";
+import { registerSsoRuleRoutes } from "./routes/sso-rules";
 import { registerHealthRoutes } from "./routes/health";
 import { registerGrantRoutes } from "./routes/grants";
 import { registerBudgetRoutes } from "./routes/budgets";
@@ -45,6 +47,8 @@ export function createApp(db: Db, config: AppConfig) {
 
   registerHealthRoutes(app);
   registerAuthRoutes(app);
+  registerOidcRoutes(app, config.oidc);
+  registerSsoRuleRoutes(app);
   registerOrganisationRoutes(app);
   registerPopulationRoutes(app);
   registerAllocationRoutes(app);

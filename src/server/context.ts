@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { OidcConfig } from "../app/auth/oidc-config";
 import type { SessionPolicy } from "../app/auth/sessions";
 import type { Db } from "../db/connect";
 import type { CurrentUser } from "./auth/users";
@@ -15,6 +16,8 @@ export interface AppConfig {
   trustProxy?: boolean;
   /** Origins allowed to write (FORDELA_ORIGIN); by default the Origin's host must be the request's Host. */
   allowedOrigins?: string[];
+  /** Single sign-on through an OpenID Connect provider (FORDELA_OIDC_*); off when absent. */
+  oidc?: OidcConfig;
 }
 
 export interface AppEnv {

@@ -7,6 +7,7 @@ import { expect } from "vitest";
 import type { OpenDatabase } from "../../src/db/connect";
 import { loadReferenceData } from "../../src/db/queries/reference";
 import { createUser, type NewUser } from "../../src/server/auth/users";
+import type { AppConfig } from "../../src/server/context";
 import { startServer, type RunningServer } from "../../src/server/http";
 import { createTestDatabase } from "./db";
 
@@ -22,7 +23,7 @@ export interface BrowserApp {
   close(): Promise<void>;
 }
 
-export async function startBrowserApp(users: NewUser[]): Promise<BrowserApp> {
+export async function startBrowserApp(users: NewUser[], options: Pick<AppConfig, "oidc"> & { port?: number } = {}): Promise<BrowserApp> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Webbläsartestet kräver Chromium på ${CHROMIUM}, men filen finns inte. Installera paketet chromium (apt-get install chromium).`);
   }
@@ -33,7 +34,7 @@ export async function startBrowserApp(users: NewUser[]): Promise<BrowserApp> {
   const db = await createTestDatabase();
   await loadReferenceData(db.db);
   for (const user of users) await createUser(db.db, user);
-  const server = await startServer(db.db, { port: 0, secureCookies: false, webDir });
+  const server = await startServer(db.db, { port: options.port ?? 0, secureCookies: false, webDir, oidc: options.oidc });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -160,3 +161,16 @@ export async function login(page: Page, username: string, password: string) {
   await page.getByRole("button", { name: "Logga in" }).click();
 }
 
+
+/** A port free on this machine now, for a server whose own address must be known before it starts. */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import("node:net");
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}

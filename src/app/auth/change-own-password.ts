@@ -18,6 +18,9 @@ export interface ChangeOwnPasswordInput {
 /** A signed-in user replaces their password (a one-time password must be replaced this way). */
 export async function changeOwnPassword(db: Kysely<Database>, actor: Actor & { id: number }, input: ChangeOwnPasswordInput): Promise<{ endedSessions: number }> {
   const user = await db.selectFrom("users").select(["password_hash", "username", "display_name"]).where("id", "=", actor.id).executeTakeFirstOrThrow();
+  if (user.password_hash === null) {
+    throw new UserFacingError("Du loggar in via organisationens inloggning och har inget lösenord i Fördela att byta.", { status: 400, code: "no_local_password", where: { field: "currentPassword" } });
+  }
   if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
     throw new UserFacingError("Nuvarande lösenord stämmer inte.", { status: 400, code: "bad_password", where: { field: "currentPassword" } });
   }

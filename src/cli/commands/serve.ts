@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { oidcConfigFrom } from "../../app/auth/oidc-config";
 import { sessionPolicyFrom } from "../../app/auth/sessions";
 import { loadDemoData } from "../../db/demo/load";
 import { installPath } from "../../install-root";
@@ -34,6 +35,7 @@ export async function serveCommand(args: string[]): Promise<void> {
       sessionPolicy: sessionPolicyFrom(process.env),
       trustProxy: process.env.FORDELA_TRUST_PROXY === "1",
       allowedOrigins: process.env.FORDELA_ORIGIN?.split(",").map((o) => o.trim()).filter(Boolean),
+      oidc: oidcConfigFrom(process.env),
       log,
       beforeListen: async () => {
         if (!values.demo) return;

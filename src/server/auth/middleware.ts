@@ -23,7 +23,7 @@ export const sessionLoader: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 // What a user with a one-time password may still do: see who they are, change it, log out.
-const allowedBeforePasswordChange = new Set(["GET /api/auth/me", "POST /api/auth/password", "POST /api/auth/logout"]);
+const allowedBeforePasswordChange = new Set(["GET /api/auth/me", "POST /api/auth/password", "POST /api/auth/logout", "GET /api/auth/oidc/start", "GET /api/auth/oidc/callback"]);
 
 /** The one-time password must be replaced before anything else: enforced here, not only in the web UI. */
 export const passwordChangeGuard: MiddlewareHandler<AppEnv> = async (c, next) => {

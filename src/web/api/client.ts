@@ -103,6 +103,7 @@ function normalisePopulationDates(data: unknown): PopulationDate[] {
 export const api = {
   login: (username: string, password: string) => request<Session>("POST", "/api/auth/login", { username, password }),
   me: () => request<Session>("GET", "/api/auth/me"),
+  ssoStatus: () => request<{ enabled: boolean; name: string | null }>("GET", "/api/auth/oidc"),
   logout: () => request<{ ok: boolean }>("POST", "/api/auth/logout"),
   changePassword: (currentPassword: string, newPassword: string) =>
     request<{ ok: boolean }>("POST", "/api/auth/password", { currentPassword, newPassword }),

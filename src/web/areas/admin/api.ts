@@ -22,3 +22,23 @@ export const usersApi = {
 
 /** May this user open the user administration at all (the server decides each change). */
 export const managesUsers = (user: { isAdmin: boolean; roles: { role: Role }[] }) => user.isAdmin || user.roles.some((r) => r.role === "admin");
+
+export type { SsoRuleView as SsoRule } from "../../../app/sso/rule-view";
+import type { SsoRuleView } from "../../../app/sso/rule-view";
+import type { RuleOperator } from "../../../core/sso/claim-rules";
+
+export interface SsoRuleInput {
+  claim: string;
+  operator: RuleOperator;
+  value: string;
+  organisationCode: string;
+  role: Role;
+  position?: number;
+}
+
+export const ssoRulesApi = {
+  list: () => requestJson<SsoRuleView[]>("GET", "/api/sso/rules"),
+  add: (input: SsoRuleInput) => requestJson<SsoRuleView>("POST", "/api/sso/rules", input),
+  update: (id: number, input: SsoRuleInput & { revision: number }) => requestJson<SsoRuleView>("PUT", `/api/sso/rules/${id}`, input),
+  remove: (id: number, revision: number) => requestJson<{ ok: boolean }>("DELETE", `/api/sso/rules/${id}`, { revision }),
+};
