@@ -16,6 +16,7 @@ Kommandon:
   accounts suggest --org KOD förslag på konton för solidarisk finansiering och intäkter (--accept sparar)
   export budget-sie          budget som SIE 4 (#PBUDGET) för ekonomisystemet
   user add NAMN              skapa en användare
+  sso rules|add-rule|…       inloggningsregler för inloggning via identitetsleverantören (OpenID Connect)
   document SLAG ID           beslutsunderlag som PDF eller XLSX (budget, frame-change, …)
   index-series list|show|set indexserier (LPIK) för budgetförslag: visa och lägga in årsvärden
   migrate                    kör databasmigreringar
@@ -61,6 +62,10 @@ const commands: Record<string, () => Promise<{ run: Command; help: string }>> = 
   user: async () => {
     const m = await import("./commands/user");
     return { run: m.userCommand, help: m.userHelp };
+  },
+  sso: async () => {
+    const m = await import("./commands/sso");
+    return { run: m.ssoCommand, help: m.ssoHelp };
   },
   document: async () => {
     const m = await import("./commands/document");
