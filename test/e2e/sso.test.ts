@@ -61,6 +61,12 @@ describe("inloggning via identitetsleverantören i en riktig webbläsare", () =>
     expect(plain(await person.locator("header").textContent())).toContain("Anna Andersson");
     const me = await person.evaluate(async () => (await fetch("/api/auth/me")).json());
     expect(me.user).toMatchObject({ username: "anna@testland.se", roles: [{ organisationName: "Region Jämtland Härjedalen", role: "editor" }] });
+
+    // The administrator sees that she signs in through the provider.
+    await page.getByRole("navigation").getByRole("link", { name: "Användare" }).click();
+    await page.getByRole("link", { name: "anna@testland.se" }).click();
+    await page.getByRole("heading", { level: 1, name: "Användare anna@testland.se" }).waitFor();
+    expect(plain(await page.locator("dl").textContent())).toContain("InloggningVia identitetsleverantören");
     await Promise.all([adminContext.close(), strangerContext.close(), personContext.close()]);
   }, 120_000);
 });

@@ -15,6 +15,8 @@ export interface UserView {
   updatedAt: string;
   updatedBy: string | null;
   activeSessions: number;
+  /** Signs in through the identity provider (single sign-on): the roles follow its rules at every sign-in. */
+  singleSignOn: boolean;
   roles: { organisationId: number; organisationCode: string; organisationName: string; role: Role }[];
 }
 
@@ -34,7 +36,7 @@ export async function userViews(db: Kysely<Database>, ids: number[]): Promise<Us
   if (ids.length === 0) return [];
   const users = await db
     .selectFrom("users")
-    .select(["id", "username", "display_name", "is_admin", "must_change_password", "deactivated_at", "revision", "updated_at", "updated_by"])
+    .select(["id", "username", "display_name", "is_admin", "must_change_password", "deactivated_at", "revision", "updated_at", "updated_by", "sso_subject"])
     .where("id", "in", ids)
     .orderBy("username")
     .execute();
@@ -65,6 +67,7 @@ export async function userViews(db: Kysely<Database>, ids: number[]): Promise<Us
     updatedAt: iso(u.updated_at)!,
     updatedBy: u.updated_by,
     activeSessions: Number(sessions.find((s) => s.user_id === u.id)?.n ?? 0),
+    singleSignOn: u.sso_subject !== null,
     roles: roles.filter((r) => r.user_id === u.id).map(({ organisationId, organisationCode, organisationName, role }) => ({ organisationId, organisationCode, organisationName, role })),
   }));
 }

@@ -27,6 +27,7 @@ const ManagedUserSchema = z
     updatedAt: z.string(),
     updatedBy: z.string().nullable(),
     activeSessions: z.number().int(),
+    singleSignOn: z.boolean().openapi({ description: "Loggar in via identitetsleverantören; rollerna sätts av inloggningsreglerna vid varje inloggning" }),
     roles: z.array(z.object({ organisationId: z.number().int(), organisationCode: z.string(), organisationName: z.string(), role: RoleEnum })),
   })
   .openapi("ManagedUser");

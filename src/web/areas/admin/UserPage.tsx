@@ -53,6 +53,8 @@ export function UserPage({ id, user }: { id: number; user: User }) {
         <dd>{statusText(target)}</dd>
         <dt>Roller</dt>
         <dd>{describeRoles(target)}</dd>
+        <dt>Inloggning</dt>
+        <dd>{target.singleSignOn ? "Via identitetsleverantören; rollerna sätts av inloggningsreglerna vid varje inloggning" : "Med lösenord i Fördela"}</dd>
         <dt>Senast ändrad</dt>
         <dd>
           {when(target.updatedAt)} {target.updatedBy ? `av ${target.updatedBy}` : ""}
