@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { OpenDatabase } from "../../src/db/connect";
+import { openDatabase, type OpenDatabase } from "../../src/db/connect";
 import { loadReferenceData } from "../../src/db/queries/reference";
 import { createApp } from "../../src/server/app";
 import { createUser } from "../../src/server/auth/users";
@@ -7,8 +7,9 @@ import { createTestDatabase } from "../helpers/db";
 import { startTestProvider, type TestAccount, type TestProvider } from "../helpers/oidc-provider";
 
 // Single sign-on end to end: a real OpenID Connect provider (oidc-provider) in this process, two
-// Fördela app instances on one database (the sign-in starts on one and the provider's answer
-// reaches the other), the authorization code flow with PKCE driven over HTTP.
+// Fördela app instances on one database — on PostgreSQL each with its own connection pool, as two
+// servers would have — where the sign-in starts on one and the provider's answer reaches the
+// other; the authorization code flow with PKCE driven over HTTP.
 
 const callbackUrl = "http://localhost/api/auth/oidc/callback";
 type App = ReturnType<typeof createApp>;
@@ -44,7 +45,8 @@ interface Attempt {
 }
 
 describe("inloggning via en riktig OpenID Connect-leverantör", () => {
-  let opened: OpenDatabase;
+  let opened: OpenDatabase & { url?: string };
+  let secondConnection: OpenDatabase | undefined;
   let idp: TestProvider;
   let first: App;
   let second: App;
@@ -59,13 +61,15 @@ describe("inloggning via en riktig OpenID Connect-leverantör", () => {
       oidc: { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, redirectUrl: callbackUrl, name: "Testregionens inloggning", scopes: "openid profile email groups" },
     };
     first = createApp(opened.db, config);
-    second = createApp(opened.db, config);
+    secondConnection = opened.url ? await openDatabase({ url: opened.url }) : undefined;
+    second = createApp((secondConnection ?? opened).db, config);
     await createUser(opened.db, { username: "it-admin", password: "ett-långt-lösenord-för-it", isAdmin: true });
     const res = await first.request("/api/auth/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "it-admin", password: "ett-långt-lösenord-för-it" }) });
     admin = { cookie: res.headers.get("set-cookie")!.split(";")[0]!, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
   }, 120_000);
   afterAll(async () => {
     await idp?.close();
+    await secondConnection?.close();
     await opened?.close();
   });
 
