@@ -5,6 +5,7 @@ import { logInWithSso } from "../../app/auth/log-in-sso";
 import { auditSsoFailure, beginFlow, flowMinutes, SsoLoginError, takeFlow } from "../../app/auth/oidc-flows";
 import type { OidcConfig } from "../../app/auth/oidc-config";
 import { defaultSessionPolicy } from "../../app/auth/sessions";
+import { UserFacingError } from "../../core/errors";
 import { sessionCookie } from "../auth/sessions";
 import { clientAddress } from "../client-address";
 import type { App } from "../context";
@@ -97,10 +98,14 @@ export function registerOidcRoutes(app: App, config: OidcConfig | undefined) {
       setCookie(c, sessionCookie, session.token, { httpOnly: true, secure: c.get("config").secureCookies, sameSite: "Strict", path: "/", expires: session.expiresAt });
       return c.redirect("/", 303);
     } catch (err) {
-      if (!(err instanceof SsoLoginError)) throw err;
+      // The browser came here by navigation: any refusal goes back to the login page, which says
+      // why. Another user-facing error (two first sign-ins of one person at once colliding on the
+      // new user) becomes "log in again": the second try finds the user.
+      if (!(err instanceof UserFacingError)) throw err;
+      const refusal = err instanceof SsoLoginError ? err : new SsoLoginError("sso_failed", `Inloggningen kunde inte slutföras (${err.message}). Logga in igen.`);
       // A refusal by the rules is already in the audit log with the claims; the rest go in here.
-      if (err.code !== "sso_no_rule" && err.code !== "sso_deactivated") await auditSsoFailure(db, err, client.address);
-      return c.redirect(refusedTo(err.code), 303);
+      if (refusal.code !== "sso_no_rule" && refusal.code !== "sso_deactivated") await auditSsoFailure(db, refusal, client.address);
+      return c.redirect(refusedTo(refusal.code), 303);
     }
   });
 }
