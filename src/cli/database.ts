@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { openDatabase, type OpenDatabase } from "../db/connect";
+import { lockDataDir, type DataDirLock } from "../db/data-dir-lock";
 import { migrate } from "../db/migrate";
 import { ensureReferenceData } from "../db/queries/reference-state";
 
@@ -9,17 +10,43 @@ export function defaultDataDir(): string {
   return resolve(process.env.FORDELA_DATA_DIR ?? ".fordela/data");
 }
 
-/** Opens the configured database, applies migrations and makes sure the reference data is loaded. */
-export async function openAppDatabase(log: (line: string) => void = () => {}): Promise<OpenDatabase> {
+export type AppDatabase = OpenDatabase & {
+  /** The embedded data directory's lock (none on PostgreSQL, where many processes may connect). */
+  lock?: DataDirLock;
+};
+
+/**
+ * Opens the configured database, applies migrations and makes sure the reference data is loaded.
+ * An embedded data directory is locked for this process first (src/db/data-dir-lock.ts): a
+ * second fordela process on the same directory is refused, naming the one that holds it.
+ */
+export async function openAppDatabase(log: (line: string) => void = () => {}, command = process.argv[2] ?? "fordela"): Promise<AppDatabase> {
   const url = process.env.DATABASE_URL;
-  let opened: OpenDatabase;
+  let opened: AppDatabase;
   if (url) {
     opened = await openDatabase({ url });
     log(`Databas: PostgreSQL (${new URL(url).host})`);
   } else {
     const dataDir = defaultDataDir();
     mkdirSync(dataDir, { recursive: true });
-    opened = await openDatabase({ dataDir });
+    const lock = lockDataDir(dataDir, command);
+    try {
+      const embedded = await openDatabase({ dataDir });
+      opened = {
+        ...embedded,
+        lock,
+        async close() {
+          try {
+            await embedded.close();
+          } finally {
+            lock.release();
+          }
+        },
+      };
+    } catch (e) {
+      lock.release();
+      throw e;
+    }
     log(`Databas: inbäddad PGlite i ${dataDir}`);
   }
   const applied = await migrate(opened.db);

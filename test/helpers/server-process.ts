@@ -9,6 +9,8 @@ const root = join(import.meta.dirname, "..", "..");
 
 export interface StartedServer {
   url: string;
+  /** The process that runs Fördela (the launcher's child). */
+  pid: number | undefined;
   /** Milliseconds from spawn until the server printed its address. */
   startMs: number;
   /** Resident memory of the worker process (the one that runs Fördela), in MB. */
@@ -68,6 +70,7 @@ export async function startServer(env: NodeJS.ProcessEnv, extraArgs: string[] = 
   const pid = workerPid(child);
   return {
     url,
+    pid,
     startMs,
     rssMb: () => rssOf(pid),
     stop: () =>

@@ -43,6 +43,7 @@ export async function serveCommand(args: string[]): Promise<void> {
         if (loaded.length > 0) log(`Exempeldata laddad: ${loaded.join("; ")}`);
       },
     });
+    opened.lock?.describe({ url: started.url });
     log(`Fördela körs på ${started.url}`);
     if (started.remindersOn) log("E-postpåminnelser om tidsfrister skickas dagligen.");
     if (started.admin) {
