@@ -1,4 +1,7 @@
 import { spawn } from "node:child_process";
+import { createWriteStream, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { generateSieFile } from "../src/formats/sie";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { SMTPServer } from "smtp-server";
@@ -51,6 +54,56 @@ describe.skipIf(!process.env.DATABASE_URL)("two servers on one PostgreSQL", () =
         body: body === undefined ? undefined : JSON.stringify(body),
       });
   }
+
+  it("follows a SIE import started through one server from both: its progress while it runs, then its result", async () => {
+    const call = await browser();
+    const orgs = (await (await call("GET", "/api/organisations?kind=region")).json()) as { id: number; code: string }[];
+    const jamtland = orgs.find((o) => o.code === "23")!;
+    const file = join(mkdtempSync(join(tmpdir(), "fordela-multi-")), "stor.se");
+    await generateSieFile(createWriteStream(file), { seed: 7, transactions: 300_000, year: 2024 });
+    const login = await fetch(`${proxy.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json", origin: proxy.url }, body: JSON.stringify({ username: "anna", password }) });
+    const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const started = await fetch(`${proxy.url}/api/ledger/imports/sie?organisationId=${jamtland.id}&fileName=stor.se`, {
+      method: "POST",
+      headers: { cookie, origin: proxy.url, "x-csrf-token": csrfToken, "content-type": "application/octet-stream" },
+      body: readFileSync(file),
+    });
+    expect(started.status, await started.clone().text()).toBe(202);
+    const job = (await started.json()) as { id: string };
+    const seen: { status: string; transactions: number }[] = [];
+    const before = [...proxy.served];
+    for (let i = 0; i < 600; i++) {
+      const res = await fetch(`${proxy.url}/api/ledger/jobs/${job.id}`, { headers: { cookie } });
+      expect(res.status).toBe(200);
+      const now = (await res.json()) as { status: string; transactions: number; result: { transactions: number } | null };
+      seen.push(now);
+      if (now.status !== "running") {
+        expect(now.status).toBe("done");
+        expect(now.result!.transactions).toBe(300_000);
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(seen.at(-1)!.status).toBe("done");
+    // Both servers answered the polls, and the one that does not run the import saw it move.
+    expect(proxy.served.every((n, i) => n > before[i]!)).toBe(true);
+    expect(seen.some((s) => s.status === "running" && s.transactions > 0)).toBe(true);
+  }, 300_000);
+
+  it("shows a job whose server stopped answering as interrupted on the other", async () => {
+    const orgId = (await opened.db.selectFrom("organisations").select("id").where("code", "=", "23").executeTakeFirstOrThrow()).id;
+    const id = "00000000-0000-4000-8000-000000000001";
+    await opened.db.insertInto("ledger_import_jobs").values({ id, organisation_id: orgId, file_name: "avbruten.se", status: "running", owner: "en-server-som-dog:1:x", heartbeat_at: new Date(Date.now() - 120_000) }).execute();
+    const call = await browser();
+    for (let i = 0; i < 2; i++) {
+      const res = await call("GET", `/api/ledger/jobs/${id}`);
+      expect(res.status).toBe(200);
+      const job = (await res.json()) as { status: string; error: { message: string } };
+      expect(job.status).toBe("interrupted");
+      expect(job.error.message).toContain("avbröts innan den blev klar");
+    }
+  });
 
   it("answers /api/health on both servers", async () => {
     for (const s of servers) expect((await fetch(`${s.url}/api/health`)).status).toBe(200);

@@ -22,6 +22,25 @@ export interface LedgerImportsTable {
   imported_at: Generated<Date>;
 }
 
+/** Migration 0050: import jobs and their progress, shared by every server instance. */
+export interface LedgerImportJobsTable {
+  id: string;
+  organisation_id: number;
+  file_name: string;
+  status: "running" | "done" | "failed";
+  started_by: string | null;
+  started_at: Generated<Date>;
+  finished_at: Date | null;
+  lines_read: Generated<number>;
+  bytes_read: Generated<number>;
+  total_bytes: number | null;
+  transactions: Generated<number>;
+  result: Json | null;
+  error: Json | null;
+  owner: string;
+  heartbeat_at: Generated<Date>;
+}
+
 export interface LedgerAccountsTable {
   organisation_id: number;
   account: string;
@@ -147,6 +166,7 @@ export interface LedgerObjectLinksTable {
 
 export interface LedgerTables {
   ledger_imports: LedgerImportsTable;
+  ledger_import_jobs: LedgerImportJobsTable;
   ledger_accounts: LedgerAccountsTable;
   ledger_dimensions: LedgerDimensionsTable;
   ledger_objects: LedgerObjectsTable;

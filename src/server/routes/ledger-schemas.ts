@@ -48,7 +48,7 @@ export const JobSchema = z
     id: z.string(),
     organisationId: z.number(),
     fileName: z.string(),
-    status: z.enum(["running", "done", "failed"]),
+    status: z.enum(["running", "done", "failed", "interrupted"]).openapi({ description: "interrupted: servern som körde importen slutade svara innan den blev klar; ingenting sparades" }),
     startedAt: z.string(),
     finishedAt: z.string().nullable(),
     linesRead: z.number(),

@@ -185,17 +185,15 @@ export function registerLedgerRoutes(app: App) {
     requireRole(user, organisationId, "editor");
     const { bytes, name } = await uploaded(c, fileName);
     const db = c.get("db");
-    const job = startJob(organisationId, name, bytes.byteLength);
-    // The import runs after the response: the UI polls /api/ledger/jobs/{id}.
+    const job = await startJob(db, { organisationId, fileName: name, totalBytes: bytes.byteLength, startedBy: user.username });
+    // The import runs after the response: the UI polls /api/ledger/jobs/{id}, on any instance.
     void importSieFile(db, user, { organisationId, input: bytes, fileName: name, replace: replace === "true", via: "web", onProgress: (p) => progressJob(job, p) }).then(
       (result) => finishJob(job, { result }),
       (err: unknown) => {
-        if (err instanceof ReplaceNeedsConsentError) finishJob(job, { error: { message: err.message, errors: [], code: err.code, comparison: err.comparison } });
-        else if (err instanceof SieFileError) finishJob(job, { error: { message: err.message, errors: err.errors.map((e) => ({ file: e.file, line: e.line, field: e.field, message: e.detail })) } });
-        else {
-          console.error(err);
-          finishJob(job, { error: { message: "Importen avbröts av ett oväntat fel; ingenting sparades.", errors: [] } });
-        }
+        if (err instanceof ReplaceNeedsConsentError) return finishJob(job, { error: { message: err.message, errors: [], code: err.code, comparison: err.comparison } });
+        if (err instanceof SieFileError) return finishJob(job, { error: { message: err.message, errors: err.errors.map((e) => ({ file: e.file, line: e.line, field: e.field, message: e.detail })) } });
+        console.error(err);
+        return finishJob(job, { error: { message: "Importen avbröts av ett oväntat fel; ingenting sparades.", errors: [] } });
       },
     );
     return c.json(job, 202);
@@ -208,8 +206,8 @@ export function registerLedgerRoutes(app: App) {
 
   app.openapi(jobRoute, async (c) => {
     const user = requireUser(c.get("user"));
-    const job = getJob(c.req.valid("param").jobId);
-    if (!job) throw new ApiError(404, "not_found", "Importjobbet finns inte (färdiga jobb glöms efter en timme; se importlistan).");
+    const job = await getJob(c.get("db"), c.req.valid("param").jobId);
+    if (!job) throw new ApiError(404, "not_found", "Importjobbet finns inte (färdiga jobb sparas en vecka; se importlistan).");
     requireRole(user, job.organisationId, "reader");
     return c.json(job, 200);
   });

@@ -6,6 +6,7 @@ const n = (v: number) => groupThousands(String(v));
 /** What a running or finished import has done so far, as one Swedish sentence. */
 export function jobProgressText(job: ImportJob): string {
   if (job.status === "failed") return `Importen av ${job.fileName} misslyckades; ingenting sparades.`;
+  if (job.status === "interrupted") return `Importen av ${job.fileName} avbröts innan den blev klar (servern slutade svara); ingenting sparades. Importera filen igen.`;
   if (job.status === "done" && job.result) {
     const r = job.result;
     return `Klart: ${job.fileName} importerades för ${r.year} med ${n(r.vouchers)} verifikationer och ${n(r.transactions)} transaktionsrader.`;
