@@ -1,0 +1,99 @@
+import { createWriteStream, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type OpenDatabase } from "../../src/db/connect";
+import { generateSieFile } from "../../src/formats/sie";
+import { getJob, INTERRUPTED_AFTER_MS } from "../../src/ledger/jobs";
+import { createCliEnvironment } from "../helpers/db";
+import { fordelaCommand, startServer } from "../helpers/server-process";
+
+// All or nothing where it is hardest: the server running an import of 1 000 000 #TRANS rows is
+// killed (SIGKILL, no chance to clean up) at several moments of it: early, in the middle, late.
+// Afterwards every ledger table holds exactly what it held before, and the job reads as
+// interrupted. Moments are times after the upload was accepted, not progress polls: on the
+// embedded database a poll waits while the import holds the one connection.
+
+const ledgerTables = ["ledger_imports", "ledger_accounts", "ledger_dimensions", "ledger_objects", "ledger_balances", "ledger_period_amounts", "ledger_vouchers", "ledger_transactions", "ledger_totals", "ledger_class_totals"] as const;
+const password = "ett-långt-lösenord-för-test";
+
+async function counts(opened: OpenDatabase): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const table of ledgerTables) out[table] = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(opened.db)).rows[0]!.n);
+  return out;
+}
+
+describe("an import whose server is killed part-way", () => {
+  let env: NodeJS.ProcessEnv;
+  let drop: () => Promise<void>;
+  let file: string;
+  const open = () => openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.FORDELA_DATA_DIR! });
+
+  beforeAll(async () => {
+    ({ env, drop } = await createCliEnvironment());
+    env = { ...env, FORDELA_INSECURE_COOKIES: "1" };
+    fordelaCommand(env, ["user", "add", "anna", "--org", "23", "--role", "handläggare", "--password-stdin"], `${password}\n`);
+    file = join(mkdtempSync(join(tmpdir(), "fordela-kill-")), "stor.se");
+    await generateSieFile(createWriteStream(file), { seed: 11, transactions: 1_000_000, year: 2024 });
+  }, 180_000);
+  afterAll(async () => {
+    // PGlite, closed, still writes its last files to the directory a moment later.
+    await new Promise((r) => setTimeout(r, 1000));
+    await drop();
+  });
+
+  // On PostgreSQL the server answers progress polls during the import, so the kill comes at a
+  // share of the file; the embedded database's server answers once the import lets go of the
+  // connection, so there the kill comes after a time well inside the import's length.
+  for (const point of [
+    { percent: 1, afterMs: 200 },
+    { percent: 50, afterMs: 1500 },
+    { percent: 95, afterMs: 3000 },
+  ]) {
+    it(`leaves every ledger table as it was when killed early, in the middle and late (${point.percent} % / ${point.afterMs} ms)`, async () => {
+      let opened = await open();
+      const before = await counts(opened);
+      const orgId = (await opened.db.selectFrom("organisations").select("id").where("code", "=", "23").executeTakeFirstOrThrow()).id;
+      await opened.close();
+
+      const server = await startServer(env);
+      const login = await fetch(`${server.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json", origin: server.url }, body: JSON.stringify({ username: "anna", password }) });
+      const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+      const { csrfToken } = (await login.json()) as { csrfToken: string };
+      const started = await fetch(`${server.url}/api/ledger/imports/sie?organisationId=${orgId}&fileName=stor.se`, {
+        method: "POST",
+        headers: { cookie, origin: server.url, "x-csrf-token": csrfToken, "content-type": "application/octet-stream" },
+        body: readFileSync(file),
+      });
+      expect(started.status).toBe(202);
+      const { id } = (await started.json()) as { id: string };
+      if (env.DATABASE_URL) {
+        let reached = 0;
+        for (let i = 0; i < 3000 && reached < point.percent; i++) {
+          const job = (await (await fetch(`${server.url}/api/ledger/jobs/${id}`, { headers: { cookie } })).json()) as { status: string; percent: number };
+          expect(job.status).toBe("running");
+          reached = job.percent;
+          if (reached < point.percent) await new Promise((r) => setTimeout(r, 10));
+        }
+      } else await new Promise((r) => setTimeout(r, point.afterMs));
+      process.kill(server.pid!, "SIGKILL");
+      await server.stop();
+
+      opened = await open();
+      try {
+        // PostgreSQL rolls the cut transaction back once it sees the connection gone.
+        await expect.poll(() => counts(opened), { timeout: 30_000, interval: 250 }).toEqual(before);
+        const job = await getJob(opened.db, id, Date.now() + INTERRUPTED_AFTER_MS + 1000);
+        expect(job).toMatchObject({ status: "interrupted", error: { code: "interrupted" } });
+      } finally {
+        await opened.close();
+      }
+    }, 300_000);
+  }
+
+  it("imports the same file completely afterwards", async () => {
+    const out = fordelaCommand(env, ["import", "sie", file, "--org", "23"]);
+    expect(out).toMatch(/Importerade 1[\s\u00a0]?000[\s\u00a0]?000 transaktioner/);
+  }, 300_000);
+});
