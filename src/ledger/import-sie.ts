@@ -1,3 +1,4 @@
+import { budgetTotalWarnings, type PeriodAmountRow } from "./budget-check";
 import type { Transaction } from "kysely";
 import type { Db } from "../db/connect";
 import type { Database } from "../db/schema";
@@ -88,7 +89,7 @@ export async function importSie(db: Db, input: SieInput, options: SieImportOptio
       const writer = new LedgerRowWriter(trx, importId, await copierFor(db, trx));
       const chart: ChartData = { accounts: new Map(), dimensions: new Map(), objects: new Map() };
       const balances: Record<string, unknown>[] = [];
-      const periodAmounts: Record<string, unknown>[] = [];
+      const periodAmounts: (PeriodAmountRow & Record<string, unknown>)[] = [];
       let year: number | undefined;
       let firstDate: string | undefined;
       const onRecord = (r: SieRecord) => {
@@ -162,7 +163,7 @@ export async function importSie(db: Db, input: SieInput, options: SieImportOptio
       }
       const replaced = await replacePreviousImports(trx, options.organisationId, resolvedYear, "sie", importId);
       const budgets = periodAmounts.filter((p) => p.kind === "PBUDGET").length;
-      const warnings = summary.warnings;
+      const warnings = [...summary.warnings, ...budgetTotalWarnings(periodAmounts, fileName)];
       await trx
         .updateTable("ledger_imports")
         .set({

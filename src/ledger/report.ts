@@ -59,22 +59,66 @@ export async function outcomeCells(db: Db, q: BudgetOutcomeQuery): Promise<Amoun
   return rows.map((r) => ({ period: r.period, account: r.account, key: r.object, amount: Number(r.amount) }));
 }
 
-/** Budget sums from #PBUDGET (and CSV budgets when they come), filtered like the outcome. */
+/**
+ * Budget sums from #PBUDGET (and CSV budgets when they come), filtered like the outcome.
+ *
+ * Real exports give an account's budget twice: once as the account's total (no objects) and
+ * once per object, adding up to it. Each is counted once: a grouping or filter by object reads
+ * the per-object rows, anything else the account total; where a period and account has only one
+ * kind, that kind is read. Where the two disagree, budgetDisagreements says so.
+ */
 export async function budgetCells(db: Db, q: BudgetOutcomeQuery): Promise<AmountCell[]> {
   const project = objectFilter(q.project);
   const costCentre = objectFilter(q.costCentre);
-  let query = db
+  const byObject = q.by === "costcentre" || q.by === "project" || project !== undefined || costCentre !== undefined;
+  const rows = db
     .selectFrom("ledger_period_amounts")
-    .select(["period", "account", sql<string>`coalesce(${sql.ref(q.by === "costcentre" ? "cost_centre" : "project")}, '')`.as("key"), sql<string>`sum(amount_ore)`.as("amount")])
+    .select([
+      "period",
+      "account",
+      "cost_centre",
+      "project",
+      "amount_ore",
+      sql<boolean>`bool_or(cost_centre IS NULL AND project IS NULL) OVER w`.as("has_total"),
+      sql<boolean>`bool_or(cost_centre IS NOT NULL OR project IS NOT NULL) OVER w`.as("has_objects"),
+    ])
     .where("import_id", "in", liveImports(db, q.organisationId))
     .where("kind", "=", "PBUDGET")
     .where("period", ">=", q.year * 100)
     .where("period", "<=", q.year * 100 + 12)
-    .groupBy(["period", "account", "key"]);
-  if (project !== undefined) query = project === "" ? query.where("project", "is", null) : query.where("project", "=", project);
-  if (costCentre !== undefined) query = costCentre === "" ? query.where("cost_centre", "is", null) : query.where("cost_centre", "=", costCentre);
-  const rows = await query.execute();
-  return rows.map((r) => ({ period: r.period, account: r.account, key: r.key, amount: Number(r.amount) }));
+    .modifyEnd(sql`WINDOW w AS (PARTITION BY import_id, period, account)`)
+    .as("b");
+  const duplicate = byObject ? sql<boolean>`b.cost_centre IS NULL AND b.project IS NULL` : sql<boolean>`(b.cost_centre IS NOT NULL OR b.project IS NOT NULL)`;
+  let query = db
+    .selectFrom(rows)
+    .select(["b.period", "b.account", sql<string>`coalesce(${sql.ref(q.by === "costcentre" ? "b.cost_centre" : "b.project")}, '')`.as("key"), sql<string>`sum(b.amount_ore)`.as("amount")])
+    .where(sql<boolean>`NOT (b.has_total AND b.has_objects AND ${duplicate})`)
+    .groupBy(["b.period", "b.account", "key"]);
+  if (project !== undefined) query = project === "" ? query.where("b.project", "is", null) : query.where("b.project", "=", project);
+  if (costCentre !== undefined) query = costCentre === "" ? query.where("b.cost_centre", "is", null) : query.where("b.cost_centre", "=", costCentre);
+  const result = await query.execute();
+  return result.map((r) => ({ period: r.period, account: r.account, key: r.key, amount: Number(r.amount) }));
+}
+
+/** Periods and accounts whose budget total and the sum of its objects' budgets differ. */
+export async function budgetDisagreements(db: Db, organisationId: number, year: number): Promise<{ period: number; account: string; total: number; objects: number }[]> {
+  const rows = await db
+    .selectFrom("ledger_period_amounts")
+    .select([
+      "period",
+      "account",
+      sql<string>`sum(amount_ore) FILTER (WHERE cost_centre IS NULL AND project IS NULL)`.as("total"),
+      sql<string>`sum(amount_ore) FILTER (WHERE cost_centre IS NOT NULL OR project IS NOT NULL)`.as("objects"),
+    ])
+    .where("import_id", "in", liveImports(db, organisationId))
+    .where("kind", "=", "PBUDGET")
+    .where("period", ">=", year * 100)
+    .where("period", "<=", year * 100 + 12)
+    .groupBy(["period", "account"])
+    .execute();
+  return rows
+    .filter((r) => r.total !== null && r.objects !== null && r.total !== r.objects)
+    .map((r) => ({ period: r.period, account: r.account, total: Number(r.total), objects: Number(r.objects) }));
 }
 
 export async function objectNames(db: Db, organisationId: number, by: BudgetOutcomeGrouping): Promise<Map<string, string>> {
