@@ -31,6 +31,12 @@ describe("a budget given per account and per object", () => {
     const totals = new Map<string, number>();
     for (const by of ["class", "account", "costcentre", "project", "month"] as const) totals.set(by, (await budgetVsOutcomeReport(opened.db, { organisationId: org, year: 2008, by })).total.budget);
     expect(new Set(totals.values()).size).toBe(1);
+    const forecasts = new Map<string, [number, number]>();
+    for (const by of ["class", "account", "costcentre", "project", "month"] as const) {
+      const r = await budgetVsOutcomeReport(opened.db, { organisationId: org, year: 2008, by });
+      forecasts.set(by, [r.total.forecast, r.asOfMonth]);
+    }
+    expect(Object.fromEntries(forecasts)).toEqual(Object.fromEntries([...forecasts.keys()].map((k) => [k, forecasts.get("class")])));
     const byCostCentre = await budgetVsOutcomeReport(opened.db, { organisationId: org, year: 2008, by: "costcentre" });
     expect(byCostCentre.rows.some((r) => r.key === "0" && r.budget !== 0)).toBe(true);
   });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../test/helpers/db";
 import { createLedgerOrganisation } from "../../test/helpers/ledger";
 import { accountClassifier } from "../core/followup/account-class";
-import { budgetVsOutcome } from "../core/followup/budget-outcome";
+import { budgetVsOutcome, type BudgetOutcomeReport } from "../core/followup/budget-outcome";
 import { generateSieFile } from "../formats/sie";
 import type { OpenDatabase } from "../db/connect";
 import { importSie } from "./import-sie";
@@ -30,14 +30,16 @@ beforeAll(async () => {
 afterAll(async () => opened.close());
 
 /** The same report summed per account from ledger_totals, the way it was made before the class sums. */
-async function fromAccountTotals(q: BudgetOutcomeQuery) {
+async function fromAccountTotals(q: BudgetOutcomeQuery): Promise<BudgetOutcomeReport> {
   const [outcome, budget, overrides, labels] = await Promise.all([
     outcomeCells(opened.db, q),
     budgetCells(opened.db, q),
     accountClassOverrides(opened.db, q.organisationId),
     objectNames(opened.db, q.organisationId, q.by),
   ]);
-  return budgetVsOutcome({ year: q.year, by: q.by, outcome, budget, classify: accountClassifier(overrides), labels });
+  // Cost centres' sums are per year: the month the books are closed through comes from the months.
+  const months = q.by === "costcentre" ? await fromAccountTotals({ ...q, by: "month" }) : undefined;
+  return budgetVsOutcome({ year: q.year, by: q.by, outcome, budget, classify: accountClassifier(overrides), labels, ...(months ? { asOfMonth: months.asOfMonth } : {}) });
 }
 
 describe("budget vs outcome from the sums per account class", () => {

@@ -131,6 +131,23 @@ export async function objectNames(db: Db, organisationId: number, by: BudgetOutc
   return new Map(rows.map((r) => [r.code, r.name]));
 }
 
+/**
+ * Cost centres' outcome is kept per year, not per month (src/ledger/running-totals.ts), so a
+ * report by or filtered on cost centre cannot see which month the books are closed through and
+ * would forecast from month 0. The organisation's months say it: the last month with outcome.
+ */
+async function monthOfCostCentreOutcome(db: Db, q: BudgetOutcomeQuery, overrides: Awaited<ReturnType<typeof accountClassOverrides>>): Promise<number | undefined> {
+  if (q.by !== "costcentre" && q.costCentre === undefined) return undefined;
+  await ensureClassTotals(db, q.organisationId, overrides);
+  const months = await classOutcomeCells(db, q.organisationId, q.year, "month");
+  let last = 0;
+  for (const c of months) {
+    const month = c.period % 100;
+    if (c.class !== "balance" && c.amount !== 0 && month >= 1 && month <= 12 && month > last) last = month;
+  }
+  return last;
+}
+
 /** Budget vs outcome for an organisation's year, grouped by account class, account, cost centre, project or month. */
 export async function budgetVsOutcomeReport(db: Db, q: BudgetOutcomeQuery): Promise<BudgetOutcomeReport> {
   const overrides = await accountClassOverrides(db, q.organisationId);
@@ -142,6 +159,7 @@ export async function budgetVsOutcomeReport(db: Db, q: BudgetOutcomeQuery): Prom
     budgetCells(db, q),
     objectNames(db, q.organisationId, q.by),
   ]);
+  const asOfMonth = q.asOfMonth ?? (await monthOfCostCentreOutcome(db, q, overrides));
   return budgetVsOutcome({
     year: q.year,
     by: q.by,
@@ -149,7 +167,7 @@ export async function budgetVsOutcomeReport(db: Db, q: BudgetOutcomeQuery): Prom
     budget,
     classify: accountClassifier(overrides),
     labels,
-    ...(q.asOfMonth === undefined ? {} : { asOfMonth: q.asOfMonth }),
+    ...(asOfMonth === undefined ? {} : { asOfMonth }),
     ...(q.forecastMethod === undefined ? {} : { forecastMethod: q.forecastMethod }),
   });
 }
