@@ -41,15 +41,20 @@ afterAll(async () => {
   await app?.close();
 });
 
+/** The coordinator signed in on Region Jämtland Härjedalen's closing page, page errors collected. */
+async function closingPage() {
+  const context = await app.browser.newContext({ locale: "sv-SE", viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on("pageerror", (e) => consoleErrors.push(e.message));
+  await page.goto(`${app.server.url}/statsbidrag/avslut/23`);
+  await login(page, USER.username, USER.password);
+  return { context, page, consoleErrors };
+}
+
 describe("avsluta statsbidrag i en riktig webbläsare", () => {
   it("visar översikten, sparar utbetalningsuppgifter och tar fram den ekonomiska redovisningen som PDF", async () => {
-    const context = await app.browser.newContext({ locale: "sv-SE", viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const consoleErrors: string[] = [];
-    page.on("pageerror", (e) => consoleErrors.push(e.message));
-
-    await page.goto(`${app.server.url}/statsbidrag/avslut/23`);
-    await login(page, USER.username, USER.password);
+    const { context, page, consoleErrors } = await closingPage();
     await page.getByRole("heading", { level: 1, name: "Avsluta statsbidrag: Region Jämtland Härjedalen" }).waitFor();
     const row = page.getByRole("row").filter({ hasText: "Strategiska medel" }).filter({ hasNotText: "S2024/00100" });
     expect(plain(await row.textContent())).toContain("5 039 944 kr3 040 000 kr1 999 944 kr1 999 944 kr");
@@ -88,12 +93,7 @@ describe("avsluta statsbidrag i en riktig webbläsare", () => {
   }, 240_000);
 
   it("registrerar bidragsgivarens medgivande att använda det outnyttjade nästa år, och båda åren visar det", async () => {
-    const context = await app.browser.newContext({ locale: "sv-SE", viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const consoleErrors: string[] = [];
-    page.on("pageerror", (e) => consoleErrors.push(e.message));
-    await page.goto(`${app.server.url}/statsbidrag/avslut/23`);
-    await login(page, USER.username, USER.password);
+    const { context, page, consoleErrors } = await closingPage();
     await page.getByRole("heading", { level: 2, name: "Använda outnyttjade medel nästa år" }).waitFor();
     expect((await page.getByLabel("Från del").locator("option").allTextContents()).map(plain)).toEqual([expect.stringMatching(/^2023: Strategiska medel.*outnyttjat 1 999 944 kr$/)]);
     expect(plain((await page.getByLabel("Till nästa års del").locator("option").allTextContents()).join())).toMatch(/^2024: Strategiska medel .*… \(S2024\/00100, del \d+\)$/);
