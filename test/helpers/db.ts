@@ -83,7 +83,13 @@ export async function createCliEnvironment(): Promise<{ env: NodeJS.ProcessEnv; 
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     cpSync(inject("embeddedCliTemplateDir"), dataDir, { recursive: true });
-    return { env: { ...process.env, FORDELA_DATA_DIR: dataDir }, drop: async () => removeDir() };
+    // A test that opened the directory itself (to tamper with it, or to count rows) has a PGlite
+    // that still writes its last files there a moment after close(): removing the directory
+    // under it makes that write fail as an unhandled rejection in the test's process.
+    return { env: { ...process.env, FORDELA_DATA_DIR: dataDir }, drop: async () => {
+      await new Promise((r) => setTimeout(r, 1000));
+      removeDir();
+    } };
   }
   const created = await createServerDatabase(serverUrl, "fordela_cli", inject("serverCliTemplate"));
   return {
