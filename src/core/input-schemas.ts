@@ -4,6 +4,10 @@ import { z } from "zod";
 // text too long for its column is refused with the same Swedish message everywhere. They are
 // functions: a schema built after @hono/zod-openapi has loaded keeps its .openapi() method.
 
+// Zod's own messages (a missing field, a wrong type) reach users through the API and the CLI:
+// in Swedish, like ours. Every program that validates input imports this module.
+z.config(z.locales.sv());
+
 /** The longest text a JSON body may carry in any field (the request guard's cap). */
 export const maxJsonText = 20_000;
 

@@ -145,6 +145,7 @@ export interface CsvMappingsTable {
   columns: Json;
   updated_by: number | null;
   updated_at: Generated<Date>;
+  revision: Generated<number>;
 }
 
 export interface LedgerAccountClassesTable {
@@ -162,6 +163,16 @@ export interface LedgerObjectLinksTable {
   grant_id: number | null;
   budget_line: string | null;
   label: string | null;
+  revision: Generated<number>;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface LedgerAccountClassSetsTable {
+  organisation_id: number;
+  revision: number;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
 }
 
 export interface LedgerTables {
@@ -179,5 +190,6 @@ export interface LedgerTables {
   ledger_class_totals_state: LedgerClassTotalsStateTable;
   csv_mappings: CsvMappingsTable;
   ledger_account_classes: LedgerAccountClassesTable;
+  ledger_account_class_sets: LedgerAccountClassSetsTable;
   ledger_object_links: LedgerObjectLinksTable;
 }

@@ -21,7 +21,7 @@ const mapping: CsvMapping = {
 beforeAll(async () => {
   opened = await createTestDatabase();
   org = await createLedgerOrganisation(opened.db);
-  await saveCsvMapping(opened.db, org, mapping, null);
+  await saveCsvMapping(opened.db, org, mapping, null, 0);
 });
 afterAll(async () => opened.close());
 

@@ -71,12 +71,12 @@ describe("bad input", () => {
 
   it("answers a duplicate account-class override with 409 or 400 naming it, and a too long text with 400", async () => {
     const override = { from: "4000", to: "4999", class: "staff" };
-    const dup = await admin.json<ErrorBody>("PUT", "/api/ledger/account-classes", { organisationId: orgId, overrides: [override, override] });
+    const dup = await admin.json<ErrorBody>("PUT", "/api/ledger/account-classes", { organisationId: orgId, overrides: [override, override], revision: 0 });
     expect([400, 409]).toContain(dup.status);
     expect(dup.body.error.message).toMatch(/4000/);
-    const long = await admin.json<ErrorBody>("PUT", "/api/ledger/account-classes", { organisationId: orgId, overrides: [{ ...override, from: "4".repeat(30_000) }] });
+    const long = await admin.json<ErrorBody>("PUT", "/api/ledger/account-classes", { organisationId: orgId, overrides: [{ ...override, from: "4".repeat(30_000) }], revision: 0 });
     expect(long.status).toBe(400);
-    const indexLong = await admin.json<ErrorBody>("PUT", "/api/ledger/account-classes", { organisationId: orgId, overrides: [{ ...override, from: "4".repeat(10_000) }] });
+    const indexLong = await admin.json<ErrorBody>("PUT", "/api/ledger/account-classes", { organisationId: orgId, overrides: [{ ...override, from: "4".repeat(10_000) }], revision: 0 });
     expect(indexLong.status).toBeLessThan(500);
   });
 });

@@ -20,6 +20,14 @@ export const errorResponses = {
   403: { description: "Saknar behörighet", content: { "application/json": { schema: ErrorSchema } } },
 } as const;
 
+/** The revision a change is based on, as the record was read; 0 for a record not yet stored. */
+export const RevisionField = z.number().int().min(0).openapi({ description: "Revisionen ändringen utgår från, som den lästes (0 för något som inte sparats än); ett annat värde än det lagrade ger 409" });
+
+/** 409: changed by somebody else since the revision sent (code stale), or a duplicate. */
+export const conflictResponse = {
+  409: { description: "Ändrat av någon annan sedan revisionen lästes (code stale)", content: { "application/json": { schema: ErrorSchema } } },
+} as const;
+
 export const notFoundResponse = {
   404: { description: "Finns inte", content: { "application/json": { schema: ErrorSchema } } },
 } as const;

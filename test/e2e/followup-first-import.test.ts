@@ -67,7 +67,8 @@ describe("uppföljning som fungerar vid första importen", () => {
     await expect
       .poll(async () => plain(await suggestion.getByRole("status").textContent()))
       .toBe("Förslaget är godtaget: 1 konto som solidarisk finansiering i projektredovisningen och rapporterna.");
-    expect(await page.locator("#suggestion-table").count()).toBe(0);
+    // The status is set before the suggestion is fetched again, so the table goes a moment later.
+    await expect.poll(() => page.locator("#suggestion-table").count()).toBe(0);
 
     // Seed 001's project accounts, with 8938 outside the subtotal.
     await followupLink(page, "Projektredovisning").click();

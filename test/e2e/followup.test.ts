@@ -219,4 +219,47 @@ describe("uppföljning i en riktig webbläsare", () => {
     expect(consoleErrors).toEqual([]);
     await context.close();
   });
+
+  it("säger vem som hann före när två flikar sparar kontoklasserna, och behåller det man skrev", async () => {
+    const context = await app.browser.newContext({ locale: "sv-SE", viewport: { width: 1280, height: 900 } });
+    const first = await context.newPage();
+    await first.goto(app.server.url);
+    await login(first, CONTROLLER.username, CONTROLLER.password);
+    await first.getByRole("heading", { level: 1, name: /Sara Controller/ }).waitFor();
+    const openSettings = async (page: Page) => {
+      await page.goto(`${app.server.url}/uppfoljning/installningar`);
+      await page.getByRole("heading", { level: 1, name: "Inställningar för uppföljning" }).waitFor();
+      await page.getByLabel("Från konto, rad 1").waitFor();
+    };
+    const second = await context.newPage();
+    await openSettings(first);
+    await openSettings(second);
+    const addRange = async (page: Page, from: string, to: string) => {
+      const row = (await page.locator("#class-table tbody tr").count()) + 1;
+      await page.getByRole("button", { name: "Lägg till intervall" }).click();
+      await page.getByLabel(`Från konto, rad ${row}`).fill(from);
+      await page.getByLabel(`Till konto, rad ${row}`).fill(to);
+    };
+
+    await addRange(second, "4000", "4999");
+    await second.getByRole("button", { name: "Spara kontoklasserna" }).click();
+    await second.getByRole("status").filter({ hasText: "Sparat." }).waitFor();
+
+    // The first tab read the set before that save: its save is refused, naming who and when.
+    await addRange(first, "5000", "5999");
+    await first.getByRole("button", { name: "Spara kontoklasserna" }).click();
+    const alert = first.locator(".stale-revision");
+    await expect.poll(async () => plain(await alert.locator("p").first().textContent())).toMatch(/^Kontoklasserna har ändrats av sodra\.controller \d{4}-\d{2}-\d{2} \d{2}:\d{2} efter att du öppnade sidan/);
+    await alert.getByRole("button", { name: "Ladda om" }).click();
+    await expect.poll(async () => plain(await alert.textContent())).toContain("Sparade intervall: 3010–3019 intäkter (solidarisk finansiering); 4000–4999 intäkter.");
+    expect(await first.getByLabel("Från konto, rad 2").inputValue()).toBe("5000");
+    await expectAccessible(first, "Inställningar för uppföljning");
+
+    // Saved again on top of the reloaded revision: what the user typed wins, knowingly.
+    await first.getByRole("button", { name: "Spara kontoklasserna" }).click();
+    await first.getByRole("status").filter({ hasText: "Sparat." }).waitFor();
+    await openSettings(second);
+    expect(await second.getByLabel("Från konto, rad 2").inputValue()).toBe("5000");
+    await context.close();
+  });
 });

@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { AccountClassOverride } from "../../core/followup/account-class";
 import { ConflictError, NotFoundError } from "../../core/errors";
 import type { Database } from "../../db/schema";
-import { listAccountClasses } from "../../ledger/mappings";
+import { bumpAccountClassSet, listAccountClasses, lockAccountClassSet } from "../../ledger/mappings";
 import type { Actor } from "../actor";
 import { requireRole } from "../access";
 import { writeAudit } from "../audit";
@@ -14,6 +14,8 @@ export interface AcceptAccountSuggestionResult {
   added: AccountClassOverride[];
   /** The organisation's own ranges after the change. */
   overrides: AccountClassOverride[];
+  /** The revision of the organisation's set of ranges after the change. */
+  revision: number;
 }
 
 /**
@@ -25,8 +27,11 @@ export interface AcceptAccountSuggestionResult {
 export async function acceptAccountSuggestion(db: Kysely<Database>, actor: Actor, input: { organisationId: number; basis: string }): Promise<AcceptAccountSuggestionResult> {
   requireRole(actor, input.organisationId, "editor");
   return inTransaction(db, async (trx) => {
-    const org = await trx.selectFrom("organisations").select("id").where("id", "=", input.organisationId).forUpdate().executeTakeFirst();
+    const org = await trx.selectFrom("organisations").select("id").where("id", "=", input.organisationId).executeTakeFirst();
     if (!org) throw new NotFoundError("Organisationen finns inte.");
+    // The set's lock: an accept and a save of the ranges on the settings page take turns. The
+    // basis below stands in for the revision, as it covers the ranges and the imported accounts.
+    await lockAccountClassSet(trx, input.organisationId);
     const suggestion = await computeAccountSuggestion(trx, input.organisationId);
     if (suggestion.additions.length === 0) throw new ConflictError("Det finns inget förslag att godta: kontoklasserna räknar redan kontona så som förslaget säger.", "nothing_to_accept");
     if (suggestion.basis !== input.basis)
@@ -36,8 +41,9 @@ export async function acceptAccountSuggestion(db: Kysely<Database>, actor: Actor
       .insertInto("ledger_account_classes")
       .values(suggestion.additions.map((o) => ({ organisation_id: input.organisationId, account_from: o.from, account_to: o.to, class: o.class, joint_financing: o.jointFinancing ?? false })))
       .execute();
+    const revision = await bumpAccountClassSet(trx, input.organisationId, actor.username);
     const overrides = await listAccountClasses(trx, input.organisationId);
     await writeAudit(trx, actor, { action: "update", entity: "ledger_account_classes", organisationId: input.organisationId, before, after: { accepted: "förslag", added: suggestion.additions, overrides } });
-    return { added: suggestion.additions, overrides };
+    return { added: suggestion.additions, overrides, revision };
   });
 }

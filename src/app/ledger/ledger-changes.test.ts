@@ -43,30 +43,44 @@ afterAll(async () => opened.close());
 
 describe("saving a CSV mapping", () => {
   it("is refused for a reader and for another organisation's editor", async () => {
-    await expect(saveCsvMapping(opened.db, reader, { organisationId: org, mapping })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(saveCsvMapping(opened.db, otherEditor, { organisationId: org, mapping })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(saveCsvMapping(opened.db, reader, { organisationId: org, mapping, revision: 0 })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(saveCsvMapping(opened.db, otherEditor, { organisationId: org, mapping, revision: 0 })).rejects.toBeInstanceOf(ForbiddenError);
     expect(await auditRows("csv_mapping")).toBe(0);
   });
 
   it("refuses a mapping without period or date, naming the field", async () => {
-    const error = await saveCsvMapping(opened.db, editor, { organisationId: org, mapping: { ...mapping, columns: { account: "Konto", amount: "Belopp" } } }).catch((e: unknown) => e);
+    const error = await saveCsvMapping(opened.db, editor, { organisationId: org, mapping: { ...mapping, columns: { account: "Konto", amount: "Belopp" } }, revision: 0 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserFacingError);
     expect((error as UserFacingError).where?.field).toBe("mapping.columns.period");
   });
 
   it("writes the mapping and its audit row together, or neither", async () => {
     const restore = await failAtCommit(opened.db, "csv_mappings");
-    await expect(saveCsvMapping(opened.db, editor, { organisationId: org, mapping })).rejects.toThrow(/commit refused/);
+    await expect(saveCsvMapping(opened.db, editor, { organisationId: org, mapping, revision: 0 })).rejects.toThrow(/commit refused/);
     await restore();
     expect(await auditRows("csv_mapping")).toBe(0);
     await expect(getCsvMapping(opened.db, org, "Utfall")).rejects.toThrow();
 
-    const saved = await saveCsvMapping(opened.db, editor, { organisationId: org, mapping });
+    const saved = await saveCsvMapping(opened.db, editor, { organisationId: org, mapping, revision: 0 });
     expect(saved).toMatchObject({ name: "Utfall", id: expect.any(Number) });
-    const again = await saveCsvMapping(opened.db, editor, { organisationId: org, mapping: { ...mapping, sign: "reversed" } });
-    expect(again.id).toBe(saved.id);
+    expect(saved.revision).toBe(1);
+    const again = await saveCsvMapping(opened.db, editor, { organisationId: org, mapping: { ...mapping, sign: "reversed" }, revision: 1 });
+    expect(again).toMatchObject({ id: saved.id, revision: 2 });
     const audit = await opened.db.selectFrom("audit_log").select(["action", "before"]).where("entity", "=", "csv_mapping").orderBy("id").execute();
     expect(audit.map((a) => a.action)).toEqual(["create", "update"]);
+  });
+
+  it("refuses a save based on an older revision, or a second first save of one name, with 409 saying who changed it", async () => {
+    const stale = await saveCsvMapping(opened.db, editor, { organisationId: org, mapping: { ...mapping, separator: "," }, revision: 1 }).catch((e: unknown) => e);
+    expect(stale).toMatchObject({ status: 409, code: "stale" });
+    expect((stale as Error).message).toMatch(/^Kolumnmappningen "Utfall" har ändrats av /);
+    await expect(saveCsvMapping(opened.db, editor, { organisationId: org, mapping, revision: 0 })).rejects.toMatchObject({ status: 409 });
+    expect(await getCsvMapping(opened.db, org, "Utfall")).toMatchObject({ separator: ";", sign: "reversed", revision: 2 });
+
+    // Two first saves of a new name at once: one is stored, the other is told it is stale.
+    const results = await Promise.allSettled([0, 1].map((i) => saveCsvMapping(opened.db, editor, { organisationId: org, mapping: { ...mapping, name: "Ny", separator: i ? "," : ";" }, revision: 0 })));
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ status: 409 });
   });
 });
 
@@ -74,24 +88,36 @@ describe("setting account classes", () => {
   const overrides = [{ from: "4000", to: "4999", class: "staff" as const }];
 
   it("is refused for a reader and for another organisation's editor", async () => {
-    await expect(setAccountClasses(opened.db, reader, { organisationId: org, overrides })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(setAccountClasses(opened.db, otherEditor, { organisationId: org, overrides })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(setAccountClasses(opened.db, reader, { organisationId: org, overrides, revision: 0 })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(setAccountClasses(opened.db, otherEditor, { organisationId: org, overrides, revision: 0 })).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it("refuses the same range twice with 409, before touching the database", async () => {
-    const error = await setAccountClasses(opened.db, editor, { organisationId: org, overrides: [...overrides, ...overrides] }).catch((e: unknown) => e);
+    const error = await setAccountClasses(opened.db, editor, { organisationId: org, overrides: [...overrides, ...overrides], revision: 0 }).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 409, code: "duplicate" });
   });
 
   it("writes the set and its audit row together, or neither", async () => {
     const restore = await failAtCommit(opened.db, "ledger_account_classes");
-    await expect(setAccountClasses(opened.db, editor, { organisationId: org, overrides })).rejects.toThrow(/commit refused/);
+    await expect(setAccountClasses(opened.db, editor, { organisationId: org, overrides, revision: 0 })).rejects.toThrow(/commit refused/);
     await restore();
     expect(await listAccountClasses(opened.db, org)).toEqual([]);
     expect(await auditRows("ledger_account_classes")).toBe(0);
 
-    expect(await setAccountClasses(opened.db, editor, { organisationId: org, overrides })).toEqual([{ ...overrides[0], jointFinancing: false }]);
+    expect(await setAccountClasses(opened.db, editor, { organisationId: org, overrides, revision: 0 })).toEqual({ overrides: [{ ...overrides[0], jointFinancing: false }], revision: 1 });
     expect(await auditRows("ledger_account_classes")).toBe(1);
+  });
+
+  it("refuses a set based on an older revision with 409, and two saves of one revision store one", async () => {
+    await expect(setAccountClasses(opened.db, editor, { organisationId: org, overrides: [], revision: 0 })).rejects.toMatchObject({ status: 409, code: "stale" });
+    const results = await Promise.allSettled([
+      setAccountClasses(opened.db, editor, { organisationId: org, overrides: [{ from: "5000", to: "5999", class: "staff" }], revision: 1 }),
+      setAccountClasses(opened.db, editor, { organisationId: org, overrides: [{ from: "6000", to: "6999", class: "staff" }], revision: 1 }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const kept = (results.find((r) => r.status === "fulfilled") as PromiseFulfilledResult<{ overrides: unknown[]; revision: number }>).value;
+    expect(kept.revision).toBe(2);
+    expect(await listAccountClasses(opened.db, org)).toEqual(kept.overrides);
   });
 });
 
@@ -99,19 +125,21 @@ describe("linking an object", () => {
   const link = { dimension: 6, code: "9929", grantId: null, budgetLine: "Vårdförlopp", label: "Projekt 9929" };
 
   it("is refused for a reader and for another organisation's editor", async () => {
-    await expect(linkObject(opened.db, reader, { organisationId: org, link })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(linkObject(opened.db, otherEditor, { organisationId: org, link })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(linkObject(opened.db, reader, { organisationId: org, link, revision: 0 })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(linkObject(opened.db, otherEditor, { organisationId: org, link, revision: 0 })).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it("writes the link and its audit row together, or neither; a change logs what it replaced", async () => {
     const restore = await failAtCommit(opened.db, "ledger_object_links");
-    await expect(linkObject(opened.db, editor, { organisationId: org, link })).rejects.toThrow(/commit refused/);
+    await expect(linkObject(opened.db, editor, { organisationId: org, link, revision: 0 })).rejects.toThrow(/commit refused/);
     await restore();
     expect(await listObjectLinks(opened.db, org)).toEqual([]);
     expect(await auditRows("ledger_object_link")).toBe(0);
 
-    await linkObject(opened.db, editor, { organisationId: org, link });
-    expect(await linkObject(opened.db, editor, { organisationId: org, link: { ...link, label: "Nytt namn" } })).toEqual([{ ...link, label: "Nytt namn" }]);
+    expect(await linkObject(opened.db, editor, { organisationId: org, link, revision: 0 })).toEqual([{ ...link, revision: 1 }]);
+    expect(await linkObject(opened.db, editor, { organisationId: org, link: { ...link, label: "Nytt namn" }, revision: 1 })).toEqual([{ ...link, label: "Nytt namn", revision: 2 }]);
+    await expect(linkObject(opened.db, editor, { organisationId: org, link: { ...link, label: "Gammalt" }, revision: 1 })).rejects.toMatchObject({ status: 409, code: "stale" });
+    await expect(linkObject(opened.db, editor, { organisationId: org, link, revision: 0 })).rejects.toMatchObject({ status: 409, code: "stale" });
     const audit = await opened.db.selectFrom("audit_log").select(["action", "before"]).where("entity", "=", "ledger_object_link").orderBy("id").execute();
     expect(audit.map((a) => a.action)).toEqual(["create", "update"]);
     expect(JSON.stringify(audit[1]!.before)).toContain("Projekt 9929");

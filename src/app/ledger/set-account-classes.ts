@@ -1,18 +1,19 @@
 import type { AccountClassOverride } from "../../core/followup/account-class";
 import { ConflictError } from "../../core/errors";
 import type { Db } from "../../db/connect";
-import { listAccountClasses, replaceAccountClasses } from "../../ledger/mappings";
+import { bumpAccountClassSet, listAccountClasses, lockAccountClassSet, replaceAccountClasses, type AccountClassSet } from "../../ledger/mappings";
 import { requireRole } from "../access";
 import type { Actor } from "../actor";
 import { writeAudit } from "../audit";
+import { assertRevision } from "../revision";
 import { inTransaction } from "../transaction";
 
 /**
  * Replaces an organisation's account class overrides (the ranges that differ from BAS) as one
- * set. The class totals are summed again lazily when a report next reads them
- * (ledger/class-totals.ts compares the mapping they were summed with).
+ * set, based on the set's revision as read. The class totals are summed again lazily when a
+ * report next reads them (ledger/class-totals.ts compares the mapping they were summed with).
  */
-export async function setAccountClasses(db: Db, actor: Actor, input: { organisationId: number; overrides: readonly AccountClassOverride[] }): Promise<AccountClassOverride[]> {
+export async function setAccountClasses(db: Db, actor: Actor, input: { organisationId: number; overrides: readonly AccountClassOverride[]; revision: number }): Promise<AccountClassSet> {
   const { organisationId, overrides } = input;
   requireRole(actor, organisationId, "editor");
   const seen = new Set<string>();
@@ -23,11 +24,11 @@ export async function setAccountClasses(db: Db, actor: Actor, input: { organisat
     seen.add(range);
   }
   return inTransaction(db, async (trx) => {
-    // Lock the organisation's row: two saves of the whole set take turns instead of interleaving.
-    await trx.selectFrom("organisations").select("id").where("id", "=", organisationId).forUpdate().executeTakeFirst();
+    assertRevision("Kontoklasserna", await lockAccountClassSet(trx, organisationId), input.revision);
     const before = await listAccountClasses(trx, organisationId);
     await replaceAccountClasses(trx, organisationId, overrides);
+    const revision = await bumpAccountClassSet(trx, organisationId, actor.username);
     await writeAudit(trx, actor, { action: "update", entity: "ledger_account_classes", organisationId, before, after: overrides });
-    return listAccountClasses(trx, organisationId);
+    return { overrides: await listAccountClasses(trx, organisationId), revision };
   });
 }

@@ -5,7 +5,7 @@ import type { getImport, listImports } from "../../ledger/imports";
 export type { LedgerJob } from "../../ledger/jobs";
 export type { CsvImportResult, ColumnRef, CsvMapping } from "../../ledger/import-csv";
 export type { DrillDownRow } from "../../ledger/drilldown";
-export type { ObjectLink } from "../../ledger/mappings";
+export type { AccountClassSet, ObjectLink, StoredCsvMapping, StoredObjectLink } from "../../ledger/mappings";
 
 /** One import in the organisation's list (GET /api/ledger/imports). */
 export type LedgerImport = Awaited<ReturnType<typeof listImports>>[number];

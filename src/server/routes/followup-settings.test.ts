@@ -4,6 +4,8 @@ import { createLedgerOrganisation } from "../../../test/helpers/ledger";
 import { seed001Sie } from "../../../test/fixtures/ledger/seed001-sie";
 import { loadDemoGrants } from "../../db/demo/grants";
 
+type ErrorBody = { error: { code: string; message: string } };
+
 // Issue 12 item 4 through the API: seed 001's project accounts right after its first import and
 // one accepted suggestion, and the excluded projects remembered per user in the database.
 
@@ -47,10 +49,15 @@ describe("follow-up without setup", () => {
     const reader = await api.loginAs({ username: "lasare", roles: [{ organisationCode: "SSVR", role: "reader" }] });
     expect((await reader.json("POST", "/api/followup/account-suggestion/accept", { organisationId: org, basis: suggestion.body.basis })).status).toBe(403);
 
-    const accepted = await controller.json<{ added: unknown[] }>("POST", "/api/followup/account-suggestion/accept", { organisationId: org, basis: suggestion.body.basis });
+    const accepted = await controller.json<{ added: unknown[]; revision: number }>("POST", "/api/followup/account-suggestion/accept", { organisationId: org, basis: suggestion.body.basis });
     expect(accepted.status).toBe(200);
     expect(accepted.body.added).toEqual([{ from: "3010", to: "3010", class: "income", jointFinancing: true }]);
-    expect((await controller.json("GET", `/api/ledger/account-classes?organisationId=${org}`)).body).toEqual([{ from: "3010", to: "3010", class: "income", jointFinancing: true }]);
+    expect(accepted.body.revision).toBe(1);
+    expect((await controller.json("GET", `/api/ledger/account-classes?organisationId=${org}`)).body).toEqual({ overrides: [{ from: "3010", to: "3010", class: "income", jointFinancing: true }], revision: 1 });
+    // A save of the set based on what the page read before the accept would drop 3010: refused.
+    const staleSet = await controller.json<ErrorBody>("PUT", "/api/ledger/account-classes", { organisationId: org, overrides: [], revision: 0 });
+    expect(staleSet).toMatchObject({ status: 409, body: { error: { code: "stale" } } });
+    expect(staleSet.body.error.message).toMatch(/^Kontoklasserna har ändrats av controller \d{4}-\d{2}-\d{2} \d{2}:\d{2} efter att du öppnade sidan/);
 
     // Seed 001's table (the annual report's project accounts, 8938 outside the subtotal), in öre.
     const table = await controller.json<{ subtotal: Record<string, number>; total: Record<string, number> }>("GET", `/api/followup/project-accounts?organisationId=${org}&year=2023&exclude=8938`);
@@ -87,10 +94,13 @@ describe("follow-up without setup", () => {
     await loadDemoGrants(api.opened.db);
     const grant = await api.opened.db.selectFrom("grant_decisions").select("id").orderBy("id").executeTakeFirstOrThrow();
     const link = { dimension: 6, code: "8941", grantId: grant.id, budgetLine: null, label: null };
-    const saved = await controller.json<{ code: string; grantId: number }[]>("PUT", "/api/ledger/object-links", { organisationId: org, link });
+    const saved = await controller.json<{ code: string; grantId: number; revision: number }[]>("PUT", "/api/ledger/object-links", { organisationId: org, link, revision: 0 });
     expect(saved.status).toBe(200);
-    expect(saved.body.map((l) => [l.code, l.grantId])).toEqual([["8941", grant.id]]);
-    const missing = await controller.json("PUT", "/api/ledger/object-links", { organisationId: org, link: { ...link, grantId: 999_999 } });
+    expect(saved.body.map((l) => [l.code, l.grantId, l.revision])).toEqual([["8941", grant.id, 1]]);
+    const stale = await controller.json<ErrorBody>("PUT", "/api/ledger/object-links", { organisationId: org, link: { ...link, label: "Ny" }, revision: 0 });
+    expect(stale).toMatchObject({ status: 409, body: { error: { code: "stale" } } });
+    expect(stale.body.error.message).toMatch(/^Kopplingen för objekt 8941 har ändrats av controller /);
+    const missing = await controller.json("PUT", "/api/ledger/object-links", { organisationId: org, link: { ...link, grantId: 999_999 }, revision: 1 });
     expect(missing).toMatchObject({ status: 400, body: { error: { message: "Statsbidraget (beslut 999999) finns inte (fält link.grantId)." } } });
   });
 });

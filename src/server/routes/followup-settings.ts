@@ -5,7 +5,7 @@ import { readFollowupPreferences } from "../../app/followup/read-followup-prefer
 import { saveFollowupPreferences } from "../../app/followup/save-followup-preferences";
 import { codeText, longText } from "../../core/input-schemas";
 import { requireUser, type App } from "../context";
-import { errorResponses, jsonBody, jsonResponse } from "../schemas";
+import { conflictResponse, errorResponses, jsonBody, jsonResponse } from "../schemas";
 import { AccountClassOverrideSchema, OrgQuery } from "./ledger-schemas";
 
 // What follow-up needs set up before its first report, offered rather than asked for: the
@@ -51,8 +51,9 @@ const acceptRoute = createRoute({
   summary: "Godta förslaget: lägg till dess kontointervall bland organisationens kontoklasser",
   request: jsonBody(z.object({ organisationId: z.number().int().positive(), basis: longText() })),
   responses: {
-    200: jsonResponse(z.object({ added: z.array(AccountClassOverrideSchema), overrides: z.array(AccountClassOverrideSchema) }), "Tillagda och alla kontointervall"),
+    200: jsonResponse(z.object({ added: z.array(AccountClassOverrideSchema), overrides: z.array(AccountClassOverrideSchema), revision: z.number().int() }), "Tillagda och alla kontointervall, med uppsättningens nya revision"),
     ...errorResponses,
+    ...conflictResponse,
   },
 });
 const getPreferencesRoute = createRoute({

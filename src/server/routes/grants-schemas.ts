@@ -1,6 +1,6 @@
 import { codeString, freeText, isoDate, nameText } from "../../core/input-schemas";
 import { z } from "@hono/zod-openapi";
-import { AllocationRequestOpenApi } from "../schemas";
+import { AllocationRequestOpenApi, RevisionField } from "../schemas";
 import { roundingModeValues } from "../../core/allocation/types";
 import { defaultPopulationBasis, populationBases } from "../../core/population-key";
 
@@ -11,8 +11,7 @@ export const NonNegativeOre = Ore.refine((n) => n >= 0, "Beloppet får inte vara
 export const DateText = isoDate().openapi({ example: "2023-12-01" });
 const text = (message: string) => nameText().trim().min(1, message);
 
-/** The revision a change is based on, as the record was read; 0 for a record not yet stored. */
-export const RevisionField = z.number().int().min(0).openapi({ description: "Revisionen ändringen utgår från, som den lästes; ett annat värde än det lagrade ger 409" });
+export { RevisionField } from "../schemas";
 const ErrorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 /** 409: the record is decided, not valid to decide, or changed since the revision sent. */
 export const staleResponse = { 409: { description: "Beslutat, ogiltigt att besluta, eller ändrat av någon annan sedan revisionen lästes (code stale)", content: { "application/json": { schema: ErrorBodySchema } } } };

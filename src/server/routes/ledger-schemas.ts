@@ -111,6 +111,11 @@ export const ObjectLinkSchema = z
   .object({ dimension: z.number().int(), code: codeString().min(1), grantId: z.number().int().nullable(), budgetLine: nameText().nullable(), label: nameText().nullable() })
   .openapi("LedgerObjectLink");
 
+const readRevision = z.number().int().openapi({ description: "Revisionen en ändring ska utgå från" });
+export const StoredObjectLinkSchema = ObjectLinkSchema.extend({ revision: readRevision }).openapi("StoredLedgerObjectLink");
+export const StoredCsvMappingSchema = CsvMappingSchema.extend({ id: z.number(), revision: readRevision }).openapi("StoredCsvMapping");
+export const AccountClassSetSchema = z.object({ overrides: z.array(AccountClassOverrideSchema), revision: readRevision.openapi({ description: "Uppsättningens revision; 0 innan något sparats" }) }).openapi("AccountClassSet");
+
 export const BudgetOutcomeRowSchema = z
   .object({
     key: z.string(),

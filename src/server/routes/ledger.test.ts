@@ -53,7 +53,7 @@ afterAll(async () => opened.close());
 describe("ledger and follow-up API", () => {
   it("imports seed 001's SIE file in the background and serves its reports", async () => {
     const s = await login("controller");
-    const classes = await call(s, "PUT", "/api/ledger/account-classes", { organisationId: org, overrides: [{ from: "3010", to: "3019", class: "income", jointFinancing: true }] });
+    const classes = await call(s, "PUT", "/api/ledger/account-classes", { organisationId: org, overrides: [{ from: "3010", to: "3019", class: "income", jointFinancing: true }], revision: 0 });
     expect(classes.status).toBe(200);
     const started = await call(s, "POST", `/api/ledger/imports/sie?organisationId=${org}&fileName=ssvr-2023.se`, undefined, { body: new Uint8Array(await seed001Sie()), type: "application/octet-stream" });
     expect(started.status).toBe(202);
@@ -106,7 +106,7 @@ describe("ledger and follow-up API", () => {
 
   it("saves a CSV mapping and imports outcomes as multipart", async () => {
     const s = await login("controller");
-    const saved = await call(s, "PUT", "/api/ledger/csv-mappings", { organisationId: org, mapping: { name: "Utfall", columns: { account: "Konto", period: "Period", amount: "Belopp", project: 3 } } });
+    const saved = await call(s, "PUT", "/api/ledger/csv-mappings", { organisationId: org, mapping: { name: "Utfall", columns: { account: "Konto", period: "Period", amount: "Belopp", project: 3 } }, revision: 0 });
     expect(saved.status).toBe(200);
     const form = new FormData();
     form.append("file", new File(["Konto;Period;Projekt;Belopp\n6550;202401;8941;1 500,25\n"], "utfall-2024-01.csv"));
@@ -115,6 +115,13 @@ describe("ledger and follow-up API", () => {
     expect(await res.json()).toMatchObject({ year: 2024, rows: 1, periods: [202401] });
     const costs = (await (await call(s, "GET", `/api/followup/object-costs?organisationId=${org}&year=2024&object=8941`)).json()) as { costs: number };
     expect(costs.costs).toBe(150_025);
+  });
+
+  it("answers a body that claims to be multipart but is not with 400, not 500", async () => {
+    const s = await login("controller");
+    const res = await call(s, "POST", `/api/ledger/imports/sie?organisationId=${org}`, undefined, { body: "{}", type: "multipart/form-data; boundary=x" });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/multipart\/form-data/);
   });
 
   it("lets a reader read but not import", async () => {

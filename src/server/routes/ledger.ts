@@ -11,14 +11,14 @@ import { setAccountClasses } from "../../app/ledger/set-account-classes";
 import { linkObject } from "../../app/ledger/link-object";
 import { exportBudgetSieFile } from "../../app/ledger/export-budget-sie";
 import { ReplaceNeedsConsentError } from "../../ledger/replace-check";
-import { listAccountClasses, listCsvMappings, listObjectLinks } from "../../ledger/mappings";
+import { listCsvMappings, listObjectLinks, readAccountClassSet } from "../../ledger/mappings";
 import { getImport, listImports } from "../../ledger/imports";
 import { requireRole } from "../../app/access";
 import { requireUser, type App, type AppEnv } from "../context";
 import { ApiError } from "../errors";
 import { finishJob, getJob, progressJob, startJob } from "../../ledger/jobs";
-import { errorResponses, IdParam, jsonBody, jsonResponse, notFoundResponse } from "../schemas";
-import { AccountClassOverrideSchema, CsvMappingSchema, ImportDetailSchema, ImportSchema, JobSchema, ObjectLinkSchema, OrgQuery, OrgYearQuery } from "./ledger-schemas";
+import { conflictResponse, errorResponses, IdParam, jsonBody, jsonResponse, notFoundResponse, RevisionField } from "../schemas";
+import { AccountClassOverrideSchema, AccountClassSetSchema, CsvMappingSchema, ImportDetailSchema, ImportSchema, JobSchema, ObjectLinkSchema, OrgQuery, OrgYearQuery, StoredCsvMappingSchema, StoredObjectLinkSchema } from "./ledger-schemas";
 
 const tags = ["Huvudbok och import"];
 const fileBody = {
@@ -37,7 +37,10 @@ const FileQuery = OrgQuery.extend({ fileName: nameText().optional().openapi({ de
 async function uploaded(c: Context<AppEnv>, fallbackName: string | undefined): Promise<{ bytes: Uint8Array; name: string }> {
   const type = c.req.header("content-type") ?? "";
   if (type.startsWith("multipart/form-data")) {
-    const form = await c.req.parseBody();
+    // A body that is not the multipart it claims to be is the client's error, not the server's.
+    const form = await c.req.parseBody().catch(() => {
+      throw new ApiError(400, "validation", "Formuläret kunde inte läsas som multipart/form-data: skicka filen i fältet file eller som rå kropp (application/octet-stream).");
+    });
     const file = form.file;
     if (!(file instanceof File)) throw new ApiError(400, "validation", "Formuläret saknar filen (fältet file).");
     return { bytes: new Uint8Array(await file.arrayBuffer()), name: fallbackName ?? file.name };
@@ -109,15 +112,15 @@ const listMappingsRoute = createRoute({
   tags,
   summary: "Sparade kolumnmappningar för CSV-utfall",
   request: { query: OrgQuery },
-  responses: { 200: jsonResponse(z.array(CsvMappingSchema.extend({ id: z.number() })), "Mappningar"), ...errorResponses },
+  responses: { 200: jsonResponse(z.array(StoredCsvMappingSchema), "Mappningar"), ...errorResponses },
 });
 const saveMappingRoute = createRoute({
   method: "put",
   path: "/api/ledger/csv-mappings",
   tags,
-  summary: "Spara (skapa eller ersätt) en kolumnmappning",
-  request: jsonBody(z.object({ organisationId: z.number().int().positive(), mapping: CsvMappingSchema })),
-  responses: { 200: jsonResponse(CsvMappingSchema.extend({ id: z.number() }), "Sparad"), ...errorResponses },
+  summary: "Spara en kolumnmappning: revision 0 skapar den, mappningens revision ändrar den",
+  request: jsonBody(z.object({ organisationId: z.number().int().positive(), mapping: CsvMappingSchema, revision: RevisionField })),
+  responses: { 200: jsonResponse(StoredCsvMappingSchema, "Sparad"), ...errorResponses, ...conflictResponse },
 });
 const getClassesRoute = createRoute({
   method: "get",
@@ -125,15 +128,15 @@ const getClassesRoute = createRoute({
   tags,
   summary: "Organisationens egna kontoklassningar (utöver BAS: 3 intäkter, 70–76 personal, 4–6 och 77–79 övriga, 8 finansiella)",
   request: { query: OrgQuery },
-  responses: { 200: jsonResponse(z.array(AccountClassOverrideSchema), "Kontointervall"), ...errorResponses },
+  responses: { 200: jsonResponse(AccountClassSetSchema, "Kontointervall och deras revision"), ...errorResponses },
 });
 const putClassesRoute = createRoute({
   method: "put",
   path: "/api/ledger/account-classes",
   tags,
-  summary: "Ersätt organisationens kontoklassningar",
-  request: jsonBody(z.object({ organisationId: z.number().int().positive(), overrides: z.array(AccountClassOverrideSchema) })),
-  responses: { 200: jsonResponse(z.array(AccountClassOverrideSchema), "Sparade"), ...errorResponses },
+  summary: "Ersätt organisationens kontoklassningar (hela uppsättningen, från den revision som lästes)",
+  request: jsonBody(z.object({ organisationId: z.number().int().positive(), overrides: z.array(AccountClassOverrideSchema), revision: RevisionField })),
+  responses: { 200: jsonResponse(AccountClassSetSchema, "Sparade"), ...errorResponses, ...conflictResponse },
 });
 const getLinksRoute = createRoute({
   method: "get",
@@ -141,15 +144,15 @@ const getLinksRoute = createRoute({
   tags,
   summary: "Objekt/projekt kopplade till statsbidrag och budgetrader",
   request: { query: OrgQuery },
-  responses: { 200: jsonResponse(z.array(ObjectLinkSchema), "Kopplingar"), ...errorResponses },
+  responses: { 200: jsonResponse(z.array(StoredObjectLinkSchema), "Kopplingar"), ...errorResponses },
 });
 const putLinkRoute = createRoute({
   method: "put",
   path: "/api/ledger/object-links",
   tags,
-  summary: "Koppla ett objekt till ett statsbidrag och/eller en budgetrad",
-  request: jsonBody(z.object({ organisationId: z.number().int().positive(), link: ObjectLinkSchema })),
-  responses: { 200: jsonResponse(z.array(ObjectLinkSchema), "Kopplingarna"), ...errorResponses },
+  summary: "Koppla ett objekt till ett statsbidrag och/eller en budgetrad (revision 0 för ett objekt utan koppling)",
+  request: jsonBody(z.object({ organisationId: z.number().int().positive(), link: ObjectLinkSchema, revision: RevisionField })),
+  responses: { 200: jsonResponse(z.array(StoredObjectLinkSchema), "Kopplingarna"), ...errorResponses, ...conflictResponse },
 });
 const chartRoute = createRoute({
   method: "get",
@@ -252,7 +255,7 @@ export function registerLedgerRoutes(app: App) {
     const user = requireUser(c.get("user"));
     const { organisationId } = c.req.valid("query");
     requireRole(user, organisationId, "reader");
-    return c.json(await listAccountClasses(c.get("db"), organisationId), 200);
+    return c.json(await readAccountClassSet(c.get("db"), organisationId), 200);
   });
 
   app.openapi(putClassesRoute, async (c) => {

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { ErrorAlert } from "../../components/ErrorAlert";
+import { StaleRevisionAlert } from "../../components/StaleRevisionAlert";
 import { followupApi } from "./api";
 import { checkMapping, COLUMN_FIELDS, emptyMappingForm, formFromMapping, type MappingErrors, type MappingForm } from "./mapping-form";
 import type { CsvMapping } from "./types";
@@ -10,6 +10,8 @@ export function MappingEditor({ organisationId, initial, onSaved, onCancel }: { 
   const [errors, setErrors] = useState<MappingErrors>({});
   const [error, setError] = useState<unknown>();
   const [saving, setSaving] = useState(false);
+  // The revision the next save is based on: the mapping's as opened, or as reloaded after a 409.
+  const [revision, setRevision] = useState(initial?.revision ?? 0);
   const set = (patch: Partial<MappingForm>) => setForm((f) => ({ ...f, ...patch }));
   const field = (id: string, key: keyof MappingErrors) => ({
     id,
@@ -32,7 +34,7 @@ export function MappingEditor({ organisationId, initial, onSaved, onCancel }: { 
     setErrors({});
     setSaving(true);
     try {
-      onSaved(await followupApi.saveMapping(organisationId, checked.mapping));
+      onSaved(await followupApi.saveMapping(organisationId, checked.mapping, revision));
     } catch (e) {
       setError(e);
     } finally {
@@ -54,7 +56,20 @@ export function MappingEditor({ organisationId, initial, onSaved, onCancel }: { 
           </ul>
         </div>
       )}
-      <ErrorAlert error={error} />
+      <StaleRevisionAlert
+        error={error}
+        load={async () => {
+          const stored = (await followupApi.mappings(organisationId)).find((m) => m.name === form.name.trim());
+          if (!stored) throw new Error(`Mappningen ${form.name.trim()} finns inte längre.`);
+          return stored;
+        }}
+        onReloaded={(stored) => setRevision(stored.revision)}
+        renderSaved={(stored) => <p>Sparad: avgränsare ”{stored.separator}”, {stored.encoding === "utf-8" ? "UTF-8" : "Windows-1252"}, kolumner {COLUMN_FIELDS.filter((f) => stored.columns[f.key] !== undefined).map((f) => `${f.label}: ${String(stored.columns[f.key])}`).join(", ")}.</p>}
+        onUseSaved={(stored) => {
+          setForm(formFromMapping(stored));
+          setError(undefined);
+        }}
+      />
       <div className="fu-inline-form">
         <div className="field">
           <label htmlFor="map-name">Namn</label>

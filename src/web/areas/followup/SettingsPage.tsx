@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import type { User } from "../../api/types";
 import { ErrorAlert, Loading } from "../../components/ErrorAlert";
+import { StaleRevisionAlert } from "../../components/StaleRevisionAlert";
 import { usePageTitle } from "../../router";
 import { can } from "../../session";
 import { followupApi } from "./api";
@@ -8,7 +9,7 @@ import { AccountSuggestionCard } from "./AccountSuggestionCard";
 import { checkClassRows, CLASS_LABELS, rowFromOverride, type ClassErrors, type ClassRow } from "./class-form";
 import { grantLabel, grantOptions, linkedGrantName, type GrantOption } from "./grant-choice";
 import { ScopePicker, useScope } from "./scope";
-import type { AccountClass, Chart, ObjectLink } from "./types";
+import type { AccountClass, Chart, ObjectLink, StoredObjectLink } from "./types";
 import { FollowupPage, ScopeState } from "./ui";
 
 const CLASSES = Object.keys(CLASS_LABELS) as AccountClass[];
@@ -39,10 +40,14 @@ function AccountClasses({ organisationId, editable }: { organisationId: number; 
   const [errors, setErrors] = useState<ClassErrors>({});
   const [error, setError] = useState<unknown>();
   const [saved, setSaved] = useState(false);
+  const [revision, setRevision] = useState(0);
 
   useEffect(() => {
     setRows(undefined);
-    followupApi.accountClasses(organisationId).then((list) => setRows(list.map(rowFromOverride)), setError);
+    followupApi.accountClasses(organisationId).then((set) => {
+      setRows(set.overrides.map(rowFromOverride));
+      setRevision(set.revision);
+    }, setError);
   }, [organisationId]);
 
   const update = (i: number, patch: Partial<ClassRow>) => {
@@ -60,7 +65,9 @@ function AccountClasses({ organisationId, editable }: { organisationId: number; 
     setErrors({});
     setError(undefined);
     try {
-      setRows((await followupApi.saveAccountClasses(organisationId, checked.overrides)).map(rowFromOverride));
+      const stored = await followupApi.saveAccountClasses(organisationId, checked.overrides, revision);
+      setRows(stored.overrides.map(rowFromOverride));
+      setRevision(stored.revision);
       setSaved(true);
     } catch (e) {
       setError(e);
@@ -87,7 +94,21 @@ function AccountClasses({ organisationId, editable }: { organisationId: number; 
           </ul>
         </div>
       )}
-      <ErrorAlert error={error} />
+      <StaleRevisionAlert
+        error={error}
+        load={() => followupApi.accountClasses(organisationId)}
+        onReloaded={(set) => setRevision(set.revision)}
+        renderSaved={(set) => (
+          <p>
+            Sparade intervall:{" "}
+            {set.overrides.length === 0 ? "inga (BAS gäller)" : set.overrides.map((o) => `${o.from}–${o.to} ${CLASS_LABELS[o.class].toLowerCase()}${o.jointFinancing ? " (solidarisk finansiering)" : ""}`).join("; ")}.
+          </p>
+        )}
+        onUseSaved={(set) => {
+          setRows(set.overrides.map(rowFromOverride));
+          setError(undefined);
+        }}
+      />
       {!rows ? (
         <Loading what="kontoklasserna" />
       ) : (
@@ -184,7 +205,7 @@ function AccountClasses({ organisationId, editable }: { organisationId: number; 
 }
 
 function ObjectLinks({ organisationId, editable }: { organisationId: number; editable: boolean }) {
-  const [links, setLinks] = useState<ObjectLink[]>();
+  const [links, setLinks] = useState<StoredObjectLink[]>();
   const [chart, setChart] = useState<Chart>();
   const [grants, setGrants] = useState<GrantOption[]>([]);
   const [draft, setDraft] = useState({ dimension: "6", code: "", grantId: "", budgetLine: "", label: "" });
@@ -215,7 +236,9 @@ function ObjectLinks({ organisationId, editable }: { organisationId: number; edi
         budgetLine: draft.budgetLine.trim() || null,
         label: draft.label.trim() || null,
       };
-      setLinks(await followupApi.saveObjectLink(organisationId, link));
+      // A change of an existing link is based on its revision as listed; a new object's is 0.
+      const current = links?.find((l) => l.dimension === link.dimension && l.code === link.code);
+      setLinks(await followupApi.saveObjectLink(organisationId, link, current?.revision ?? 0));
       setDraft({ ...draft, code: "", grantId: "", budgetLine: "", label: "" });
     } catch (e) {
       setError(e);
@@ -235,7 +258,8 @@ function ObjectLinks({ organisationId, editable }: { organisationId: number; edi
     <section className="card" aria-labelledby="links-heading">
       <h2 id="links-heading">Objekt kopplade till statsbidrag och budgetrader</h2>
       <p className="hint">Kostnader på ett kopplat objekt räknas som statsbidragets förbrukning och som utfall på budgetraden.</p>
-      <ErrorAlert error={error} />
+      {/* The reloaded list carries the link's new revision; the draft below stays as typed. */}
+      <StaleRevisionAlert error={error} load={() => followupApi.objectLinks(organisationId)} onReloaded={setLinks} />
       {!links ? (
         <Loading what="kopplingarna" />
       ) : (

@@ -8,7 +8,7 @@ import type { CsvMapping as ServerCsvMapping, DrillDownRow } from "../../../app/
 
 export type { LedgerJob as ImportJob, CsvImportResult, ColumnRef, LedgerImport, LedgerImportDetail } from "../../../app/ledger/types";
 export type { AccountClass, AccountClassOverride } from "../../../core/followup/account-class";
-export type { DrillDownRow as TransactionRow, ObjectLink } from "../../../app/ledger/types";
+export type { AccountClassSet, DrillDownRow as TransactionRow, ObjectLink, StoredCsvMapping, StoredObjectLink } from "../../../app/ledger/types";
 export type { AccountSuggestion, AccountSuggestionRow } from "../../../core/followup/account-suggestion";
 export type { FollowupPreferences } from "../../../app/followup/read-followup-preferences";
 export type { BudgetOutcomeGrouping as Grouping, BudgetOutcomeRow, BudgetOutcomeReport } from "../../../core/followup/budget-outcome";
@@ -23,8 +23,8 @@ export interface LineMessage {
 }
 
 
-/** A saved mapping carries its id; a new one has none yet. */
-export type CsvMapping = ServerCsvMapping & { id?: number };
+/** A saved mapping carries its id and the revision a change is based on; a new one has neither. */
+export type CsvMapping = ServerCsvMapping & { id?: number; revision?: number };
 
 export interface Chart {
   accounts: { account: string; name: string; type: string | null }[];
