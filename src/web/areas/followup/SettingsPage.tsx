@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import type { User } from "../../api/types";
-import { ErrorAlert, Loading } from "../../components/ErrorAlert";
+import { Loading } from "../../components/ErrorAlert";
 import { StaleRevisionAlert } from "../../components/StaleRevisionAlert";
 import { usePageTitle } from "../../router";
 import { can } from "../../session";
