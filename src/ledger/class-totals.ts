@@ -2,6 +2,8 @@ import { sql } from "kysely";
 import type { Db } from "../db/connect";
 import { accountClassifier, type AccountClass, type AccountClassOverride } from "../core/followup/account-class";
 import type { AmountCell } from "../core/followup/budget-outcome";
+import { periodWindow, type FiscalYear } from "../core/followup/fiscal-year";
+import { liveImports } from "./imports";
 
 /** The part of a class mapping that decides the sums (joint financing does not). */
 export function classingKey(overrides: readonly AccountClassOverride[]): string {
@@ -63,15 +65,16 @@ export async function buildClassTotals(db: Db, importId: number, overrides: read
  * by project from 6, by cost centre from 1 (whole-year sums, as in ledger_totals). The cells
  * carry their class, and `account` is left empty.
  */
-export async function classOutcomeCells(db: Db, organisationId: number, year: number, by: "class" | "month" | "project" | "costcentre"): Promise<AmountCell[]> {
+export async function classOutcomeCells(db: Db, organisationId: number, fy: FiscalYear, by: "class" | "month" | "project" | "costcentre"): Promise<AmountCell[]> {
   const dimension = by === "project" ? 6 : by === "costcentre" ? 1 : 0;
+  const { from, to } = periodWindow(fy);
   const rows = await db
     .selectFrom("ledger_class_totals")
     .select(["period", "object", "class", sql<string>`sum(amount_ore)`.as("amount")])
-    .where("import_id", "in", (eb) => eb.selectFrom("ledger_imports").select("id").where("organisation_id", "=", organisationId).where("status", "=", "done"))
+    .where("import_id", "in", liveImports(db, organisationId, fy.year))
     .where("dimension", "=", dimension)
-    .where("period", ">=", year * 100)
-    .where("period", "<=", year * 100 + 12)
+    .where("period", ">=", from)
+    .where("period", "<=", to)
     .groupBy(["period", "object", "class"])
     .execute();
   return rows.map((r) => ({ period: r.period, account: "", key: r.object, class: r.class as AccountClass, amount: Number(r.amount) }));

@@ -2,12 +2,13 @@ import { sql } from "kysely";
 import type { Db } from "../db/connect";
 import { accountClassifier, type AccountClass } from "../core/followup/account-class";
 import { accountClassOverrides } from "./class-totals";
-import { liveImports } from "./imports";
+import { periodOfFiscalMonth, periodWindow } from "../core/followup/fiscal-year";
+import { fiscalYearOf, liveImports } from "./imports";
 
 export interface DrillDownQuery {
   organisationId: number;
   year: number;
-  /** 1–12. */
+  /** 1–12: the month of the financial year (1 is July in 2009/10), as the report numbers them. */
   month?: number;
   accountClass?: AccountClass;
   account?: string;
@@ -38,8 +39,8 @@ export interface DrillDownRow {
 
 /** The ledger rows behind a figure of the report, with their voucher, newest first, a page at a time. */
 export async function drillDown(db: Db, q: DrillDownQuery): Promise<{ rows: DrillDownRow[]; total: number; sum: number }> {
-  const from = q.month ? q.year * 100 + q.month : q.year * 100;
-  const to = q.month ? q.year * 100 + q.month : q.year * 100 + 12;
+  const fy = await fiscalYearOf(db, q.organisationId, q.year);
+  const { from, to } = q.month ? { from: periodOfFiscalMonth(fy, q.month), to: periodOfFiscalMonth(fy, q.month) } : periodWindow(fy);
   let accounts: string[] | undefined;
   if (q.accountClass) {
     const classify = accountClassifier(await accountClassOverrides(db, q.organisationId));
@@ -47,7 +48,7 @@ export async function drillDown(db: Db, q: DrillDownQuery): Promise<{ rows: Dril
       .selectFrom("ledger_totals")
       .select("account")
       .distinct()
-      .where("import_id", "in", liveImports(db, q.organisationId))
+      .where("import_id", "in", liveImports(db, q.organisationId, q.year))
       .where("dimension", "=", 0)
       .where("period", ">=", from)
       .where("period", "<=", to)
@@ -57,7 +58,7 @@ export async function drillDown(db: Db, q: DrillDownQuery): Promise<{ rows: Dril
   }
   let base = db
     .selectFrom("ledger_transactions as t")
-    .where("t.import_id", "in", liveImports(db, q.organisationId))
+    .where("t.import_id", "in", liveImports(db, q.organisationId, q.year))
     .where("t.period", ">=", from)
     .where("t.period", "<=", to);
   if (accounts) base = base.where("t.account", "in", accounts);

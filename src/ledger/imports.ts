@@ -1,4 +1,6 @@
 import type { Db } from "../db/connect";
+import { sql } from "kysely";
+import { calendarFiscalYear, fiscalYearFromDates, type FiscalYear } from "../core/followup/fiscal-year";
 
 function toImport(r: {
   id: number; organisation_id: number; file_name: string; kind: "sie" | "csv"; year: number; status: "done" | "failed" | "replaced";
@@ -40,7 +42,31 @@ export async function getImport(db: Db, id: number) {
   return { ...toImport(r), warnings: (r.warnings ?? []) as { file: string; line: number; field: string; message: string }[], summary: r.summary };
 }
 
-/** Imports whose rows count: the latest of each kind and year, never failed or replaced ones. */
-export function liveImports(db: Db, organisationId: number) {
-  return db.selectFrom("ledger_imports").select("id").where("organisation_id", "=", organisationId).where("status", "=", "done");
+/**
+ * Imports whose rows count: the latest of each kind and year, never failed or replaced ones;
+ * with a year, only that financial year's (a 2009/10 file's rows of 2010 belong to 2009).
+ */
+export function liveImports(db: Db, organisationId: number, year?: number) {
+  const live = db.selectFrom("ledger_imports").select("id").where("organisation_id", "=", organisationId).where("status", "=", "done");
+  return year === undefined ? live : live.where("year", "=", year);
+}
+
+/**
+ * The organisation's financial year as its current SIE import of the year gives it (#RAR 0), or
+ * the calendar year when there is none or it does not say.
+ */
+export async function fiscalYearOf(db: Db, organisationId: number, year: number): Promise<FiscalYear> {
+  const row = await db
+    .selectFrom("ledger_imports")
+    .select(sql<{ start: string; end: string } | null>`(SELECT y FROM jsonb_array_elements(summary->'years') AS y WHERE (y->>'yearIndex')::int = 0 LIMIT 1)`.as("rar"))
+    .where("organisation_id", "=", organisationId)
+    .where("status", "=", "done")
+    .where("kind", "=", "sie")
+    .where("year", "=", year)
+    .orderBy("id", "desc")
+    .executeTakeFirst();
+  const rar = row?.rar;
+  if (!rar?.start || !rar.end) return calendarFiscalYear(year);
+  const fy = fiscalYearFromDates(rar.start, rar.end);
+  return fy.year === year ? fy : calendarFiscalYear(year);
 }

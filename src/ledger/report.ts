@@ -4,7 +4,8 @@ import { accountClassifier } from "../core/followup/account-class";
 import { budgetVsOutcome, type AmountCell, type BudgetOutcomeGrouping, type BudgetOutcomeReport } from "../core/followup/budget-outcome";
 import type { ForecastMethod } from "../core/followup/forecast";
 import { accountClassOverrides, classOutcomeCells, ensureClassTotals } from "./class-totals";
-import { liveImports } from "./imports";
+import { calendarFiscalYear, fiscalMonthOf, periodWindow, type FiscalYear } from "../core/followup/fiscal-year";
+import { fiscalYearOf, liveImports } from "./imports";
 
 export interface BudgetOutcomeQuery {
   organisationId: number;
@@ -16,6 +17,8 @@ export interface BudgetOutcomeQuery {
   costCentre?: string;
   asOfMonth?: number;
   forecastMethod?: ForecastMethod;
+  /** The year's months; the calendar year's when not given (budgetVsOutcomeReport looks it up). */
+  fiscalYear?: FiscalYear;
 }
 
 const objectFilter = (value: string | undefined) => (value === "none" ? "" : value);
@@ -26,8 +29,7 @@ const objectFilter = (value: string | undefined) => (value === "none" ? "" : val
  * with a project, or cost centres by month, fall back to summing rows.
  */
 export async function outcomeCells(db: Db, q: BudgetOutcomeQuery): Promise<AmountCell[]> {
-  const from = q.year * 100;
-  const to = q.year * 100 + 12;
+  const { from, to } = periodWindow(q.fiscalYear ?? calendarFiscalYear(q.year));
   const project = objectFilter(q.project);
   const costCentre = objectFilter(q.costCentre);
   const fromRows = costCentre !== undefined && (project !== undefined || q.by !== "costcentre") || (q.by === "costcentre" && project !== undefined);
@@ -35,7 +37,7 @@ export async function outcomeCells(db: Db, q: BudgetOutcomeQuery): Promise<Amoun
     let query = db
       .selectFrom("ledger_transactions")
       .select(["period", "account", sql<string>`coalesce(${sql.ref(q.by === "project" ? "project" : "cost_centre")}, '')`.as("key"), sql<string>`sum(amount_ore)`.as("amount")])
-      .where("import_id", "in", liveImports(db, q.organisationId))
+      .where("import_id", "in", liveImports(db, q.organisationId, q.year))
       .where("period", ">=", from)
       .where("period", "<=", to)
       .groupBy(["period", "account", "key"]);
@@ -48,7 +50,7 @@ export async function outcomeCells(db: Db, q: BudgetOutcomeQuery): Promise<Amoun
   let query = db
     .selectFrom("ledger_totals")
     .select(["period", "account", "object", sql<string>`sum(amount_ore)`.as("amount")])
-    .where("import_id", "in", liveImports(db, q.organisationId))
+    .where("import_id", "in", liveImports(db, q.organisationId, q.year))
     .where("dimension", "=", dimension)
     .where("period", ">=", from)
     .where("period", "<=", to)
@@ -82,10 +84,11 @@ export async function budgetCells(db: Db, q: BudgetOutcomeQuery): Promise<Amount
       sql<boolean>`bool_or(cost_centre IS NULL AND project IS NULL) OVER w`.as("has_total"),
       sql<boolean>`bool_or(cost_centre IS NOT NULL OR project IS NOT NULL) OVER w`.as("has_objects"),
     ])
-    .where("import_id", "in", liveImports(db, q.organisationId))
+    .where("import_id", "in", liveImports(db, q.organisationId, q.year))
     .where("kind", "=", "PBUDGET")
-    .where("period", ">=", q.year * 100)
-    .where("period", "<=", q.year * 100 + 12)
+    .where("year_index", "=", 0)
+    .where("period", ">=", periodWindow(q.fiscalYear ?? calendarFiscalYear(q.year)).from)
+    .where("period", "<=", periodWindow(q.fiscalYear ?? calendarFiscalYear(q.year)).to)
     .modifyEnd(sql`WINDOW w AS (PARTITION BY import_id, period, account)`)
     .as("b");
   const duplicate = byObject ? sql<boolean>`b.cost_centre IS NULL AND b.project IS NULL` : sql<boolean>`(b.cost_centre IS NOT NULL OR b.project IS NOT NULL)`;
@@ -101,7 +104,8 @@ export async function budgetCells(db: Db, q: BudgetOutcomeQuery): Promise<Amount
 }
 
 /** Periods and accounts whose budget total and the sum of its objects' budgets differ. */
-export async function budgetDisagreements(db: Db, organisationId: number, year: number): Promise<{ period: number; account: string; total: number; objects: number }[]> {
+export async function budgetDisagreements(db: Db, organisationId: number, year: number, fy: FiscalYear = calendarFiscalYear(year)): Promise<{ period: number; account: string; total: number; objects: number }[]> {
+  const { from, to } = periodWindow(fy);
   const rows = await db
     .selectFrom("ledger_period_amounts")
     .select([
@@ -110,10 +114,11 @@ export async function budgetDisagreements(db: Db, organisationId: number, year: 
       sql<string>`sum(amount_ore) FILTER (WHERE cost_centre IS NULL AND project IS NULL)`.as("total"),
       sql<string>`sum(amount_ore) FILTER (WHERE cost_centre IS NOT NULL OR project IS NOT NULL)`.as("objects"),
     ])
-    .where("import_id", "in", liveImports(db, organisationId))
+    .where("import_id", "in", liveImports(db, organisationId, year))
     .where("kind", "=", "PBUDGET")
-    .where("period", ">=", year * 100)
-    .where("period", "<=", year * 100 + 12)
+    .where("year_index", "=", 0)
+    .where("period", ">=", from)
+    .where("period", "<=", to)
     .groupBy(["period", "account"])
     .execute();
   return rows
@@ -136,26 +141,27 @@ export async function objectNames(db: Db, organisationId: number, by: BudgetOutc
  * report by or filtered on cost centre cannot see which month the books are closed through and
  * would forecast from month 0. The organisation's months say it: the last month with outcome.
  */
-async function monthOfCostCentreOutcome(db: Db, q: BudgetOutcomeQuery, overrides: Awaited<ReturnType<typeof accountClassOverrides>>): Promise<number | undefined> {
+async function monthOfCostCentreOutcome(db: Db, q: BudgetOutcomeQuery & { fiscalYear: FiscalYear }, overrides: Awaited<ReturnType<typeof accountClassOverrides>>): Promise<number | undefined> {
   if (q.by !== "costcentre" && q.costCentre === undefined) return undefined;
   await ensureClassTotals(db, q.organisationId, overrides);
-  const months = await classOutcomeCells(db, q.organisationId, q.year, "month");
+  const months = await classOutcomeCells(db, q.organisationId, q.fiscalYear, "month");
   let last = 0;
   for (const c of months) {
-    const month = c.period % 100;
-    if (c.class !== "balance" && c.amount !== 0 && month >= 1 && month <= 12 && month > last) last = month;
+    const month = fiscalMonthOf(q.fiscalYear, c.period) ?? 0;
+    if (c.class !== "balance" && c.amount !== 0 && month > last) last = month;
   }
   return last;
 }
 
 /** Budget vs outcome for an organisation's year, grouped by account class, account, cost centre, project or month. */
-export async function budgetVsOutcomeReport(db: Db, q: BudgetOutcomeQuery): Promise<BudgetOutcomeReport> {
+export async function budgetVsOutcomeReport(db: Db, query: BudgetOutcomeQuery): Promise<BudgetOutcomeReport> {
+  const q = { ...query, fiscalYear: query.fiscalYear ?? (await fiscalYearOf(db, query.organisationId, query.year)) };
   const overrides = await accountClassOverrides(db, q.organisationId);
   // Without object filters the outcome comes from the sums per class (a few thousand rows).
   const byClass = q.project === undefined && q.costCentre === undefined && q.by !== "account" ? q.by : null;
   if (byClass) await ensureClassTotals(db, q.organisationId, overrides);
   const [outcome, budget, labels] = await Promise.all([
-    byClass ? classOutcomeCells(db, q.organisationId, q.year, byClass) : outcomeCells(db, q),
+    byClass ? classOutcomeCells(db, q.organisationId, q.fiscalYear, byClass) : outcomeCells(db, q),
     budgetCells(db, q),
     objectNames(db, q.organisationId, q.by),
   ]);
@@ -167,6 +173,7 @@ export async function budgetVsOutcomeReport(db: Db, q: BudgetOutcomeQuery): Prom
     budget,
     classify: accountClassifier(overrides),
     labels,
+    fiscalYear: q.fiscalYear,
     ...(asOfMonth === undefined ? {} : { asOfMonth }),
     ...(q.forecastMethod === undefined ? {} : { forecastMethod: q.forecastMethod }),
   });

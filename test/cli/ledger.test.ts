@@ -76,6 +76,18 @@ describe("fordela import sie and fordela report", { timeout: 300_000 }, () => {
     expect(table.stdout).toMatch(/-300,00/);
   });
 
+  it("reports a July–June financial year as the file names it, 2009/10, with all twelve months", () => {
+    const file = new URL("../fixtures/sie-samples/BL0001_typ4.SE", import.meta.url).pathname;
+    const imported = fordela(env, "import", "sie", file, "--org", "23");
+    expect(imported.code).toBe(0);
+    const table = fordela(env, "report", "budget-vs-outcome", "--org", "23", "--year", "2009", "--by", "month");
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/Utfall 2009\/10/);
+    expect(table.stdout).toMatch(/Räkenskapsår 2009\/10: 2009-07 – 2010-06\./);
+    const months = [...table.stdout.matchAll(/^(\S+ 20\d\d)\s/gm)].map((m) => m[1]);
+    expect(months).toEqual(["juli 2009", "augusti 2009", "september 2009", "oktober 2009", "november 2009", "december 2009", "januari 2010", "februari 2010", "mars 2010", "april 2010", "maj 2010", "juni 2010"]);
+  });
+
   it("names a missing year and an unknown report", () => {
     expect(fordela(env, "report", "budget-vs-outcome", "--org", "23").stderr).toMatch(/--year/);
     expect(fordela(env, "report", "okänd", "--org", "23", "--year", "2024").stderr).toMatch(/Okänd rapport/);

@@ -50,8 +50,12 @@ export async function reportCommand(args: string[]): Promise<void> {
         ...(values.project ? { project: values.project } : {}), ...(values["cost-centre"] ? { costCentre: values["cost-centre"] } : {}),
       });
       const rows = [...r.rows, r.total].map((x) => [x.label, x.budget, x.outcome, x.deviation, x.deviationPercent ?? "–", x.forecast]);
-      print(values.format!, ["", `Budget ${year}`, `Utfall ${year}`, "Avvikelse", "Avvikelse %", "Prognos"], rows, r);
-      if (values.format === "table") console.log(`\nPrognos: ${r.forecastMethodText} (t.o.m. månad ${r.asOfMonth}). ${r.signNote}`);
+      const fy = r.fiscalYear.label;
+      print(values.format!, ["", `Budget ${fy}`, `Utfall ${fy}`, "Avvikelse", "Avvikelse %", "Prognos"], rows, r);
+      if (values.format === "table") {
+        const span = fy.includes("/") ? `Räkenskapsår ${fy}: ${r.fiscalYear.firstMonth} – ${r.fiscalYear.lastMonth}. ` : "";
+        console.log(`\n${span}Prognos: ${r.forecastMethodText} (t.o.m. månad ${r.asOfMonth}). ${r.signNote}`);
+      }
       return;
     }
     if (what === "project-accounts") {

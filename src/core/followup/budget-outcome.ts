@@ -1,6 +1,7 @@
 import type { Ore } from "../allocation/types";
 import { ACCOUNT_CLASS_NAMES, ACCOUNT_CLASSES, type AccountClass, type AccountClassing } from "./account-class";
 import { deviation, deviationPercent, reportSign } from "./deviation";
+import { calendarFiscalYear, fiscalMonthOf, fiscalMonths, periodOfFiscalMonth, periodText, type FiscalYear } from "./fiscal-year";
 import { FORECAST_METHOD_TEXT, forecastYear, type ForecastMethod } from "./forecast";
 
 export type BudgetOutcomeGrouping = "class" | "account" | "costcentre" | "project" | "month";
@@ -30,10 +31,12 @@ export interface BudgetOutcomeRow {
 
 export interface BudgetOutcomeReport {
   year: number;
+  /** The financial year the report covers: "2009/10" from 2009-07 to 2010-06 for a broken year. */
+  fiscalYear: { label: string; firstMonth: string; lastMonth: string };
   by: BudgetOutcomeGrouping;
   rows: BudgetOutcomeRow[];
   total: BudgetOutcomeRow;
-  /** The last month (1–12) with outcome: the forecast counts outcome up to it and budget after it. */
+  /** The last month (1–12 of the financial year) with outcome: the forecast counts outcome up to it and budget after it. */
   asOfMonth: number;
   forecastMethod: ForecastMethod;
   forecastMethodText: string;
@@ -51,6 +54,8 @@ export interface BudgetOutcomeInput {
   labels?: ReadonlyMap<string, string>;
   asOfMonth?: number;
   forecastMethod?: ForecastMethod;
+  /** The year's months when they are not the calendar year's (from the import's #RAR 0). */
+  fiscalYear?: FiscalYear;
 }
 
 const MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
@@ -63,7 +68,7 @@ interface Acc {
   outcomeYear: Ore;
 }
 
-const newAcc = (): Acc => ({ budget: new Array<Ore>(12).fill(0), outcome: new Array<Ore>(12).fill(0), budgetYear: 0, outcomeYear: 0 });
+const newAcc = (months: number): Acc => ({ budget: new Array<Ore>(months).fill(0), outcome: new Array<Ore>(months).fill(0), budgetYear: 0, outcomeYear: 0 });
 
 /**
  * Budget vs outcome of the result accounts (balance accounts are left out), grouped as asked,
@@ -71,27 +76,30 @@ const newAcc = (): Acc => ({ budget: new Array<Ore>(12).fill(0), outcome: new Ar
  */
 export function budgetVsOutcome(input: BudgetOutcomeInput): BudgetOutcomeReport {
   const method = input.forecastMethod ?? "budget_remaining";
+  const fy = input.fiscalYear ?? calendarFiscalYear(input.year);
+  const months = fiscalMonths(fy);
   const groups = new Map<string, Acc>();
   let lastMonth = 0;
-  const keyOf = (c: AmountCell, klass: AccountClass): string => {
+  // Months are the financial year's: "01" is July in 2009/10.
+  const keyOf = (month: number, c: AmountCell, klass: AccountClass): string => {
     switch (input.by) {
       case "class": return klass;
       case "account": return c.account;
-      case "month": return String(c.period % 100).padStart(2, "0");
+      case "month": return String(month).padStart(2, "0");
       default: return c.key ?? "";
     }
   };
   const add = (cells: readonly AmountCell[], field: "budget" | "outcome") => {
     for (const c of cells) {
-      if (Math.floor(c.period / 100) !== input.year) continue;
+      const month = fiscalMonthOf(fy, c.period);
+      if (month === null) continue;
       const klass = c.class ?? input.classify(c.account).class;
       if (klass === "balance") continue;
-      const key = keyOf(c, klass);
+      const key = keyOf(month, c, klass);
       let acc = groups.get(key);
-      if (!acc) groups.set(key, (acc = newAcc()));
-      const month = c.period % 100;
+      if (!acc) groups.set(key, (acc = newAcc(months)));
       const amount = reportSign(c.amount);
-      if (month >= 1 && month <= 12) {
+      if (month >= 1) {
         acc[field][month - 1]! += amount;
         if (field === "outcome" && amount !== 0 && month > lastMonth) lastMonth = month;
       } else if (field === "budget") acc.budgetYear += amount;
@@ -105,14 +113,14 @@ export function budgetVsOutcome(input: BudgetOutcomeInput): BudgetOutcomeReport 
     const budget = acc.budget.reduce((a, b) => a + b, 0) + acc.budgetYear;
     const outcome = acc.outcome.reduce((a, b) => a + b, 0) + acc.outcomeYear;
     const dev = deviation(budget, outcome);
-    const forecast = forecastYear(acc.outcome, acc.budget, asOf, method) + acc.outcomeYear + (asOf === 0 ? acc.budgetYear : 0);
+    const forecast = forecastYear(acc.outcome, acc.budget, asOf, method, months) + acc.outcomeYear + (asOf === 0 ? acc.budgetYear : 0);
     return { key, label, budget, outcome, deviation: dev, deviationPercent: deviationPercent(dev, budget), forecast };
   };
   const keys = input.by === "class" ? ACCOUNT_CLASSES.filter((k) => groups.has(k)) : [...groups.keys()].sort((a, b) => a.localeCompare(b, "sv", { numeric: true }));
-  const rows = keys.map((k) => row(k, labelFor(input, k), groups.get(k)!));
-  const all = newAcc();
+  const rows = keys.map((k) => row(k, labelFor(input, fy, k), groups.get(k)!));
+  const all = newAcc(months);
   for (const acc of groups.values()) {
-    for (let m = 0; m < 12; m++) {
+    for (let m = 0; m < months; m++) {
       all.budget[m]! += acc.budget[m]!;
       all.outcome[m]! += acc.outcome[m]!;
     }
@@ -121,6 +129,7 @@ export function budgetVsOutcome(input: BudgetOutcomeInput): BudgetOutcomeReport 
   }
   return {
     year: input.year,
+    fiscalYear: { label: fy.label, firstMonth: periodText(fy.start), lastMonth: periodText(fy.end) },
     by: input.by,
     rows,
     total: row("total", "Summa", all),
@@ -131,10 +140,16 @@ export function budgetVsOutcome(input: BudgetOutcomeInput): BudgetOutcomeReport 
   };
 }
 
-function labelFor(input: BudgetOutcomeInput, key: string): string {
+function labelFor(input: BudgetOutcomeInput, fy: FiscalYear, key: string): string {
   switch (input.by) {
     case "class": return ACCOUNT_CLASS_NAMES[key as AccountClass];
-    case "month": return MONTHS[Number(key) - 1] ?? "helår";
+    case "month": {
+      if (key === "00") return "helår";
+      const period = periodOfFiscalMonth(fy, Number(key));
+      // A year that spans two calendar years names the year of each month: "juli 2009".
+      const name = MONTHS[(period % 100) - 1]!;
+      return fy.label.includes("/") ? `${name} ${Math.floor(period / 100)}` : name;
+    }
     case "account": return input.labels?.get(key) ? `${key} ${input.labels.get(key)}` : key;
     default:
       if (key === "") return input.by === "project" ? "Utan projekt" : "Utan kostnadsställe";

@@ -13,15 +13,15 @@ export const FORECAST_METHOD_TEXT: Record<ForecastMethod, string> = {
  * - linear: outcome for months 1..asOf × 12 / asOf, rounded half away from zero to whole öre.
  * With asOf 0 (no outcome yet) both give the year's budget.
  */
-export function forecastYear(outcomeByMonth: readonly Ore[], budgetByMonth: readonly Ore[], asOf: number, method: ForecastMethod): Ore {
-  if (!Number.isInteger(asOf) || asOf < 0 || asOf > 12) throw new RangeError(`Prognosmånaden måste vara 0–12, fick ${asOf}`);
+export function forecastYear(outcomeByMonth: readonly Ore[], budgetByMonth: readonly Ore[], asOf: number, method: ForecastMethod, months = 12): Ore {
+  if (!Number.isInteger(asOf) || asOf < 0 || asOf > months) throw new RangeError(`Prognosmånaden måste vara 0–${months}, fick ${asOf}`);
   let toDate = 0;
   for (let m = 0; m < asOf; m++) toDate += outcomeByMonth[m] ?? 0;
   let budgetRest = 0;
-  for (let m = asOf; m < 12; m++) budgetRest += budgetByMonth[m] ?? 0;
+  for (let m = asOf; m < months; m++) budgetRest += budgetByMonth[m] ?? 0;
   if (asOf === 0) return budgetRest;
   if (method === "budget_remaining") return toDate + budgetRest;
-  const num = BigInt(toDate) * 12n;
+  const num = BigInt(toDate) * BigInt(months);
   const den = BigInt(asOf);
   const q = num / den;
   const r = num % den;

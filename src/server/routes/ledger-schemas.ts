@@ -131,6 +131,9 @@ export const BudgetOutcomeRowSchema = z
 export const BudgetOutcomeSchema = z
   .object({
     year: z.number(),
+    fiscalYear: z
+      .object({ label: z.string().openapi({ example: "2009/10" }), firstMonth: z.string().openapi({ example: "2009-07" }), lastMonth: z.string().openapi({ example: "2010-06" }) })
+      .openapi({ description: "Räkenskapsåret som importens #RAR 0 anger; kalenderåret när inget annat sägs. Månad 1 i rapporten är räkenskapsårets första." }),
     by: z.enum(["class", "account", "costcentre", "project", "month"]),
     rows: z.array(BudgetOutcomeRowSchema),
     total: BudgetOutcomeRowSchema,

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/helpers/db";
 import { createLedgerOrganisation } from "../../../test/helpers/ledger";
@@ -122,6 +123,20 @@ describe("ledger and follow-up API", () => {
     const res = await call(s, "POST", `/api/ledger/imports/sie?organisationId=${org}`, undefined, { body: "{}", type: "multipart/form-data; boundary=x" });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/multipart\/form-data/);
+  });
+
+  it("names a July–June financial year 2009/10 in the report and numbers its months from July", async () => {
+    const s = await login("controller");
+    const bytes = readFileSync(new URL("../../../test/fixtures/sie-samples/BL0001_typ4.SE", import.meta.url));
+    const started = await call(s, "POST", `/api/ledger/imports/sie?organisationId=${org}&fileName=BL0001_typ4.SE`, undefined, { body: new Uint8Array(bytes), type: "application/octet-stream" });
+    expect(started.status).toBe(202);
+    expect(await waitForJob(s, ((await started.json()) as { id: string }).id)).toMatchObject({ status: "done" });
+    const report = (await (await call(s, "GET", `/api/followup/budget-vs-outcome?organisationId=${org}&year=2009&by=month`)).json()) as { fiscalYear: unknown; rows: { key: string; label: string }[] };
+    expect(report.fiscalYear).toEqual({ label: "2009/10", firstMonth: "2009-07", lastMonth: "2010-06" });
+    expect(report.rows[0]).toMatchObject({ key: "01", label: "juli 2009" });
+    const june = (await (await call(s, "GET", `/api/followup/transactions?organisationId=${org}&year=2009&month=12&limit=100`)).json()) as { rows: { date: string }[] };
+    expect(june.rows.length).toBeGreaterThan(0);
+    expect(june.rows.every((r) => r.date.startsWith("2010-06"))).toBe(true);
   });
 
   it("lets a reader read but not import", async () => {

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { money, type ReportUnit } from "./amounts";
-import { layoutChart, MONTH_LONG, monthSeries } from "./chart";
+import { layoutChart, monthSeries } from "./chart";
 import type { BudgetOutcomeRow } from "./types";
 
 /**
@@ -8,9 +8,9 @@ import type { BudgetOutcomeRow } from "./types";
  * role="img" with a summary in aria-label; the same figures follow as a table for anyone who
  * cannot see it, and for copying.
  */
-export function BudgetChart({ rows, year, unit, subject }: { rows: BudgetOutcomeRow[]; year: number; unit: ReportUnit; subject: string }) {
+export function BudgetChart({ rows, year, unit, subject, firstMonth }: { rows: BudgetOutcomeRow[]; year: string; unit: ReportUnit; subject: string; firstMonth: string }) {
   const [cumulative, setCumulative] = useState(false);
-  const points = monthSeries(rows, cumulative);
+  const points = monthSeries(rows, cumulative, Number(firstMonth.slice(5, 7)));
   const chart = layoutChart(points);
   const last = points.at(-1)!;
   const label = `${cumulative ? "Linjediagram, ackumulerat" : "Stapeldiagram per månad"}: budget och utfall ${year}, ${subject}. ${
@@ -91,7 +91,7 @@ export function BudgetChart({ rows, year, unit, subject }: { rows: BudgetOutcome
           <tbody>
             {points.map((p) => (
               <tr key={p.month}>
-                <th scope="row">{MONTH_LONG[p.month - 1]}</th>
+                <th scope="row">{p.name}</th>
                 <td className="num">{money(p.budget, unit)}</td>
                 <td className="num">{money(p.outcome, unit)}</td>
                 <td className="num">{money(p.outcome - p.budget, unit)}</td>

@@ -134,7 +134,7 @@ export function BudgetPage({ user }: { user: User }) {
               <div className="table-wrap">
                 <table className="data" id="bvo-table">
                   <caption>
-                    Budget mot utfall {report.year} per {grouping.label.toLowerCase()}, {subject}
+                    Budget mot utfall {report.fiscalYear.label} per {grouping.label.toLowerCase()}, {subject}
                     <span className="caption-note">{report.signNote}</span>
                   </caption>
                   <thead>
@@ -175,6 +175,11 @@ export function BudgetPage({ user }: { user: User }) {
               <p className="fu-note" id="rounding-note">
                 {roundingNote(report.rows, report.total, unit)}
               </p>
+              {report.fiscalYear.label.includes("/") && (
+                <p className="fu-note" id="fiscal-year-note">
+                  Räkenskapsåret {report.fiscalYear.label} går från {report.fiscalYear.firstMonth} till {report.fiscalYear.lastMonth}, som SIE-filen anger; månad 1 är {report.fiscalYear.firstMonth}.
+                </p>
+              )}
               <p className="fu-note">
                 Prognosen: {report.forecastMethodText.replace(/\.?$/, ".")} Utfall till och med {report.asOfMonth === 0 ? "– (inget utfall ännu)" : `månad ${report.asOfMonth}`}.
               </p>
@@ -193,7 +198,7 @@ export function BudgetPage({ user }: { user: User }) {
               )}
             </>
           )}
-          {months && months.year === year && <BudgetChart rows={months.rows} year={months.year} unit={unit} subject={`resultat, ${subject}`} />}
+          {months && months.year === year && <BudgetChart rows={months.rows} year={months.fiscalYear.label} firstMonth={months.fiscalYear.firstMonth} unit={unit} subject={`resultat, ${subject}`} />}
         </>
       )}
     </FollowupPage>

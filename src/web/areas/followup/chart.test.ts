@@ -8,12 +8,19 @@ describe("budget-vs-outcome chart", () => {
   it("fills twelve months and sums them when cumulative", () => {
     const rows = [row(1, -100, -50), row(3, -100, -300)];
     expect(monthSeries(rows, false).slice(0, 4)).toEqual([
-      { month: 1, budget: -100, outcome: -50 },
-      { month: 2, budget: 0, outcome: 0 },
-      { month: 3, budget: -100, outcome: -300 },
-      { month: 4, budget: 0, outcome: 0 },
+      { month: 1, short: "jan", name: "januari", budget: -100, outcome: -50 },
+      { month: 2, short: "feb", name: "februari", budget: 0, outcome: 0 },
+      { month: 3, short: "mar", name: "mars", budget: -100, outcome: -300 },
+      { month: 4, short: "apr", name: "april", budget: 0, outcome: 0 },
     ]);
     expect(monthSeries(rows, true).map((p) => p.outcome)).toEqual([-50, -50, -350, -350, -350, -350, -350, -350, -350, -350, -350, -350]);
+  });
+
+  it("names the months of a financial year from July to June", () => {
+    const points = monthSeries([row(1, 0, -10)], false, 7);
+    expect(points.map((p) => p.short)).toEqual(["jul", "aug", "sep", "okt", "nov", "dec", "jan", "feb", "mar", "apr", "maj", "jun"]);
+    expect(points[0]).toMatchObject({ name: "juli", outcome: -10 });
+    expect(layoutChart(points).bars[0]!.label).toBe("jul");
   });
 
   it("picks round steps of 1, 2 or 5 times a power of ten", () => {

@@ -7,22 +7,30 @@ export const MONTH_SHORT = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "au
 export const MONTH_LONG = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
 
 export interface MonthPoint {
+  /** 1–12 of the financial year. */
   month: number;
+  /** The calendar month's name ("juli"), short and long. */
+  short: string;
+  name: string;
   budget: number;
   outcome: number;
 }
 
-/** The twelve months of a report grouped by month (missing months are zero); cumulative sums when asked. */
-export function monthSeries(rows: readonly BudgetOutcomeRow[], cumulative: boolean): MonthPoint[] {
+/**
+ * The twelve months of a report grouped by month (missing months are zero); cumulative sums when
+ * asked. `startMonth` is the calendar month the financial year starts in (7 for 2009/10).
+ */
+export function monthSeries(rows: readonly BudgetOutcomeRow[], cumulative: boolean, startMonth = 1): MonthPoint[] {
   let budget = 0;
   let outcome = 0;
   return MONTH_SHORT.map((_, i) => {
+    const calendar = (startMonth - 1 + i) % 12;
     const row = rows.find((r) => Number(r.key) === i + 1);
     const b = row?.budget ?? 0;
     const o = row?.outcome ?? 0;
     budget = cumulative ? budget + b : b;
     outcome = cumulative ? outcome + o : o;
-    return { month: i + 1, budget, outcome };
+    return { month: i + 1, short: MONTH_SHORT[calendar]!, name: MONTH_LONG[calendar]!, budget, outcome };
   });
 }
 
@@ -65,7 +73,7 @@ export function layoutChart(points: readonly MonthPoint[], width = 760, height =
   const bars = points.map((p, i) => {
     const x = plot.left + i * band;
     const centre = x + band / 2;
-    return { month: p.month, label: MONTH_SHORT[p.month - 1] ?? String(p.month), x, band, budget: bar(centre - barWidth - 1, p.budget), outcome: bar(centre + 1, p.outcome) };
+    return { month: p.month, label: p.short, x, band, budget: bar(centre - barWidth - 1, p.budget), outcome: bar(centre + 1, p.outcome) };
   });
   const line = (field: "budget" | "outcome") => points.map((p, i) => `${(plot.left + i * band + band / 2).toFixed(1)},${y(p[field]).toFixed(1)}`).join(" ");
   return { width, height, plot, ticks, zeroY, bars, outcomeLine: line("outcome"), budgetLine: line("budget") };
