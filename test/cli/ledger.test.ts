@@ -59,6 +59,19 @@ describe("fordela import sie and fordela report", { timeout: 300_000 }, () => {
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/Personal/);
     expect(table.stdout).toMatch(/-300 kr/);
+
+    // The replaced file is a kept version: make-current brings it back, and the report with it.
+    const earlier = /ersätter import (\d+)/.exec(replaced.stdout)![1]!;
+    const current = fordela(env, "import", "make-current", earlier);
+    expect(current.stderr).toBe("");
+    expect(current.stdout).toMatch(new RegExp(`^Import ${earlier} gäller nu för 2024; import \\d+ sparas som version\\.`));
+    expect(fordela(env, "report", "budget-vs-outcome", "--org", "23", "--year", "2024").stdout).toMatch(/-4[\s\u00a0]000 kr/);
+    const again = fordela(env, "import", "make-current", earlier);
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toMatch(new RegExp(`Import ${earlier} är redan den gällande för 2024`));
+    // And back to the three-voucher file the next test reads.
+    const later = /import (\d+) sparas som version/.exec(current.stdout)![1]!;
+    expect(fordela(env, "import", "make-current", later).code).toBe(0);
   });
 
   it("refuses a cut file, an empty one and a wrong SIE type, naming the line, and stores nothing", () => {

@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import type { Db } from "../../db/connect";
 import { importCsvFile } from "../../app/ledger/import-csv";
 import { importSieFile } from "../../app/ledger/import-sie";
+import { makeImportCurrent } from "../../app/ledger/make-import-current";
 import { systemActor } from "../../app/actor";
 import { formatAmount } from "../../core/money";
 import { comparisonLines, ReplaceNeedsConsentError } from "../../ledger/replace-check";
@@ -15,6 +16,10 @@ export const ledgerImportHelp = `fordela import sie FIL --org KOD [--replace]
   förloppet skrivs på stderr. Finns redan en SIE-import för året visas vad som ändras (före/efter
   per kontoklass) och ingenting importeras utan --replace; den tidigare importen sparas som
   version. Avvikelser mellan #IB/#UB/#RES och verifikationerna listas som varningar.
+fordela import make-current IMPORT
+  Gör en tidigare SIE-import (sparad som version när en nyare fil ersatte den) till årets
+  gällande igen; den som gällde till nu sparas som version. IMPORT är importens nummer, som
+  importen skrev ut ("ersätter import 3").
 fordela import outcomes FIL --mapping NAMN --org KOD
   Importerar utfall från CSV med en sparad kolumnmappning; perioder i filen ersätter tidigare
   CSV-import av samma perioder.`;
@@ -24,6 +29,18 @@ export async function organisationId(db: Db, code: string | undefined): Promise<
   const org = await db.selectFrom("organisations").select("id").where("code", "=", code).executeTakeFirst();
   if (!org) throw new CliError(`Organisationen "${code}" finns inte.`);
   return org.id;
+}
+
+export async function makeImportCurrentCommand(args: string[]): Promise<void> {
+  const id = Number(args[0]);
+  if (!Number.isInteger(id) || id <= 0) throw new CliError(`Ange importens nummer.\n${ledgerImportHelp}`);
+  const opened = await openAppDatabase();
+  try {
+    const result = await makeImportCurrent(opened.db, systemActor(), { importId: id });
+    console.log(`Import ${result.importId} gäller nu för ${result.year}${result.replaced.length ? `; import ${result.replaced.join(", ")} sparas som version` : ""}.`);
+  } finally {
+    await opened.close();
+  }
 }
 
 export async function importLedgerCommand(what: "sie" | "outcomes", args: string[]): Promise<void> {

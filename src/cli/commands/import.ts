@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { openAppDatabase } from "../database";
 import { CliError, dateOption } from "../errors";
 import { importPopulationCommand } from "./import-population";
-import { importLedgerCommand, ledgerImportHelp } from "./import-ledger";
+import { importLedgerCommand, ledgerImportHelp, makeImportCurrentCommand } from "./import-ledger";
 
 export const importHelp = `fordela import population FIL [--date ÅÅÅÅ-MM-DD] [--format auto|jsonstat|csv]
   Importerar folkmängd från SCB: JSON-stat 2.0 (PX-Web API) eller CSV. Allt eller inget:
@@ -12,6 +12,7 @@ ${ledgerImportHelp}`;
 export async function importCommand(args: string[]): Promise<void> {
   const [what, ...rest] = args;
   if (what === "sie" || what === "outcomes") return importLedgerCommand(what, rest);
+  if (what === "make-current") return makeImportCurrentCommand(rest);
   if (what !== "population") throw new CliError(`Okänd import "${what ?? ""}".\n${importHelp}`);
   const { values, positionals } = parseArgs({
     args: rest,

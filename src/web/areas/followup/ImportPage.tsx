@@ -36,7 +36,7 @@ export function ImportPage({ user }: { user: User }) {
             <p className="notice">Du kan läsa organisationens importer men behöver rollen handläggare för att importera.</p>
           )}
           <AccountSuggestionCard organisationId={org} editable={mayImport} refresh={scope.imports} />
-          <ImportList imports={scope.imports} />
+          <ImportList imports={scope.imports} editable={mayImport} onChanged={scope.reloadImports} />
         </>
       )}
       {org === undefined && <ScopeState scope={scope} what="importerna" />}
@@ -44,9 +44,26 @@ export function ImportPage({ user }: { user: User }) {
   );
 }
 
-function ImportList({ imports }: { imports: LedgerImport[] | undefined }) {
+function ImportList({ imports, editable, onChanged }: { imports: LedgerImport[] | undefined; editable: boolean; onChanged(): void }) {
   const [detail, setDetail] = useState<LedgerImportDetail>();
   const [error, setError] = useState<unknown>();
+  const [made, setMade] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  // An earlier file of the year, kept as a version when a newer one replaced it, can be the year's again.
+  const makeCurrent = async (i: LedgerImport) => {
+    setError(undefined);
+    setMade(undefined);
+    setBusy(true);
+    try {
+      const result = await followupApi.makeImportCurrent(i.id);
+      setMade(`${i.fileName} (import ${result.importId}) gäller nu för ${result.year}${result.replaced.length ? `; import ${result.replaced.join(", ")} sparas som version` : ""}.`);
+      onChanged();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
   const open = (id: number) => {
     setError(undefined);
     followupApi.importDetail(id).then(setDetail, setError);
@@ -108,6 +125,14 @@ function ImportList({ imports }: { imports: LedgerImport[] | undefined }) {
                         </button>
                       </>
                     )}
+                    {editable && i.status === "replaced" && i.kind === "sie" && (
+                      <>
+                        {" "}
+                        <button type="button" className="button-quiet fu-small" disabled={busy} onClick={() => void makeCurrent(i)} aria-label={`Gör ${i.fileName} (import ${i.id}) gällande igen för ${i.year}`}>
+                          Gör gällande igen
+                        </button>
+                      </>
+                    )}
                   </td>
                   <td className="num">{n(i.voucherCount)}</td>
                   <td className="num">{n(i.transactionCount)}</td>
@@ -131,6 +156,10 @@ function ImportList({ imports }: { imports: LedgerImport[] | undefined }) {
           </table>
         </div>
       )}
+      {/* A live region that is always there, so a screen reader hears the change it reports. */}
+      <p className={made ? "success" : undefined} role="status" id="make-current-status">
+        {made ?? ""}
+      </p>
       <ErrorAlert error={error} />
       {detail && <ImportDetail detail={detail} onClose={() => setDetail(undefined)} />}
     </section>

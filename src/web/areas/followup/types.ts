@@ -6,7 +6,7 @@ import type { BudgetOutcomeRow } from "../../../core/followup/budget-outcome";
 import type { ProjectAccountsTable } from "../../../core/followup/project-accounts";
 import type { CsvMapping as ServerCsvMapping, DrillDownRow } from "../../../app/ledger/types";
 
-export type { LedgerJob as ImportJob, CsvImportResult, ColumnRef, LedgerImport, LedgerImportDetail } from "../../../app/ledger/types";
+export type { LedgerJob as ImportJob, CsvImportResult, ColumnRef, LedgerImport, LedgerImportDetail, MakeImportCurrentResult } from "../../../app/ledger/types";
 export type { AccountClass, AccountClassOverride } from "../../../core/followup/account-class";
 export type { AccountClassSet, DrillDownRow as TransactionRow, ObjectLink, StoredCsvMapping, StoredObjectLink } from "../../../app/ledger/types";
 export type { AccountSuggestion, AccountSuggestionRow } from "../../../core/followup/account-suggestion";
