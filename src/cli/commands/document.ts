@@ -7,17 +7,20 @@ import type { BudgetDocumentKind } from "../../db/schema-budgets";
 import { budgetDocumentPdf, budgetDocumentXlsx } from "../../formats/budget/document";
 import { openAppDatabase } from "../database";
 import { CliError } from "../errors";
+import { listAllocationDocuments, writeAllocationDocument } from "./document-allocation";
 import { isGrantDocumentKind, listGrantDocuments, writeGrantDocument } from "./document-grants";
 
-export const documentHelp = `fordela document SLAG ID --format pdf|xlsx --out FIL [--unit kr|tkr|mkr] [--kopia "A;B"]
+export const documentHelp = `fordela document SLAG ID --format pdf|xlsx --out FIL [--unit kr|tkr|mkr] [--kopia "A;B"] [--utan-bilaga]
 fordela document SLAG --list
 
 Skriver beslutsunderlaget (PDF) eller dess tabeller (XLSX) för ett sparat dokument.
-SLAG: budget | frame-change | joint-financing | subscription | grant-decision | internal-decision
+SLAG: allocation | budget | frame-change | joint-financing | subscription | grant-decision | internal-decision
+--utan-bilaga lämnar ut bilagan med beräkningen per mottagare (allocation)
 --unit och --kopia (Kopia till, mottagare åtskilda med semikolon) gäller regeringsbeslut
 (grant-decision); --unit även interna beslut (internal-decision).
 
 Exempel:
+  fordela document allocation 1 --format pdf --utan-bilaga
   fordela document frame-change --list
   fordela document frame-change 2 --format pdf --out beslutsunderlag.pdf
   fordela document grant-decision 1 --format pdf --kopia "Socialstyrelsen;SKR"
@@ -30,15 +33,16 @@ const kinds: Record<string, BudgetDocumentKind> = {
   subscription: "subscription",
 };
 
-const kindNames = () => [...Object.keys(kinds), "grant-decision", "internal-decision"].join(", ");
+const kindNames = () => ["allocation", ...Object.keys(kinds), "grant-decision", "internal-decision"].join(", ");
 
 /** Writes one document to a file; options apply to grant and internal decisions. */
-export async function writeDocument(db: Db, kindWord: string, idText: string, format: string, out: string, options: { unit?: string; copyTo?: string } = {}): Promise<string> {
+export async function writeDocument(db: Db, kindWord: string, idText: string, format: string, out: string, options: { unit?: string; copyTo?: string; appendix?: boolean } = {}): Promise<string> {
   const kind = kinds[kindWord];
-  if (!kind && !isGrantDocumentKind(kindWord)) throw new CliError(`Okänt slag "${kindWord}"; välj ${kindNames()}.`);
+  if (!kind && !isGrantDocumentKind(kindWord) && kindWord !== "allocation") throw new CliError(`Okänt slag "${kindWord}"; välj ${kindNames()}.`);
   if (!/^\d+$/.test(idText)) throw new CliError(`ID "${idText}" är inget nummer.`);
   if (format !== "pdf" && format !== "xlsx") throw new CliError(`--format ska vara pdf eller xlsx, fick "${format}".`);
   if (isGrantDocumentKind(kindWord)) return writeGrantDocument(db, kindWord, Number(idText), format, out, options);
+  if (kindWord === "allocation") return writeAllocationDocument(db, Number(idText), format, out, { appendix: options.appendix ?? true });
   if (!kind) throw new CliError(`Okänt slag "${kindWord}".`);
   const saved = await getBudgetDocument(db, Number(idText));
   if (!saved || saved.kind !== kind) throw new CliError(`Det finns ingen ${kindWord} med ID ${idText}; se "fordela document ${kindWord} --list".`, 1);
@@ -47,13 +51,21 @@ export async function writeDocument(db: Db, kindWord: string, idText: string, fo
 }
 
 export async function documentCommand(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: "string", default: "pdf" }, out: { type: "string" }, list: { type: "boolean", default: false }, unit: { type: "string" }, kopia: { type: "string" } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: "string", default: "pdf" }, out: { type: "string" }, list: { type: "boolean", default: false }, unit: { type: "string" }, kopia: { type: "string" }, "utan-bilaga": { type: "boolean", default: false } },
+  });
   const [kindWord, idText] = positionals;
   if (!kindWord) throw new CliError(`Ange slag.\n\n${documentHelp}`);
   const opened = await openAppDatabase();
   try {
     if (values.list && isGrantDocumentKind(kindWord)) {
       for (const line of await listGrantDocuments(opened.db, kindWord)) console.log(line);
+      return;
+    }
+    if (values.list && kindWord === "allocation") {
+      for (const line of await listAllocationDocuments(opened.db)) console.log(line);
       return;
     }
     if (values.list) {
@@ -66,7 +78,7 @@ export async function documentCommand(args: string[]): Promise<void> {
     }
     if (!idText) throw new CliError("Ange dokumentets ID (se --list).");
     const out = values.out ?? `${kindWord}-${idText}.${values.format}`;
-    console.log(await writeDocument(opened.db, kindWord, idText, values.format!, out, { unit: values.unit, copyTo: values.kopia }));
+    console.log(await writeDocument(opened.db, kindWord, idText, values.format!, out, { unit: values.unit, copyTo: values.kopia, appendix: !values["utan-bilaga"] }));
   } finally {
     await opened.close();
   }

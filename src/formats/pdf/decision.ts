@@ -9,6 +9,8 @@ export interface DecisionTable {
   table: Table;
   /** Money shown in this unit, rounded cell by cell with a note when the sum differs. */
   unit?: DisplayUnit;
+  /** As wide as its contents with close rows: a decision's table of recipient and amount. */
+  compact?: boolean;
 }
 
 export interface DecisionSection {
@@ -57,6 +59,14 @@ export interface DecisionDocument {
   distributionHeading?: string;
   /** Author in the PDF's metadata. */
   author?: string;
+  /** Appendices after the decision, each starting on a page of its own. */
+  appendices?: DecisionAppendix[];
+}
+
+export interface DecisionAppendix {
+  heading: string;
+  paragraphs?: string[];
+  tables: DecisionTable[];
 }
 
 const require = createRequire(import.meta.url);
@@ -120,7 +130,7 @@ export function decisionDefinition(doc: DecisionDocument): TDocumentDefinitions 
     heading("Sammanfattning"),
     ...paragraphs(doc.summary),
   ];
-  for (const t of doc.tables ?? []) content.push(...tableContent(t.table, t.unit));
+  for (const t of doc.tables ?? []) content.push(...tableContent(t.table, t.unit, { compact: t.compact }));
 
   content.push(heading(doc.proposalHeading ?? "Förslag till beslut"), ...paragraphs(doc.proposal.text ?? []));
   const att = doc.proposal.attSatser ?? [];
@@ -144,6 +154,10 @@ export function decisionDefinition(doc: DecisionDocument): TDocumentDefinitions 
   if (decisionText.length > 0) content.push(heading("Beslut och delegation"), ...paragraphs(decisionText));
   if (doc.distribution && doc.distribution.length > 0) {
     content.push(heading(doc.distributionHeading ?? "Beslutet expedieras till"), { stack: doc.distribution, style: "paragraph" });
+  }
+  for (const appendix of doc.appendices ?? []) {
+    content.push({ text: appendix.heading, style: "sectionHeading", pageBreak: "before" }, ...paragraphs(appendix.paragraphs ?? []));
+    for (const t of appendix.tables) content.push(...tableContent(t.table, t.unit));
   }
 
   return {

@@ -31,7 +31,7 @@ function pdfRow(table: Table, row: Cell[], style: { bold?: boolean; italics?: bo
  * print below. With a unit, money is first rounded for display (roundTableForDisplay), so the
  * rounding note appears whenever the shown lines do not add up to the shown total.
  */
-export function tableContent(source: Table, unit?: DisplayUnit): Content[] {
+export function tableContent(source: Table, unit?: DisplayUnit, options: { compact?: boolean } = {}): Content[] {
   assertValidTable(source);
   const table = unit ? roundTableForDisplay(source, unit) : source;
   const header: TableCell[] = table.columns.map((c) => ({
@@ -53,15 +53,17 @@ export function tableContent(source: Table, unit?: DisplayUnit): Content[] {
       fontSize,
       table: {
         headerRows: 1,
-        widths: table.columns.map((c) => (c.kind === "text" && !c.narrow ? "*" : "auto")),
+        // A compact table (recipient and amount) is as wide as its contents, as a decision's annex is.
+        widths: table.columns.map((c) => (c.kind === "text" && !c.narrow && !options.compact ? "*" : "auto")),
         body,
       },
       layout: {
         hLineWidth: (i: number, node) => (i === 0 || i === 1 || i === totalIndex || i === node.table.body.length ? 0.8 : 0.2),
         vLineWidth: () => 0,
         hLineColor: () => "#555555",
-        paddingTop: () => 3,
-        paddingBottom: () => 3,
+        paddingTop: () => (options.compact ? 1.5 : 3),
+        paddingBottom: () => (options.compact ? 1.5 : 3),
+        ...(options.compact ? { paddingRight: () => 14 } : {}),
       },
     },
   ];

@@ -1,8 +1,8 @@
 import { isoDate } from "../../core/input-schemas";
 import { createRoute, z } from "@hono/zod-openapi";
 import { exportAllocation } from "../../app/allocations/export-allocation";
-import { allocationTable } from "../../formats/allocation-export";
-import { renderDecisionPdf, type DecisionDocument } from "../../formats/pdf/decision";
+import { renderDecisionPdf } from "../../formats/pdf/decision";
+import { allocationDecisionDocument, allocationDecisionSheets } from "../../formats/allocation-document";
 import { writeXlsx } from "../../formats/xlsx/write";
 import { requireUser, type App } from "../context";
 import { errorResponses, IdParam, notFoundResponse } from "../schemas";
@@ -14,6 +14,7 @@ const Query = z.object({
   proposal: z.string().optional().openapi({ description: "Förslag till beslut; utan det föreslås att fördelningen godkänns" }),
   preparedBy: z.string().optional().openapi({ example: "Harriet Boström, Controllerstrateg" }),
   distribution: z.string().optional().openapi({ description: "Mottagare åtskilda med semikolon" }),
+  appendix: z.enum(["true", "false"]).default("true").openapi({ description: "false: utan bilagan med beräkningen per mottagare (PDF)" }),
 });
 
 const route = createRoute({
@@ -35,23 +36,20 @@ export function registerAllocationDocumentRoute(app: App) {
     const { id, format } = c.req.valid("param");
     const q = c.req.valid("query");
     const body = await exportAllocation(c.get("db"), user, { id, format, document: true }, async (saved) => {
-      const table = allocationTable(saved.result, { title: saved.title, organisationName: saved.organisationName, lines: saved.result.shares.map((s) => ({ key: s.key, label: s.label, method: s.method, weight: s.weight ?? undefined })) });
       let file: Buffer;
       if (format === "xlsx") {
-        file = await writeXlsx([{ name: "Fördelning", table }], { title: saved.title, creator: saved.organisationName });
+        file = await writeXlsx(allocationDecisionSheets(saved, { appendix: q.appendix === "true" }), { title: saved.title, creator: saved.organisationName });
       } else {
-        const doc: DecisionDocument = {
-          organisationName: saved.organisationName,
-          title: saved.title,
-          caseNumber: q.caseNumber ?? "Utan diarienummer",
-          date: q.date ?? new Date().toISOString().slice(0, 10),
-          summary: [`${saved.title}. ${saved.status === "decided" ? `Beslutad, version ${saved.version}.` : `Utkast, version ${saved.version}; inte beslutad.`}`],
-          tables: [{ table }],
-          proposal: { attSatser: [q.proposal ?? "godkänna fördelningen enligt tabellen."] },
-          preparedBy: q.preparedBy ? [`${q.preparedBy} har berett ärendet.`] : undefined,
-          distribution: q.distribution ? q.distribution.split(";").map((s) => s.trim()).filter(Boolean) : undefined,
-        };
-        file = await renderDecisionPdf(doc);
+        file = await renderDecisionPdf(
+          allocationDecisionDocument(saved, {
+            caseNumber: q.caseNumber,
+            date: q.date,
+            proposal: q.proposal,
+            preparedBy: q.preparedBy,
+            distribution: q.distribution ? q.distribution.split(";").map((s) => s.trim()).filter(Boolean) : undefined,
+            appendix: q.appendix === "true",
+          }),
+        );
       }
       return file;
     });

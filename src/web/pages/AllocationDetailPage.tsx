@@ -22,6 +22,8 @@ export function AllocationDetailPage({ id }: { id: number }) {
   const [error, setError] = useState<unknown>();
   const [actionError, setActionError] = useState<unknown>();
   const [confirming, setConfirming] = useState(false);
+  // The decision document carries the calculation per recipient unless the user leaves it out.
+  const [withAppendix, setWithAppendix] = useState(true);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string>();
   usePageTitle(allocation ? allocation.title : `Fördelning ${id}`);
@@ -116,9 +118,13 @@ export function AllocationDetailPage({ id }: { id: number }) {
         <a className="button-secondary" href={exportUrl(a.id, "csv")} download={`fordelning-${a.id}.csv`}>
           Exportera CSV
         </a>
-        <a className="button-secondary" href={`/api/documents/allocations/${a.id}/pdf`} download={`fordelning-${a.id}.pdf`}>
+        <a className="button-secondary" href={`/api/documents/allocations/${a.id}/pdf${withAppendix ? "" : "?appendix=false"}`} download={`fordelning-${a.id}.pdf`}>
           Beslutsunderlag (PDF)
         </a>
+        <label className="check-label">
+          <input type="checkbox" checked={withAppendix} onChange={(e) => setWithAppendix(e.target.checked)} />
+          med bilaga: beräkning per mottagare
+        </label>
         {a.status === "draft" && mayEdit && (
           <Link className="button-secondary" href={`/fordelningar/${a.id}/andra`}>
             Ändra utkastet
