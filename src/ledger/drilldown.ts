@@ -37,6 +37,29 @@ export interface DrillDownRow {
   line: number;
 }
 
+/**
+ * The count and sum of the rows a drill-down shows, from the sums kept at import (ledger_totals)
+ * when they are kept at that grain, so a page never counts the month's rows again; null when the
+ * filters need the rows (a cost centre and a project together, or a cost centre by month).
+ */
+async function keptTotals(db: Db, q: DrillDownQuery, from: number, to: number, accounts: string[] | undefined): Promise<{ n: string; s: string } | null> {
+  if (q.costCentre && q.project) return null;
+  const dimension = q.costCentre ? 1 : q.project ? 6 : 0;
+  if (dimension === 1 && q.month) return null;
+  let query = db
+    .selectFrom("ledger_totals")
+    .select([sql<string>`coalesce(sum(row_count), 0)`.as("n"), sql<string>`coalesce(sum(amount_ore), 0)`.as("s")])
+    .where("import_id", "in", liveImports(db, q.organisationId, q.year))
+    .where("dimension", "=", dimension)
+    .where("period", ">=", from)
+    .where("period", "<=", to);
+  const object = q.costCentre ?? q.project;
+  if (object !== undefined) query = query.where("object", "=", object === "none" ? "" : object);
+  if (accounts) query = query.where("account", "in", accounts);
+  if (q.account) query = query.where("account", "=", q.account);
+  return query.executeTakeFirstOrThrow();
+}
+
 /** The ledger rows behind a figure of the report, with their voucher, newest first, a page at a time. */
 export async function drillDown(db: Db, q: DrillDownQuery): Promise<{ rows: DrillDownRow[]; total: number; sum: number }> {
   const fy = await fiscalYearOf(db, q.organisationId, q.year);
@@ -65,21 +88,31 @@ export async function drillDown(db: Db, q: DrillDownQuery): Promise<{ rows: Dril
   if (q.account) base = base.where("t.account", "=", q.account);
   if (q.costCentre) base = q.costCentre === "none" ? base.where("t.cost_centre", "is", null) : base.where("t.cost_centre", "=", q.costCentre);
   if (q.project) base = q.project === "none" ? base.where("t.project", "is", null) : base.where("t.project", "=", q.project);
-  const agg = await base.select([sql<string>`count(*)`.as("n"), sql<string>`coalesce(sum(t.amount_ore), 0)`.as("s")]).executeTakeFirstOrThrow();
-  const rows = await base
-    .innerJoin("ledger_vouchers as v", (j) => j.onRef("v.import_id", "=", "t.import_id").onRef("v.seq", "=", "t.voucher_seq"))
-    .innerJoin("ledger_imports as i", "i.id", "t.import_id")
-    .leftJoin("ledger_accounts as a", (j) => j.onRef("a.account", "=", "t.account").on("a.organisation_id", "=", q.organisationId))
-    .select([
-      "t.import_id", "v.series", "v.number", "v.voucher_date", "v.text as voucher_text", "v.line", "t.trans_date", "t.account", "a.name as account_name",
-      "t.cost_centre", "t.project", "t.objects", "t.amount_ore", "t.text", "i.file_name",
-    ])
+  const agg = (await keptTotals(db, q, from, to, accounts)) ?? (await base.select([sql<string>`count(*)`.as("n"), sql<string>`coalesce(sum(t.amount_ore), 0)`.as("s")]).executeTakeFirstOrThrow());
+  // The page is chosen from the transaction rows alone, then joined with its vouchers, accounts
+  // and import: the joins are made for the hundred rows shown, not for the month's thousands.
+  const page = base
+    .select(["t.import_id", "t.voucher_seq", "t.row_no", "t.trans_date", "t.account", "t.cost_centre", "t.project", "t.objects", "t.amount_ore", "t.text"])
     .orderBy("t.trans_date", "desc")
     .orderBy("t.import_id")
     .orderBy("t.voucher_seq")
     .orderBy("t.row_no")
     .limit(Math.min(q.limit ?? 100, 1000))
     .offset(q.offset ?? 0)
+    .as("p");
+  const rows = await db
+    .selectFrom(page)
+    .innerJoin("ledger_vouchers as v", (j) => j.onRef("v.import_id", "=", "p.import_id").onRef("v.seq", "=", "p.voucher_seq"))
+    .innerJoin("ledger_imports as i", "i.id", "p.import_id")
+    .leftJoin("ledger_accounts as a", (j) => j.onRef("a.account", "=", "p.account").on("a.organisation_id", "=", q.organisationId))
+    .select([
+      "p.import_id", "v.series", "v.number", "v.voucher_date", "v.text as voucher_text", "v.line", "p.trans_date", "p.account", "a.name as account_name",
+      "p.cost_centre", "p.project", "p.objects", "p.amount_ore", "p.text", "i.file_name",
+    ])
+    .orderBy("p.trans_date", "desc")
+    .orderBy("p.import_id")
+    .orderBy("p.voucher_seq")
+    .orderBy("p.row_no")
     .execute();
   return {
     total: Number(agg.n),

@@ -5,7 +5,8 @@ import { seed001Sie } from "../../test/fixtures/ledger/seed001-sie";
 import type { OpenDatabase } from "../db/connect";
 import { importSie } from "./import-sie";
 import { budgetVsOutcomeReport } from "./report";
-import { createReportCache, ledgerFingerprint } from "./report-cache";
+import { drillDown } from "./drilldown";
+import { createLedgerCache, createReportCache, ledgerFingerprint } from "./report-cache";
 
 let opened: OpenDatabase;
 let org: number;
@@ -70,5 +71,18 @@ describe("the budget-vs-outcome report cache", () => {
     for (const by of ["class", "month", "project"] as const) await cache.report(opened.db, { ...q(), by });
     await cache.report(opened.db, { ...q(), by: "class" });
     expect(calls).toBe(6);
+  });
+});
+
+describe("the drill-down page cache", () => {
+  it("serves a page as computing it does, once for many concurrent requests, the same question in any order", async () => {
+    const cache = createLedgerCache(drillDown);
+    const q = { organisationId: org, year: 2023, month: 3, limit: 100 };
+    const pages = await Promise.all(Array.from({ length: 20 }, (_, i) => cache.get(opened.db, i % 2 ? q : { limit: 100, month: 3, year: 2023, organisationId: org, project: undefined })));
+    expect(cache.computed).toBe(1);
+    const fresh = await drillDown(opened.db, q);
+    for (const p of pages) expect(p).toEqual(fresh);
+    await cache.get(opened.db, { ...q, offset: 100 });
+    expect(cache.computed).toBe(2);
   });
 });

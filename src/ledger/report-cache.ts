@@ -17,32 +17,33 @@ export async function ledgerFingerprint(db: Db, organisationId: number): Promise
   return `${rows[0]!.imports}|${rows[0]!.classes}`;
 }
 
-export interface ReportCache {
-  report(db: Db, q: BudgetOutcomeQuery): Promise<BudgetOutcomeReport>;
-  /** Reports computed (misses), for tests and the bench. */
+export interface LedgerCache<Q, R> {
+  get(db: Db, q: Q): Promise<R>;
+  /** Results computed (misses), for tests and the bench. */
   readonly computed: number;
 }
 
 /**
- * Budget vs outcome served again while nothing it depends on has changed. Every request still
- * reads the fingerprint from the database, so a new import or mapping through any server instance
- * is seen by all at once; the cache only saves the summing. Concurrent requests for the same
- * report wait for one computation instead of each starting their own — what a morning's rush of
- * budget holders opening the same page needs.
+ * Results over an organisation's ledger (a report, a page of drill-down) served again while
+ * nothing they depend on has changed. Every request still reads the fingerprint from the
+ * database, so a new import or mapping through any server instance is seen by all at once; the
+ * cache only saves the summing. Concurrent requests for the same result wait for one computation
+ * instead of each starting their own — what a morning's rush of budget holders opening the same
+ * page needs.
  */
-export function createReportCache(options: { maxEntries?: number; compute?: typeof budgetVsOutcomeReport } = {}): ReportCache {
+export function createLedgerCache<Q extends { organisationId: number }, R>(compute: (db: Db, q: Q) => Promise<R>, options: { maxEntries?: number } = {}): LedgerCache<Q, R> {
   const maxEntries = options.maxEntries ?? 500;
-  const compute = options.compute ?? budgetVsOutcomeReport;
   // Insertion order is recency order: a hit is moved to the end, the oldest is evicted first.
-  const entries = new Map<string, Promise<BudgetOutcomeReport>>();
+  const entries = new Map<string, Promise<R>>();
   let computed = 0;
   return {
     get computed() {
       return computed;
     },
-    async report(db, q) {
+    async get(db, q) {
       const fingerprint = await ledgerFingerprint(db, q.organisationId);
-      const key = JSON.stringify([fingerprint, q.organisationId, q.year, q.by, q.project ?? null, q.costCentre ?? null, q.asOfMonth ?? null, q.forecastMethod ?? null]);
+      // Keys sorted, undefined left out: the same question asked in another order is the same entry.
+      const key = JSON.stringify([fingerprint, Object.entries(q).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1))]);
       const cached = entries.get(key);
       if (cached) {
         entries.delete(key);
@@ -57,5 +58,22 @@ export function createReportCache(options: { maxEntries?: number; compute?: type
       while (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
       return pending;
     },
+  };
+}
+
+export interface ReportCache {
+  report(db: Db, q: BudgetOutcomeQuery): Promise<BudgetOutcomeReport>;
+  /** Reports computed (misses), for tests and the bench. */
+  readonly computed: number;
+}
+
+/** Budget vs outcome through a ledger cache. */
+export function createReportCache(options: { maxEntries?: number; compute?: typeof budgetVsOutcomeReport } = {}): ReportCache {
+  const cache = createLedgerCache(options.compute ?? budgetVsOutcomeReport, options);
+  return {
+    get computed() {
+      return cache.computed;
+    },
+    report: (db, q) => cache.get(db, q),
   };
 }

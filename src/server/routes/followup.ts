@@ -6,7 +6,7 @@ import { costsOnObject, drillDown } from "../../ledger/drilldown";
 import { syncLedgerSpending } from "../../app/grants/sync-ledger-spending";
 import { projectAccountsReport } from "../../ledger/projects";
 import { budgetVsOutcomeReport } from "../../ledger/report";
-import { createReportCache } from "../../ledger/report-cache";
+import { createLedgerCache, createReportCache } from "../../ledger/report-cache";
 import { subscriptionFor } from "../../ledger/annual";
 import { requireRole } from "../../app/access";
 import { requireUser, type App } from "../context";
@@ -129,6 +129,7 @@ const grantSync = createRoute({
 export function registerFollowupRoutes(app: App) {
   // One per app: the cache is keyed by what the report reads, and the app by its database.
   const reports = createReportCache();
+  const pages = createLedgerCache(drillDown);
   app.openapi(bvo, async (c) => {
     const user = requireUser(c.get("user"));
     const q = c.req.valid("query");
@@ -140,7 +141,7 @@ export function registerFollowupRoutes(app: App) {
     const user = requireUser(c.get("user"));
     const q = c.req.valid("query");
     requireRole(user, q.organisationId, "reader");
-    return c.json(await drillDown(c.get("db"), q), 200);
+    return c.json(await pages.get(c.get("db"), q), 200);
   });
 
   app.openapi(projects, async (c) => {
