@@ -1,7 +1,8 @@
-import type { ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Link, usePath } from "../router";
 import type { User } from "../api/types";
 import { areas } from "../areas";
+import { watchScrollableTables } from "./scrollable-tables";
 
 const links = [
   { href: "/", label: "Start" },
@@ -15,6 +16,12 @@ function isCurrent(path: string, href: string): boolean {
 
 export function Layout({ user, onLogout, children }: { user?: User; onLogout?: () => void; children: ReactNode }) {
   const path = usePath();
+  // On a narrow screen the menu folds behind a button; on a wide one the button is hidden (CSS).
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const main = useRef<HTMLElement>(null);
+  useEffect(() => setMenuOpen(false), [path]);
+  useEffect(() => (main.current ? watchScrollableTables(main.current) : undefined), []);
   const nav = user ? [...links, ...areas.flatMap((a) => a.nav).filter((l) => !l.show || l.show(user)), ...(user.isAdmin ? [{ href: "/granskningslogg", label: "Granskningslogg" }] : [])] : [];
   return (
     <>
@@ -27,7 +34,29 @@ export function Layout({ user, onLogout, children }: { user?: User; onLogout?: (
             Fördela
           </Link>
           {user && !user.mustChangePassword && (
-            <nav aria-label="Huvudmeny">
+            <button
+              type="button"
+              className="menu-toggle"
+              ref={menuButton}
+              aria-expanded={menuOpen}
+              aria-controls="huvudmeny"
+              onClick={() => setMenuOpen((open) => !open)}
+            >
+              Meny
+            </button>
+          )}
+          {user && !user.mustChangePassword && (
+            <nav
+              aria-label="Huvudmeny"
+              id="huvudmeny"
+              className={menuOpen ? "open" : undefined}
+              onKeyDown={(e) => {
+                if (e.key === "Escape" && menuOpen) {
+                  setMenuOpen(false);
+                  menuButton.current?.focus();
+                }
+              }}
+            >
               <ul>
                 {nav.map((l) => (
                   <li key={l.href}>
@@ -49,7 +78,7 @@ export function Layout({ user, onLogout, children }: { user?: User; onLogout?: (
           )}
         </div>
       </header>
-      <main id="innehall" tabIndex={-1}>
+      <main id="innehall" tabIndex={-1} ref={main}>
         {children}
       </main>
       <footer className="site-footer">
