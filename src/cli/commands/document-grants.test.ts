@@ -34,9 +34,9 @@ describe("fordela document grant-decision / internal-decision", () => {
     await writeDocument(opened.db, "grant-decision", id, "xlsx", join(dir, "b.xlsx"), { unit: "mkr" });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, "b.xlsx"));
-    const total = wb.worksheets[0]!.getColumn(6).values.filter((v): v is number => typeof v === "number");
+    const total = wb.worksheets[0]!.getColumn(5).values.filter((v): v is number => typeof v === "number");
     expect(total.at(-1)).toBe(226_000_000);
-    expect(wb.worksheets[0]!.getColumn(6).numFmt).toContain(",,");
+    expect(wb.worksheets[0]!.getColumn(5).numFmt).toContain(",,");
     await expect(writeDocument(opened.db, "grant-decision", id, "pdf", join(dir, "x.pdf"), { unit: "euro" })).rejects.toThrow('--unit ska vara kr, tkr eller mkr, fick "euro".');
     await expect(writeDocument(opened.db, "grant-decision", "99999", "pdf", join(dir, "x.pdf"))).rejects.toThrow("Det finns inget regeringsbeslut med ID 99999");
   });
@@ -52,6 +52,6 @@ describe("fordela document grant-decision / internal-decision", () => {
     const values: unknown[] = [];
     wb.worksheets[0]!.eachRow((row) => values.push(...(row.values as unknown[])));
     expect(values).toContain(1_416_403);
-    await expect(writeDocument(opened.db, "beslut", id, "pdf", join(dir, "x.pdf"))).rejects.toThrow('Okänt slag "beslut"; välj budget, frame-change, joint-financing, subscription, grant-decision, internal-decision.');
+    await expect(writeDocument(opened.db, "beslut", id, "pdf", join(dir, "x.pdf"))).rejects.toThrow('Okänt slag "beslut"; välj allocation, budget, frame-change, joint-financing, subscription, grant-decision, internal-decision.');
   });
 });

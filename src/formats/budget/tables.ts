@@ -102,13 +102,25 @@ export function jointFinancingTable(title: string, r: JointFinancingResult): Tab
   };
 }
 
+/**
+ * The fixed and the variable part in tkr, with as many decimals as they need to be exact: two
+ * halves of 537 657 tkr are 268 828,5 tkr each, and written as 268 829 tkr twice they would add
+ * up to 1 tkr more than the total beside them.
+ */
+export function baseShareNote(percent: string | number, fixed: number, variable: number): string {
+  let decimals = 0;
+  while (decimals < 5 && !(formatExactAmount(Fraction.of(fixed), "tkr", { decimals }).exact && formatExactAmount(Fraction.of(variable), "tkr", { decimals }).exact)) decimals++;
+  const tkr = (ore: number) => formatExactAmount(Fraction.of(ore), "tkr", { decimals }).text;
+  return `Grundandel ${percent} %: fast del ${tkr(fixed)}, rörlig del efter förbrukning ${tkr(variable)}, tillsammans ${tkr(fixed + variable)}.`;
+}
+
 /** The buyer × seller matrix with row and column totals computed from the cells; the source's printed totals as notes. */
 export function subscriptionTable(title: string, spec: SubscriptionSpec, r: SubscriptionDocResult): Table {
   const m = r.matrix;
   const amount = (buyer: string, seller: string) => m.cells.find((c) => c.buyer === buyer && c.seller === seller)?.amount ?? null;
   const notes = [
     ...r.statedChecks.map((c) => c.message),
-    `Grundandel ${m.baseSharePercent} %: fast del ${formatExactAmount(Fraction.of(m.fixedTotal), "tkr", { decimals: 0 }).text}, rörlig del efter förbrukning ${formatExactAmount(Fraction.of(m.variableTotal), "tkr", { decimals: 0 }).text}.`,
+    baseShareNote(m.baseSharePercent, m.fixedTotal, m.variableTotal),
   ];
   return {
     title,

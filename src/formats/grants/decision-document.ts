@@ -41,7 +41,11 @@ function deadlinesText(p: Part): string {
   return lines.length > 0 ? lines.join("\n") : "–";
 }
 
-/** The decision's parts: purpose, appropriation item, once-only, deadlines and amount; the total row is the parts' sum. */
+/**
+ * The decision's parts: purpose, recipients, appropriation item (and whether the money is paid
+ * once only), deadlines and amount; the total row is the parts' sum. Five columns, so that the
+ * longest words ("antibiotikaanvändningen") fit an A4 page's width.
+ */
 export function partsTable(data: GrantDecisionDocumentData): Table {
   const d = data.decision;
   const notes = [d.check.balanced ? `Delarna summerar till beslutets totalbelopp ${formatAmount(d.total, "kr")}.` : d.check.message];
@@ -51,12 +55,11 @@ export function partsTable(data: GrantDecisionDocumentData): Table {
       { header: "Ändamål", kind: "text" },
       { header: "Mottagare", kind: "text", narrow: true },
       { header: "Anslagspost", kind: "text" },
-      { header: "Engångsvis", kind: "text", narrow: true },
       { header: "Frister", kind: "text" },
       { header: "Belopp", kind: "money" },
     ],
-    rows: d.parts.map((p): Cell[] => [`${p.position}. ${p.purpose}`, groupNames[p.recipientGroup].replace(/^./, (c) => c.toUpperCase()), appropriationText(p), p.oneTime ? "Ja" : "Nej", deadlinesText(p), p.amount]),
-    totalRow: ["Summa", null, null, null, null, d.check.sum],
+    rows: d.parts.map((p): Cell[] => [`${p.position}. ${p.purpose}`, groupNames[p.recipientGroup].replace(/^./, (c) => c.toUpperCase()), `${appropriationText(p)}\n${p.oneTime ? "Engångsvis" : "Inte engångsvis"}`, deadlinesText(p), p.amount]),
+    totalRow: ["Summa", null, null, null, d.check.sum],
     notes,
   };
 }

@@ -9,7 +9,7 @@ export interface DecisionTable {
   table: Table;
   /** Money shown in this unit, rounded cell by cell with a note when the sum differs. */
   unit?: DisplayUnit;
-  /** As wide as its contents with close rows: a decision's table of recipient and amount. */
+  /** As wide as its contents with close rows: a decision's table of recipient and amount (the default for two columns). */
   compact?: boolean;
 }
 
@@ -130,7 +130,8 @@ export function decisionDefinition(doc: DecisionDocument): TDocumentDefinitions 
     heading("Sammanfattning"),
     ...paragraphs(doc.summary),
   ];
-  for (const t of doc.tables ?? []) content.push(...tableContent(t.table, t.unit, { compact: t.compact }));
+  // A table of two columns (recipient and amount) is compact unless told otherwise.
+  for (const t of doc.tables ?? []) content.push(...tableContent(t.table, t.unit, { compact: t.compact ?? t.table.columns.length <= 2 }));
 
   content.push(heading(doc.proposalHeading ?? "Förslag till beslut"), ...paragraphs(doc.proposal.text ?? []));
   const att = doc.proposal.attSatser ?? [];
@@ -157,7 +158,7 @@ export function decisionDefinition(doc: DecisionDocument): TDocumentDefinitions 
   }
   for (const appendix of doc.appendices ?? []) {
     content.push({ text: appendix.heading, style: "sectionHeading", pageBreak: "before" }, ...paragraphs(appendix.paragraphs ?? []));
-    for (const t of appendix.tables) content.push(...tableContent(t.table, t.unit));
+    for (const t of appendix.tables) content.push(...tableContent(t.table, t.unit, { compact: t.compact ?? t.table.columns.length <= 2 }));
   }
 
   return {
