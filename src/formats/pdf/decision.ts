@@ -133,8 +133,9 @@ export function decisionDefinition(doc: DecisionDocument): TDocumentDefinitions 
   // A table of two columns (recipient and amount) is compact unless told otherwise.
   for (const t of doc.tables ?? []) content.push(...tableContent(t.table, t.unit, { compact: t.compact ?? t.table.columns.length <= 2 }));
 
-  content.push(heading(doc.proposalHeading ?? "Förslag till beslut"), ...paragraphs(doc.proposal.text ?? []));
   const att = doc.proposal.attSatser ?? [];
+  // A record with nothing to propose (a table from an annual report) gets no empty heading.
+  if ((doc.proposal.text ?? []).length > 0 || att.length > 0) content.push(heading(doc.proposalHeading ?? "Förslag till beslut"), ...paragraphs(doc.proposal.text ?? []));
   if (att.length > 0) {
     content.push({
       stack: att.map((a) => ({ text: [{ text: "att ", bold: true }, a.replace(/^att\s+/i, "")], margin: [0, 0, 0, 4] })),
