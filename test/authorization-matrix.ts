@@ -160,6 +160,12 @@ Object.assign(authorizationMatrix, {
   "PUT /api/ledger/account-classes": ownEditor,
   "GET /api/ledger/object-links": ownReader,
   "PUT /api/ledger/object-links": ownEditor,
+  // The annual report's registers (issue 12 item 7): the organisation's own.
+  "GET /api/registers": ownReader,
+  "PUT /api/registers/nhv-permits": ownEditor,
+  "DELETE /api/registers/nhv-permits": ownEditor,
+  "PUT /api/registers/assignments": ownEditor,
+  "DELETE /api/registers/assignments": ownEditor,
   "GET /api/ledger/chart": ownReader,
   "GET /api/ledger/budget.sie": ownReader,
   "GET /api/followup/budget-vs-outcome": ownReader,

@@ -13,6 +13,7 @@ Kommandon:
   import population FIL      importera folkmängd från SCB (JSON-stat 2.0 eller CSV)
   import sie FIL --org KOD   importera huvudbok (SIE 4); import outcomes FIL för CSV-utfall
   report budget-vs-outcome   budget mot utfall; report project-accounts: projektredovisning
+  registers list --org KOD   NHV-tillstånd och uppdrag med andel av heltid (add-permit, add-assignment)
   accounts suggest --org KOD förslag på konton för solidarisk finansiering och intäkter (--accept sparar)
   export budget-sie          budget som SIE 4 (#PBUDGET) för ekonomisystemet
   user add NAMN              skapa en användare
@@ -50,6 +51,10 @@ const commands: Record<string, () => Promise<{ run: Command; help: string }>> = 
   report: async () => {
     const m = await import("./commands/report");
     return { run: m.reportCommand, help: m.reportHelp };
+  },
+  registers: async () => {
+    const m = await import("./commands/registers");
+    return { run: m.registersCommand, help: m.registersHelp };
   },
   accounts: async () => {
     const m = await import("./commands/accounts");

@@ -180,6 +180,33 @@ export interface AuditChainHeadTable {
   hash: string;
 }
 
+export interface NhvPermitsTable {
+  id: Generated<number>;
+  organisation_id: number;
+  year: number;
+  care_area: string;
+  application_phase: string;
+  outcome: "granted" | "granted_partner" | "declined_to_apply" | "applied" | "refused";
+  start_date: string | null;
+  principal: string;
+  revision: Generated<number>;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface StaffAssignmentsTable {
+  id: Generated<number>;
+  organisation_id: number;
+  year: number;
+  unit: string;
+  role: string;
+  percent: number;
+  note: string | null;
+  revision: Generated<number>;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
 export interface Database extends GrantTables, BudgetTables, LedgerTables, ClosingTables {
   organisations: OrganisationsTable;
   cooperation_region_members: CooperationRegionMembersTable;
@@ -192,6 +219,8 @@ export interface Database extends GrantTables, BudgetTables, LedgerTables, Closi
   allocation_lines: AllocationLinesTable;
   audit_log: AuditLogTable;
   user_preferences: UserPreferencesTable;
+  nhv_permits: NhvPermitsTable;
+  staff_assignments: StaffAssignmentsTable;
   audit_chain_head: AuditChainHeadTable;
   backup_runs: BackupRunsTable;
   oidc_flows: OidcFlowsTable;

@@ -15,6 +15,7 @@ import { registerBudgetRoutes } from "./routes/budgets";
 import { registerLedgerRoutes } from "./routes/ledger";
 import { registerFollowupRoutes } from "./routes/followup";
 import { registerFollowupSettingsRoutes } from "./routes/followup-settings";
+import { registerRegisterRoutes } from "./routes/registers";
 import { registerOrganisationRoutes } from "./routes/organisations";
 import { registerPopulationRoutes } from "./routes/population";
 import { requestGuard } from "./request-guard";
@@ -58,6 +59,7 @@ export function createApp(db: Db, config: AppConfig) {
   registerLedgerRoutes(app);
   registerFollowupRoutes(app);
   registerFollowupSettingsRoutes(app);
+  registerRegisterRoutes(app);
   registerUserRoutes(app);
 
   app.doc31("/api/openapi.json", {

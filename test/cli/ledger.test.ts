@@ -101,6 +101,20 @@ describe("fordela import sie and fordela report", { timeout: 300_000 }, () => {
     expect(months).toEqual(["juli 2009", "augusti 2009", "september 2009", "oktober 2009", "november 2009", "december 2009", "januari 2010", "februari 2010", "mars 2010", "april 2010", "maj 2010", "juni 2010"]);
   });
 
+  it("keeps the annual report's registers: a permit and an assignment added, then listed as the report prints them", () => {
+    const permit = fordela(env, "registers", "add-permit", "--org", "23", "--year", "2023", "--area", "Bäckenkirurgi", "--phase", "2023-05-24", "--outcome", "granted", "--start", "2024-07-01", "--principal", "Sus");
+    expect(permit.stderr).toBe("");
+    expect(permit.code).toBe(0);
+    expect(fordela(env, "registers", "add-assignment", "--org", "23", "--year", "2023", "--unit", "RCC Syd", "--role", "Webbansvarig", "--percent", "75").code).toBe(0);
+    const list = fordela(env, "registers", "list", "--org", "23", "--year", "2023");
+    expect(list.stdout).toMatch(/^Bäckenkirurgi\s+NHV 2023-05-24\s+Tillstånd\s+2024-07-01\s+Sus$/m);
+    expect(list.stdout).toMatch(/^Webbansvarig\s+75\s%$/m);
+    expect(list.stdout).toMatch(/^Summa\s+75\s%$/m);
+    const bad = fordela(env, "registers", "add-permit", "--org", "23", "--year", "2023", "--area", "X", "--phase", "2023-02-30", "--outcome", "granted", "--principal", "Sus");
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/--phase "2023-02-30" är inget datum/);
+  });
+
   it("names a missing year and an unknown report", () => {
     expect(fordela(env, "report", "budget-vs-outcome", "--org", "23").stderr).toMatch(/--year/);
     expect(fordela(env, "report", "okänd", "--org", "23", "--year", "2024").stderr).toMatch(/Okänd rapport/);

@@ -45,6 +45,8 @@ export const auditEntityLabels: Record<string, string> = {
   ledger_import: "Huvudboksimport",
   ledger_account_classes: "Kontoklasser",
   ledger_object_link: "Objektkoppling",
+  nhv_permit: "NHV-tillstånd",
+  staff_assignment: "Uppdrag (andel av heltid)",
   ledger_budget_sie: "Budget som SIE",
   csv_mapping: "CSV-mappning",
   user: "Användare",

@@ -3,6 +3,7 @@ import { insertAllocation } from "../queries/allocations";
 import { computeAllocation } from "../queries/compute-allocation";
 import { loadDemoBudgets } from "./budgets";
 import { loadDemoGrants } from "./grants";
+import { loadDemoRegisters } from "./registers";
 import { demoAllocations } from "./seeds";
 
 /** Loads the seed documents' examples that are not yet in the database. Returns what it added. */
@@ -24,5 +25,6 @@ export async function loadDemoData(db: Db, log: (line: string) => void = () => {
   }
   added.push(...(await loadDemoBudgets(db, log)));
   added.push(...(await loadDemoGrants(db, log)));
+  added.push(...(await loadDemoRegisters(db, log)));
   return added;
 }

@@ -8,6 +8,7 @@ import { projectAccountsReport } from "../../ledger/projects";
 import { budgetVsOutcomeReport } from "../../ledger/report";
 import { createLedgerCache, createReportCache } from "../../ledger/report-cache";
 import { subscriptionFor } from "../../ledger/annual";
+import { registersOf } from "../../app/registers/read-registers";
 import { requireRole } from "../../app/access";
 import { requireUser, type App } from "../context";
 import { errorResponses, jsonBody, jsonResponse } from "../schemas";
@@ -89,6 +90,7 @@ const annual = createRoute({
         projectAccounts: ProjectAccountsSchema,
         paragraphs: z.array(z.object({ project: z.string(), text: z.string() })),
         subscription: z.unknown().nullable().openapi({ description: "Abonnemangsmatrisen från budgetmodulen (budget_documents kind subscription), eller null" }),
+        registers: z.unknown().openapi({ description: "Årets NHV-tillstånd och uppdrag med andel av heltid (som /api/registers)" }),
         notes: z.array(z.string()),
       }),
       "Tabeller och texter",
@@ -159,6 +161,7 @@ export function registerFollowupRoutes(app: App) {
     const report = await budgetVsOutcomeReport(db, { organisationId: q.organisationId, year: q.year, by: "class", project: "none" });
     const table = await projectAccountsReport(db, { organisationId: q.organisationId, year: q.year, excludeFromSubtotal: exclusions(q.exclude) });
     const subscription = await subscriptionFor(db, q.organisationId, q.year);
+    const registers = await registersOf(db, q.organisationId, q.year);
     return c.json(
       {
         year: q.year,
@@ -166,6 +169,7 @@ export function registerFollowupRoutes(app: App) {
         projectAccounts: table,
         paragraphs: [...table.rows, ...table.excludedRows].filter((r) => r.kind === "project").map((r) => ({ project: r.code, text: projectParagraph(r, q.year) })),
         subscription,
+        registers,
         notes: [
           "Budget mot utfall avser nämndens egen verksamhet: rader utan projekt. Övriga verksamhetskostnader och finansiella poster redovisas tillsammans.",
           "Texternas belopp i tkr är avrundade hälften bort från noll från samma öresbelopp som tabellerna.",

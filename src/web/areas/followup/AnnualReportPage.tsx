@@ -5,6 +5,7 @@ import { kr } from "../../format";
 import { usePageTitle } from "../../router";
 import { useFetched } from "../../use-fetched";
 import { deviationClass, money, type ReportUnit } from "./amounts";
+import { AssignmentTable, PermitTable } from "./RegisterTables";
 import { followupApi } from "./api";
 import { excludableProjects } from "./exclusions";
 import { ExclusionChoice, ProjectTable } from "./ProjectTable";
@@ -102,6 +103,11 @@ export function AnnualReportPage({ user }: { user: User }) {
               </div>
 
               <Subscription subscription={report.subscription} />
+
+              <h2>Nationell högspecialiserad vård</h2>
+              <PermitTable registers={report.registers} year={report.year} />
+              <h2>Bemanning</h2>
+              <AssignmentTable registers={report.registers} year={report.year} />
 
               <ul className="fu-note plain">
                 {report.notes.map((n) => (

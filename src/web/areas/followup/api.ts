@@ -1,5 +1,6 @@
 import { requestJson as req, uploadForm } from "../../api/client";
 import type { Decision } from "../../../core/grants/records";
+import type { NhvPermitInput, Registers, StaffAssignmentInput } from "../../../core/followup/registers";
 import type {
   AccountClassOverride,
   AccountClassSet,
@@ -84,6 +85,11 @@ export const followupApi = {
   acceptAccountSuggestion: (organisationId: number, basis: string) => req<{ added: AccountClassOverride[]; overrides: AccountClassOverride[]; revision: number }>("POST", "/api/followup/account-suggestion/accept", { organisationId, basis }),
   preferences: (organisationId: number) => req<FollowupPreferences>("GET", `/api/followup/preferences${query({ organisationId })}`),
   savePreferences: (organisationId: number, excludedProjects: string[], revision: number) => req<FollowupPreferences>("PUT", "/api/followup/preferences", { organisationId, excludedProjects, revision }),
+  registers: (organisationId: number, year: number) => req<Registers>("GET", `/api/registers${query({ organisationId, year })}`),
+  savePermit: (body: { organisationId: number; year: number; id?: number; revision: number; row: NhvPermitInput }) => req<Registers>("PUT", "/api/registers/nhv-permits", body),
+  deletePermit: (body: { organisationId: number; id: number; revision: number }) => req<{ ok: boolean }>("DELETE", "/api/registers/nhv-permits", body),
+  saveAssignment: (body: { organisationId: number; year: number; id?: number; revision: number; row: StaffAssignmentInput }) => req<Registers>("PUT", "/api/registers/assignments", body),
+  deleteAssignment: (body: { organisationId: number; id: number; revision: number }) => req<{ ok: boolean }>("DELETE", "/api/registers/assignments", body),
   narrativeCheck: (organisationId: number, year: number, exclude: string[], text: string) => req<NarrativeCheck>("POST", "/api/followup/narrative-check", { organisationId, year, exclude, text }),
 };
 

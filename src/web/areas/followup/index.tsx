@@ -4,6 +4,7 @@ import { BudgetPage } from "./BudgetPage";
 import { ImportPage } from "./ImportPage";
 import { OverviewPage } from "./OverviewPage";
 import { ProjectsPage } from "./ProjectsPage";
+import { RegistersPage } from "./RegistersPage";
 import { SettingsPage } from "./SettingsPage";
 
 /** Follow-up: outcome imports (SIE, CSV), budget vs outcome, project accounts and the annual report. */
@@ -16,6 +17,7 @@ export const followupArea: Area = {
     { pattern: "/uppfoljning/budget", render: (_p, user) => <BudgetPage user={user} /> },
     { pattern: "/uppfoljning/projekt", render: (_p, user) => <ProjectsPage user={user} /> },
     { pattern: "/uppfoljning/arsredovisning", render: (_p, user) => <AnnualReportPage user={user} /> },
+    { pattern: "/uppfoljning/register", render: (_p, user) => <RegistersPage user={user} /> },
     { pattern: "/uppfoljning/installningar", render: (_p, user) => <SettingsPage user={user} /> },
   ],
 };

@@ -14,6 +14,8 @@ export type { FollowupPreferences } from "../../../app/followup/read-followup-pr
 export type { BudgetOutcomeGrouping as Grouping, BudgetOutcomeRow, BudgetOutcomeReport } from "../../../core/followup/budget-outcome";
 export type { ProjectAccountRow, ProjectAccountSum, ProjectAccountsTable as ProjectAccounts } from "../../../core/followup/project-accounts";
 export type { NarrativeMismatch, NarrativeCheck } from "../../../core/followup/narrative";
+import type { Registers } from "../../../core/followup/registers";
+export type { NhvOutcome, NhvPermit, Registers, StaffAssignment } from "../../../core/followup/registers";
 
 export interface LineMessage {
   file: string;
@@ -49,5 +51,6 @@ export interface AnnualReport {
   projectAccounts: ProjectAccountsTable;
   paragraphs: { project: string; text: string }[];
   subscription: { documentId: number; title: string; status: string; result: unknown } | null;
+  registers: Registers;
   notes: string[];
 }

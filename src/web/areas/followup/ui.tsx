@@ -11,6 +11,7 @@ export const FOLLOWUP_PAGES = [
   { href: "/uppfoljning/budget", label: "Budget mot utfall", text: "Per kontoklass, konto, kostnadsställe, projekt och månad, med prognos och transaktioner." },
   { href: "/uppfoljning/projekt", label: "Projektredovisning", text: "IB + solidarisk finansiering + övriga intäkter − kostnader = UB per projekt." },
   { href: "/uppfoljning/arsredovisning", label: "Årsredovisning", text: "Årsredovisningens tabeller och texter ur samma data, med kontroll av belopp i text." },
+  { href: "/uppfoljning/register", label: "Register", text: "NHV-tillstånd och uppdrag med andel av heltid, som årsredovisningen redovisar." },
   { href: "/uppfoljning/installningar", label: "Inställningar", text: "Kontoklasser, solidarisk finansiering och kopplingar av objekt till bidrag och budgetrader." },
 ] as const;
 
