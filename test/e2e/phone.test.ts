@@ -2,7 +2,8 @@ import { mkdirSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoData } from "../../src/db/demo/load";
-import { expectAccessible, login, startBrowserApp, type BrowserApp } from "../helpers/browser";
+import { seed001Sie } from "../fixtures/ledger/seed001-sie";
+import { expectAccessible, login, plain, startBrowserApp, type BrowserApp } from "../helpers/browser";
 
 // Issue 12 item 6: Fördela on a phone, 390 px wide. The menu folds behind "Meny", the page never
 // scrolls sideways, and a wide table scrolls inside its own box, named and reachable by
@@ -65,6 +66,16 @@ describe("Fördela på en telefon", () => {
     await page.keyboard.press("Escape");
     expect(await menu.getAttribute("aria-expanded")).toBe("false");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Meny");
+    // Escape on the button itself folds it too.
+    await menu.click();
+    expect(await menu.getAttribute("aria-expanded")).toBe("true");
+    await page.keyboard.press("Escape");
+    expect(await menu.getAttribute("aria-expanded")).toBe("false");
+    // A link to the page already shown folds the menu although the path stays the same.
+    await menu.click();
+    await navLink("Start").click();
+    expect(await menu.getAttribute("aria-expanded")).toBe("false");
+    expect(await navLink("Start").isVisible()).toBe(false);
     await menu.click();
     await navLink("Sparade fördelningar").click();
     await page.getByRole("heading", { level: 1, name: "Sparade fördelningar" }).waitFor();
@@ -103,6 +114,28 @@ describe("Fördela på en telefon", () => {
       await page.screenshot({ path: `test-results/phone${path.replace(/\//g, "-")}.png`, fullPage: true });
       void title;
     }
+
+    // Follow-up: seed 001's ledger imported on the phone, then budget against outcome.
+    await page.goto(`${app.server.url}/uppfoljning/import`);
+    await page.getByRole("heading", { level: 1, name: "Importera utfall" }).waitFor();
+    await page.getByLabel("Välj SIE-fil").setInputFiles({ name: "ssvr-2023.se", mimeType: "application/octet-stream", buffer: await seed001Sie() });
+    await page.getByRole("button", { name: "Importera SIE-filen" }).click();
+    await expect.poll(async () => plain(await page.locator("#sie-progress-text").textContent()), { timeout: 30_000 }).toMatch(/^Klart: ssvr-2023\.se importerades/);
+    expect(await sidewaysScroll(page), "/uppfoljning/import").toBe(0);
+    expect(await wrappedAmounts(page), "/uppfoljning/import").toEqual([]);
+    await page.goto(`${app.server.url}/uppfoljning/budget`);
+    await page.getByRole("heading", { level: 1, name: "Budget mot utfall" }).waitFor();
+    await page.locator("#bvo-table tbody tr").first().waitFor();
+    await page.waitForLoadState("networkidle");
+    expect(await sidewaysScroll(page), "/uppfoljning/budget").toBe(0);
+    expect(await wrappedAmounts(page), "/uppfoljning/budget").toEqual([]);
+    const bvo = page.locator(".table-wrap", { has: page.locator("#bvo-table") });
+    await expect.poll(() => bvo.getAttribute("role")).toBe("region");
+    expect(await bvo.getAttribute("tabindex")).toBe("0");
+    expect(await bvo.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await expectAccessible(page, "Budget mot utfall");
+    await page.screenshot({ path: "test-results/phone-uppfoljning-budget.png", fullPage: true });
+
     expect(pageErrors).toEqual([]);
     await context.close();
   });

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
 import { Link, usePath } from "../router";
 import type { User } from "../api/types";
 import { areas } from "../areas";
@@ -21,8 +21,20 @@ export function Layout({ user, onLogout, children }: { user?: User; onLogout?: (
   const menuButton = useRef<HTMLButtonElement>(null);
   const main = useRef<HTMLElement>(null);
   useEffect(() => setMenuOpen(false), [path]);
+  // Escape folds an open menu from the button or any of its links, and leaves focus on the button.
+  const foldOnEscape = (e: KeyboardEvent) => {
+    if (e.key === "Escape" && menuOpen) {
+      e.preventDefault();
+      setMenuOpen(false);
+      menuButton.current?.focus();
+    }
+  };
   useEffect(() => (main.current ? watchScrollableTables(main.current) : undefined), []);
   const nav = user ? [...links, ...areas.flatMap((a) => a.nav).filter((l) => !l.show || l.show(user)), ...(user.isAdmin ? [{ href: "/granskningslogg", label: "Granskningslogg" }] : [])] : [];
+  // A chosen link folds the menu, also one to the page already shown (the path does not change).
+  const foldOnLink = (e: MouseEvent) => {
+    if ((e.target as Element).closest("a")) setMenuOpen(false);
+  };
   return (
     <>
       <a className="skip-link" href="#innehall">
@@ -41,6 +53,7 @@ export function Layout({ user, onLogout, children }: { user?: User; onLogout?: (
               aria-expanded={menuOpen}
               aria-controls="huvudmeny"
               onClick={() => setMenuOpen((open) => !open)}
+              onKeyDown={foldOnEscape}
             >
               Meny
             </button>
@@ -50,12 +63,8 @@ export function Layout({ user, onLogout, children }: { user?: User; onLogout?: (
               aria-label="Huvudmeny"
               id="huvudmeny"
               className={menuOpen ? "open" : undefined}
-              onKeyDown={(e) => {
-                if (e.key === "Escape" && menuOpen) {
-                  setMenuOpen(false);
-                  menuButton.current?.focus();
-                }
-              }}
+              onKeyDown={foldOnEscape}
+              onClick={foldOnLink}
             >
               <ul>
                 {nav.map((l) => (

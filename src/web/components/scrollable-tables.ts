@@ -3,9 +3,24 @@
 // that is wider than the screen becomes a named, focusable region; one that fits stays out of
 // the tab order.
 
+const HEADING = "h1, h2, h3, h4, h5, h6";
+
+/** The nearest heading before `el` in document order: a previous sibling's (or its last inner heading), else an ancestor's. */
+function headingBefore(el: Element): string {
+  for (let node: Element | null = el; node && node.tagName !== "MAIN"; node = node.parentElement) {
+    for (let sibling = node.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
+      const heading = sibling.matches(HEADING) ? sibling : [...sibling.querySelectorAll(HEADING)].pop();
+      const text = heading?.textContent?.trim();
+      if (text) return text;
+    }
+  }
+  return "";
+}
+
+/** The table's caption (its first line, without a note under it), else the heading the table stands under. */
 function labelOf(wrap: HTMLElement): string {
   const caption = wrap.querySelector("caption");
-  const text = (caption?.firstChild?.textContent ?? caption?.textContent ?? "").trim();
+  const text = (caption?.firstChild?.textContent ?? caption?.textContent ?? "").trim() || headingBefore(wrap);
   return text ? `Tabell: ${text}` : "Tabell";
 }
 

@@ -18,35 +18,37 @@ export function ReplaceConfirm({ comparison, busy, onConfirm }: { comparison: Co
           <strong>{comparison.fewer}</strong>
         </p>
       )}
-      <table>
-        <caption>Före och efter ersättningen</caption>
-        <thead>
-          <tr>
-            <th scope="col"></th>
-            <th scope="col">Nu (import {before.importId})</th>
-            <th scope="col">Ny fil</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <th scope="row">Verifikationer</th>
-            <td className="num">{before.vouchers}</td>
-            <td className="num">{after.vouchers}</td>
-          </tr>
-          <tr>
-            <th scope="row">Transaktioner</th>
-            <td className="num">{before.transactions}</td>
-            <td className="num">{after.transactions}</td>
-          </tr>
-          {classes.map((c) => (
-            <tr key={c}>
-              <th scope="row">{ACCOUNT_CLASS_NAMES[c]}</th>
-              <td className="num">{kr(before.classTotals[c])}</td>
-              <td className="num">{kr(after.classTotals[c])}</td>
+      <div className="table-wrap">
+        <table>
+          <caption>Före och efter ersättningen</caption>
+          <thead>
+            <tr>
+              <th scope="col"></th>
+              <th scope="col">Nu (import {before.importId})</th>
+              <th scope="col">Ny fil</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">Verifikationer</th>
+              <td className="num">{before.vouchers}</td>
+              <td className="num">{after.vouchers}</td>
+            </tr>
+            <tr>
+              <th scope="row">Transaktioner</th>
+              <td className="num">{before.transactions}</td>
+              <td className="num">{after.transactions}</td>
+            </tr>
+            {classes.map((c) => (
+              <tr key={c}>
+                <th scope="row">{ACCOUNT_CLASS_NAMES[c]}</th>
+                <td className="num">{kr(before.classTotals[c])}</td>
+                <td className="num">{kr(after.classTotals[c])}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <button type="button" className="button-primary" onClick={onConfirm} disabled={busy}>
         Ja, ersätt importen för {comparison.year}
       </button>

@@ -90,37 +90,39 @@ export function ReferencePage({ user }: { user: User }) {
       </form>
       {figure && (
         <section aria-live="polite">
-          <table className="data">
-            <caption>
-              {figure.basis}: {integer.format(figure.population)} invånare
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Kod</th>
-                <th scope="col">Område</th>
-                <th scope="col" className="num">
-                  Folkmängd
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {figure.parts.map((p) => (
-                <tr key={p.areaCode}>
-                  <td>{p.areaCode}</td>
-                  <td>{p.name}</td>
-                  <td className="num">{integer.format(p.population)}</td>
+          <div className="table-wrap">
+            <table className="data">
+              <caption>
+                {figure.basis}: {integer.format(figure.population)} invånare
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Kod</th>
+                  <th scope="col">Område</th>
+                  <th scope="col" className="num">
+                    Folkmängd
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={2}>
-                  Summa
-                </th>
-                <td className="num">{integer.format(figure.population)}</td>
-              </tr>
-            </tfoot>
-          </table>
+              </thead>
+              <tbody>
+                {figure.parts.map((p) => (
+                  <tr key={p.areaCode}>
+                    <td>{p.areaCode}</td>
+                    <td>{p.name}</td>
+                    <td className="num">{integer.format(p.population)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row" colSpan={2}>
+                    Summa
+                  </th>
+                  <td className="num">{integer.format(figure.population)}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
         </section>
       )}
       {user.isAdmin && <PopulationImport onImported={load} />}
