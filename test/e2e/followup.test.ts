@@ -48,9 +48,12 @@ describe("uppföljning i en riktig webbläsare", () => {
     // Joint financing is booked on 3010: the project accounts need it in its own column.
     await page.getByRole("navigation", { name: "Uppföljning" }).getByRole("link", { name: "Inställningar" }).click();
     await page.getByRole("heading", { level: 1, name: "Inställningar för uppföljning" }).waitFor();
+    // The organisation's own ranges are loaded (none yet) before a row is added to them.
+    await expect.poll(async () => plain(await page.locator("#class-table tbody").textContent())).toBe("Inga egna intervall: BAS gäller för alla konton.");
     await page.getByRole("button", { name: "Lägg till intervall" }).click();
+    await page.getByLabel("Från konto, rad 1").waitFor();
     await page.getByRole("button", { name: "Spara kontoklasserna" }).click();
-    expect((await page.getByRole("alert").allTextContents()).map(plain).join(" ")).toContain("Rad 1: ange första kontot i intervallet.");
+    await expect.poll(async () => (await page.getByRole("alert").allTextContents()).map(plain).join(" ")).toContain("Rad 1: ange första kontot i intervallet.");
     expect(await page.getByLabel("Från konto, rad 1").getAttribute("aria-invalid")).toBe("true");
     await page.getByLabel("Från konto, rad 1").fill("3010");
     await page.getByLabel("Till konto, rad 1").fill("3019");
