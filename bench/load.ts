@@ -4,6 +4,7 @@
 // Also start-up time and memory of the compiled build against the TypeScript sources.
 import autocannon, { type Request } from "autocannon";
 import { fordelaCommand, login, startServer, type StartedServer } from "../test/helpers/server-process";
+import { duringImport } from "./during-import";
 
 export interface LoadRow {
   what: string;
@@ -18,6 +19,7 @@ export interface LoadRow {
 
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
 const BENCH_USER = "bench";
+const BENCH_EDITOR = "bench-import";
 const BENCH_PASSWORD = "bänk-lösenord-som-är-långt";
 
 interface Scenario {
@@ -102,6 +104,7 @@ export async function loadBench(kind: "PGlite" | "PostgreSQL", env: NodeJS.Proce
   fordelaCommand(env, ["import", "sie", sieFile, "--org", orgCode]);
   rows.push(row("import av bänkhuvudboken (CLI)", `${((performance.now() - imported) / 1000).toFixed(1)} s`));
   fordelaCommand(env, ["user", "add", BENCH_USER, "--name", "Bänk", "--org", orgCode, "--role", "reader", "--password-stdin"], `${BENCH_PASSWORD}\n`);
+  fordelaCommand(env, ["user", "add", BENCH_EDITOR, "--name", "Bänkimport", "--org", orgCode, "--role", "editor", "--password-stdin"], `${BENCH_PASSWORD}\n`);
 
   const server = await startServer(env);
   try {
@@ -130,6 +133,9 @@ export async function loadBench(kind: "PGlite" | "PostgreSQL", env: NodeJS.Proce
       }
     }
     rows.push(row("serverns RSS efter lasten", `${server.rssMb()?.toFixed(0) ?? "–"} MB`));
+    process.stderr.write(`  ${kind}: inloggning, sida och rapport medan bänkhuvudboken importeras igen …\n`);
+    const users = { reader: { username: BENCH_USER, password: BENCH_PASSWORD }, editor: { username: BENCH_EDITOR, password: BENCH_PASSWORD } };
+    rows.push(...(await duringImport(kind, server, users, sieFile, organisationId, year)));
   } finally {
     await server.stop();
   }

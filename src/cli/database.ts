@@ -4,6 +4,7 @@ import { openDatabase, type OpenDatabase } from "../db/connect";
 import { lockDataDir, type DataDirLock } from "../db/data-dir-lock";
 import { migrate } from "../db/migrate";
 import { ensureReferenceData } from "../db/queries/reference-state";
+import { removeInterruptedImports } from "../ledger/staged-import";
 
 /** The embedded database lives here unless FORDELA_DATA_DIR or DATABASE_URL says otherwise. */
 export function defaultDataDir(): string {
@@ -52,5 +53,10 @@ export async function openAppDatabase(log: (line: string) => void = () => {}, co
   const applied = await migrate(opened.db);
   if (applied.length > 0) log(`Migreringar körda: ${applied.join(", ")}`);
   await ensureReferenceData(opened.db);
+  if (opened.lock) {
+    // This process holds the directory: an import still marked as running belonged to one that died.
+    const removed = await removeInterruptedImports(opened.db);
+    if (removed.length > 0) log(`Avbrutna importer borttagna: ${removed.join(", ")}`);
+  }
   return opened;
 }

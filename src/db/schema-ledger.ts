@@ -10,7 +10,7 @@ export interface LedgerImportsTable {
   file_name: string;
   kind: "sie" | "csv";
   year: number;
-  status: "done" | "failed" | "replaced";
+  status: "importing" | "done" | "failed" | "replaced";
   voucher_count: Generated<number>;
   transaction_count: Generated<number>;
   balance_count: Generated<number>;

@@ -6,6 +6,8 @@ import { readSie, SieFileError, type SieInput, type SieObjectRef, type SieRecord
 import { accountClassOverrides, buildClassTotals } from "./class-totals";
 
 import { copierFor, LedgerRowWriter } from "./rows";
+import { removeStagedImport, stagedPgliteCopier } from "./staged-import";
+import { embeddedClient } from "../db/connect";
 import { replacePreviousImports, upsertChart, type ChartData } from "./chart";
 import { compareImports, currentImportOf, ReplaceNeedsConsentError } from "./replace-check";
 
@@ -52,6 +54,9 @@ export interface SieImportResult {
   replaced: number[];
 }
 
+/** The longest the import parses before it lets the event loop answer others. */
+const YIELD_EVERY_MS = 20;
+
 /** Cost centre is dimension 1, project dimension 6 (SIE convention); the full list is kept when it holds others. */
 export function splitObjects(objects: readonly SieObjectRef[]): { costCentre: string | null; project: string | null; objects: string | null } {
   let costCentre: string | null = null;
@@ -79,125 +84,174 @@ const periodOf = (date: string) =>
 export async function importSie(db: Db, input: SieInput, options: SieImportOptions): Promise<SieImportResult> {
   const fileName = options.fileName ?? (typeof input === "string" ? input.split("/").pop()! : "(ström)");
   const totalBytes = options.totalBytes ?? (input instanceof Uint8Array ? input.byteLength : undefined) ?? (typeof input === "string" ? await fileSize(input) : undefined);
+  const lite = embeddedClient(db);
   try {
-    return await db.transaction().execute(async (trx) => {
-      const { id: importId } = await trx
-        .insertInto("ledger_imports")
-        .values({ organisation_id: options.organisationId, file_name: fileName, kind: "sie", year: 0, status: "done", imported_by: options.importedBy ?? null, error: null, summary: null })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      const writer = new LedgerRowWriter(trx, importId, await copierFor(db, trx));
-      const chart: ChartData = { accounts: new Map(), dimensions: new Map(), objects: new Map() };
-      const balances: Record<string, unknown>[] = [];
-      const periodAmounts: (PeriodAmountRow & Record<string, unknown>)[] = [];
-      let year: number | undefined;
-      let firstDate: string | undefined;
-      const onRecord = (r: SieRecord) => {
-        switch (r.type) {
-          case "VER": {
-            firstDate ??= r.date;
-            writer.startVoucher({ series: r.series, number: r.number, date: r.date, text: r.text, line: r.line });
-            for (const t of r.transactions) {
-              if (t.kind !== "TRANS") continue;
-              const date = t.date ?? r.date;
-              // splitObjects inline: no object per row for the million-row case.
-              let costCentre: string | null = null;
-              let project: string | null = null;
-              let other = false;
-              for (const o of t.objects) {
-                if (o.dimension === 1) costCentre = o.code;
-                else if (o.dimension === 6) project = o.code;
-                else other = true;
-              }
-              writer.addRow(periodOf(date), date, t.account, costCentre, project, other ? JSON.stringify(t.objects) : null, t.amount, t.text ?? null);
-            }
-            return;
-          }
-          case "RAR": if (r.yearIndex === 0) year = Number(r.start.slice(0, 4)); return;
-          case "KONTO": chart.accounts.set(r.account, { name: r.name, type: chart.accounts.get(r.account)?.type ?? null }); return;
-          case "KTYP": chart.accounts.set(r.account, { name: chart.accounts.get(r.account)?.name ?? "", type: r.accountType }); return;
-          case "DIM": chart.dimensions.set(r.dimension, { name: r.name, parent: null }); return;
-          case "UNDERDIM": chart.dimensions.set(r.dimension, { name: r.name, parent: r.parent }); return;
-          case "OBJEKT": chart.objects.set(`${r.dimension}\u0000${r.code}`, r.name); return;
-          case "IB": case "UB": case "RES":
-            balances.push({ import_id: importId, kind: r.type, year_index: r.yearIndex, account: r.account, cost_centre: null, project: null, objects: "[]", amount_ore: r.amount });
-            return;
-          case "OIB": case "OUB": {
-            const s = splitObjects(r.objects);
-            balances.push({ import_id: importId, kind: r.type, year_index: r.yearIndex, account: r.account, cost_centre: s.costCentre, project: s.project, objects: JSON.stringify(r.objects), amount_ore: r.amount });
-            return;
-          }
-          case "PSALDO": case "PBUDGET": {
-            const s = splitObjects(r.objects);
-            periodAmounts.push({ import_id: importId, kind: r.type, year_index: r.yearIndex, period: Number(r.period), account: r.account, cost_centre: s.costCentre, project: s.project, objects: JSON.stringify(r.objects), amount_ore: r.amount });
-            return;
-          }
-          default:
-        }
-      };
-      const onRecords = async (records: SieRecord[]) => {
-        for (const r of records) onRecord(r);
-        if (writer.full) await writer.flush();
-      };
-      let summary: SieSummary;
-      try {
-        summary = await readSie(input, {
-          name: fileName,
-          onRecords,
-          onProgress: (linesRead, bytesRead) => options.onProgress?.({ linesRead, bytesRead, transactions: writer.rowCount, ...(totalBytes === undefined ? {} : { totalBytes }) }),
-        });
-        await writer.finish();
-      } catch (err) {
-        await writer.settle();
-        throw err;
-      }
-      const resolvedYear = year ?? (firstDate ? Number(firstDate.slice(0, 4)) : new Date().getFullYear());
-      for (let i = 0; i < balances.length; i += 5000) await trx.insertInto("ledger_balances").values(balances.slice(i, i + 5000) as never).execute();
-      for (let i = 0; i < periodAmounts.length; i += 5000) await trx.insertInto("ledger_period_amounts").values(periodAmounts.slice(i, i + 5000) as never).execute();
-      await upsertChart(trx, options.organisationId, chart);
-      const overrides = await accountClassOverrides(trx, options.organisationId);
-      await buildClassTotals(trx, importId, overrides);
-      const previous = await currentImportOf(trx, options.organisationId, resolvedYear, "sie", importId);
-      if (previous !== undefined && !options.replace) {
-        throw new ReplaceNeedsConsentError(await compareImports(trx, resolvedYear, previous, importId, { vouchers: writer.voucherCount, transactions: writer.rowCount }, overrides));
-      }
-      const replaced = await replacePreviousImports(trx, options.organisationId, resolvedYear, "sie", importId);
-      const budgets = periodAmounts.filter((p) => p.kind === "PBUDGET").length;
-      const warnings = [...summary.warnings, ...budgetTotalWarnings(periodAmounts, fileName)];
-      await trx
-        .updateTable("ledger_imports")
-        .set({
-          year: resolvedYear,
-          voucher_count: writer.voucherCount,
-          transaction_count: writer.rowCount,
-          balance_count: balances.length,
-          budget_count: budgets,
-          warnings: JSON.stringify(warnings),
-          summary: JSON.stringify(summaryFor(summary)),
-        })
-        .where("id", "=", importId)
-        .execute();
-      options.onProgress?.({ linesRead: summary.linesRead, bytesRead: summary.bytesRead, transactions: writer.rowCount, ...(totalBytes === undefined ? {} : { totalBytes }) });
-      const result: SieImportResult = {
-        importId,
-        year: resolvedYear,
-        vouchers: writer.voucherCount,
-        transactions: writer.rowCount,
-        balances: balances.length,
-        budgets,
-        periodBalances: periodAmounts.length - budgets,
-        warnings,
-        disagreements: summary.balanceDisagreements,
-        ksumma: summary.ksumma,
-        replaced,
-      };
-      await options.beforeCommit?.(trx, result);
-      return result;
-    });
+    if (!lite) {
+      // PostgreSQL: one transaction, on a connection of its own; others use the pool's other connections.
+      return await db.transaction().execute(async (trx) => {
+        const importId = await insertImportRecord(trx, options, fileName, "done");
+        const staged = await stageRows(new LedgerRowWriter(trx, importId, await copierFor(db, trx)), input, fileName, totalBytes, options);
+        return await finishImport(trx, importId, staged, fileName, totalBytes, options);
+      });
+    }
+    // The embedded database: rows staged with the one session free between COPYs (staged-import.ts).
+    const importId = await insertImportRecord(db, options, fileName, "importing");
+    try {
+      const staged = await stageRows(new LedgerRowWriter(db, importId, stagedPgliteCopier(db, lite)), input, fileName, totalBytes, options);
+      return await db.transaction().execute((trx) => finishImport(trx, importId, staged, fileName, totalBytes, options));
+    } catch (err) {
+      await removeStagedImport(db, importId);
+      throw err;
+    }
   } catch (err) {
     if (err instanceof SieFileError) await recordFailedImport(db, options, fileName, "sie", err.message, options.onFailed);
     throw err;
   }
+}
+
+async function insertImportRecord(db: Db | Transaction<Database>, options: SieImportOptions, fileName: string, status: "done" | "importing"): Promise<number> {
+  const { id } = await db
+    .insertInto("ledger_imports")
+    .values({ organisation_id: options.organisationId, file_name: fileName, kind: "sie", year: 0, status, imported_by: options.importedBy ?? null, error: null, summary: null })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** What the file held besides its rows, which the writer has stored by the time this is returned. */
+interface StagedFile {
+  writer: LedgerRowWriter;
+  summary: SieSummary;
+  chart: ChartData;
+  balances: Record<string, unknown>[];
+  periodAmounts: (PeriodAmountRow & Record<string, unknown>)[];
+  year: number | undefined;
+  firstDate: string | undefined;
+}
+
+/** Reads the file, writing its vouchers and rows (and their totals) through `writer`. */
+async function stageRows(writer: LedgerRowWriter, input: SieInput, fileName: string, totalBytes: number | undefined, options: SieImportOptions): Promise<StagedFile> {
+  const importId = writer.importId;
+  const chart: ChartData = { accounts: new Map(), dimensions: new Map(), objects: new Map() };
+  const balances: Record<string, unknown>[] = [];
+  const periodAmounts: (PeriodAmountRow & Record<string, unknown>)[] = [];
+  let year: number | undefined;
+  let firstDate: string | undefined;
+  const onRecord = (r: SieRecord) => {
+    switch (r.type) {
+      case "VER": {
+        firstDate ??= r.date;
+        writer.startVoucher({ series: r.series, number: r.number, date: r.date, text: r.text, line: r.line });
+        for (const t of r.transactions) {
+          if (t.kind !== "TRANS") continue;
+          const date = t.date ?? r.date;
+          // splitObjects inline: no object per row for the million-row case.
+          let costCentre: string | null = null;
+          let project: string | null = null;
+          let other = false;
+          for (const o of t.objects) {
+            if (o.dimension === 1) costCentre = o.code;
+            else if (o.dimension === 6) project = o.code;
+            else other = true;
+          }
+          writer.addRow(periodOf(date), date, t.account, costCentre, project, other ? JSON.stringify(t.objects) : null, t.amount, t.text ?? null);
+        }
+        return;
+      }
+      case "RAR": if (r.yearIndex === 0) year = Number(r.start.slice(0, 4)); return;
+      case "KONTO": chart.accounts.set(r.account, { name: r.name, type: chart.accounts.get(r.account)?.type ?? null }); return;
+      case "KTYP": chart.accounts.set(r.account, { name: chart.accounts.get(r.account)?.name ?? "", type: r.accountType }); return;
+      case "DIM": chart.dimensions.set(r.dimension, { name: r.name, parent: null }); return;
+      case "UNDERDIM": chart.dimensions.set(r.dimension, { name: r.name, parent: r.parent }); return;
+      case "OBJEKT": chart.objects.set(`${r.dimension}\u0000${r.code}`, r.name); return;
+      case "IB": case "UB": case "RES":
+        balances.push({ import_id: importId, kind: r.type, year_index: r.yearIndex, account: r.account, cost_centre: null, project: null, objects: "[]", amount_ore: r.amount });
+        return;
+      case "OIB": case "OUB": {
+        const s = splitObjects(r.objects);
+        balances.push({ import_id: importId, kind: r.type, year_index: r.yearIndex, account: r.account, cost_centre: s.costCentre, project: s.project, objects: JSON.stringify(r.objects), amount_ore: r.amount });
+        return;
+      }
+      case "PSALDO": case "PBUDGET": {
+        const s = splitObjects(r.objects);
+        periodAmounts.push({ import_id: importId, kind: r.type, year_index: r.yearIndex, period: Number(r.period), account: r.account, cost_centre: s.costCentre, project: s.project, objects: JSON.stringify(r.objects), amount_ore: r.amount });
+        return;
+      }
+      default:
+    }
+  };
+  let turned = performance.now();
+  const onRecords = async (records: SieRecord[]) => {
+    for (const r of records) onRecord(r);
+    if (writer.full) await writer.flush();
+    // Bytes already in memory (an upload) are parsed without ever waiting for I/O, and PGlite's
+    // COPY settles without it too: the server would read no request until the file's end.
+    if (performance.now() - turned > YIELD_EVERY_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      turned = performance.now();
+    }
+  };
+  let summary: SieSummary;
+  try {
+    summary = await readSie(input, {
+      name: fileName,
+      onRecords,
+      onProgress: (linesRead, bytesRead) => options.onProgress?.({ linesRead, bytesRead, transactions: writer.rowCount, ...(totalBytes === undefined ? {} : { totalBytes }) }),
+    });
+    await writer.finish();
+  } catch (err) {
+    await writer.settle();
+    throw err;
+  }
+  return { writer, summary, chart, balances, periodAmounts, year, firstDate };
+}
+
+/** Balances, budgets, the chart and class totals; the replace check; the record marked done. In `trx`. */
+async function finishImport(trx: Transaction<Database>, importId: number, staged: StagedFile, fileName: string, totalBytes: number | undefined, options: SieImportOptions): Promise<SieImportResult> {
+  const { writer, summary, chart, balances, periodAmounts, year, firstDate } = staged;
+  const resolvedYear = year ?? (firstDate ? Number(firstDate.slice(0, 4)) : new Date().getFullYear());
+  for (let i = 0; i < balances.length; i += 5000) await trx.insertInto("ledger_balances").values(balances.slice(i, i + 5000) as never).execute();
+  for (let i = 0; i < periodAmounts.length; i += 5000) await trx.insertInto("ledger_period_amounts").values(periodAmounts.slice(i, i + 5000) as never).execute();
+  await upsertChart(trx, options.organisationId, chart);
+  const overrides = await accountClassOverrides(trx, options.organisationId);
+  await buildClassTotals(trx, importId, overrides);
+  const previous = await currentImportOf(trx, options.organisationId, resolvedYear, "sie", importId);
+  if (previous !== undefined && !options.replace) {
+    throw new ReplaceNeedsConsentError(await compareImports(trx, resolvedYear, previous, importId, { vouchers: writer.voucherCount, transactions: writer.rowCount }, overrides));
+  }
+  const replaced = await replacePreviousImports(trx, options.organisationId, resolvedYear, "sie", importId);
+  const budgets = periodAmounts.filter((p) => p.kind === "PBUDGET").length;
+  const warnings = [...summary.warnings, ...budgetTotalWarnings(periodAmounts, fileName)];
+  await trx
+    .updateTable("ledger_imports")
+    .set({
+      status: "done",
+      year: resolvedYear,
+      voucher_count: writer.voucherCount,
+      transaction_count: writer.rowCount,
+      balance_count: balances.length,
+      budget_count: budgets,
+      warnings: JSON.stringify(warnings),
+      summary: JSON.stringify(summaryFor(summary)),
+    })
+    .where("id", "=", importId)
+    .execute();
+  options.onProgress?.({ linesRead: summary.linesRead, bytesRead: summary.bytesRead, transactions: writer.rowCount, ...(totalBytes === undefined ? {} : { totalBytes }) });
+  const result: SieImportResult = {
+    importId,
+    year: resolvedYear,
+    vouchers: writer.voucherCount,
+    transactions: writer.rowCount,
+    balances: balances.length,
+    budgets,
+    periodBalances: periodAmounts.length - budgets,
+    warnings,
+    disagreements: summary.balanceDisagreements,
+    ksumma: summary.ksumma,
+    replaced,
+  };
+  await options.beforeCommit?.(trx, result);
+  return result;
 }
 
 function summaryFor(s: SieSummary) {

@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import { calendarFiscalYear, fiscalYearFromDates, type FiscalYear } from "../core/followup/fiscal-year";
 
 function toImport(r: {
-  id: number; organisation_id: number; file_name: string; kind: "sie" | "csv"; year: number; status: "done" | "failed" | "replaced";
+  id: number; organisation_id: number; file_name: string; kind: "sie" | "csv"; year: number; status: "importing" | "done" | "failed" | "replaced";
   voucher_count: number; transaction_count: number; balance_count: number; budget_count: number; warnings: unknown; error: string | null;
   username: string | null; imported_at: Date | string;
 }) {

@@ -12,9 +12,10 @@ import type { ReplaceComparison } from "./replace-check";
  * process that is gone: it is reported as interrupted (the import's transaction never committed,
  * so nothing of it was written).
  *
- * On the embedded database the single connection is the import's until it commits, so the
- * writes queue behind it; the process's own jobs are therefore answered from memory (there is
- * only ever one process on an embedded directory, see src/db/data-dir-lock.ts).
+ * On the embedded database an import stages its rows with the one session free between its
+ * writes (src/ledger/staged-import.ts), but a progress write still waits its turn behind them;
+ * the process's own jobs are answered from memory (there is only ever one process on an
+ * embedded directory, see src/db/data-dir-lock.ts).
  */
 export interface LedgerJob {
   id: string;

@@ -46,12 +46,14 @@ export interface Copier {
 /**
  * PGlite: COPY from a blob, twice as fast there as unnest, and a CHECKPOINT every few batches:
  * PGlite has no background checkpointer, so the WAL of a large import would otherwise stay in memory.
+ * `hold` runs each statement: as it is inside a transaction, or with the session taken for it
+ * alone (a staged import, see staged-import.ts).
  */
-export function pgliteCopier(client: PGlite): Copier {
+export function pgliteCopier(client: PGlite, hold: <T>(statement: () => Promise<T>) => Promise<T> = (statement) => statement()): Copier {
   let batches = 0;
   return {
-    copy: async (target, data) => void (await client.query(`COPY ${target} FROM '/dev/blob' WITH (FORMAT binary)`, [], { blob: new Blob([data as BlobPart]) })),
-    afterBatch: async () => void (++batches % CHECKPOINT_EVERY === 0 && (await client.query("CHECKPOINT"))),
+    copy: async (target, data) => void (await hold(() => client.query(`COPY ${target} FROM '/dev/blob' WITH (FORMAT binary)`, [], { blob: new Blob([data as BlobPart]) }))),
+    afterBatch: async () => void (++batches % CHECKPOINT_EVERY === 0 && (await hold(() => client.query("CHECKPOINT")))),
   };
 }
 
@@ -182,8 +184,8 @@ export class LedgerRowWriter {
 
   /** With a `copier` (on the connection of `trx`) rows go in by COPY, otherwise by INSERT … unnest. */
   constructor(
-    private readonly trx: Trx,
-    private readonly importId: number,
+    private readonly trx: Trx | Db,
+    readonly importId: number,
     private readonly copier?: Copier,
   ) {}
 

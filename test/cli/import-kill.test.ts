@@ -12,8 +12,10 @@ import { fordelaCommand, startServer } from "../helpers/server-process";
 // All or nothing where it is hardest: the server running an import of 1 000 000 #TRANS rows is
 // killed (SIGKILL, no chance to clean up) at several moments of it: early, in the middle, late.
 // Afterwards every ledger table holds exactly what it held before, and the job reads as
-// interrupted. Moments are times after the upload was accepted, not progress polls: on the
-// embedded database a poll waits while the import holds the one connection.
+// interrupted. Moments are shares of the file that progress polls report: the server answers
+// them during the import on both databases. On the embedded database the import stages its rows
+// under an 'importing' record that no report counts; the next process that opens the directory
+// removes them (src/ledger/staged-import.ts), so the tables are compared after one has.
 
 const ledgerTables = ["ledger_imports", "ledger_accounts", "ledger_dimensions", "ledger_objects", "ledger_balances", "ledger_period_amounts", "ledger_vouchers", "ledger_transactions", "ledger_totals", "ledger_class_totals"] as const;
 const password = "ett-långt-lösenord-för-test";
@@ -39,15 +41,8 @@ describe("an import whose server is killed part-way", () => {
   }, 180_000);
   afterAll(() => drop());
 
-  // On PostgreSQL the server answers progress polls during the import, so the kill comes at a
-  // share of the file; the embedded database's server answers once the import lets go of the
-  // connection, so there the kill comes after a time well inside the import's length.
-  for (const point of [
-    { percent: 1, afterMs: 200 },
-    { percent: 50, afterMs: 1500 },
-    { percent: 95, afterMs: 3000 },
-  ]) {
-    it(`leaves every ledger table as it was when killed early, in the middle and late (${point.percent} % / ${point.afterMs} ms)`, async () => {
+  for (const point of [{ percent: 1 }, { percent: 50 }, { percent: 95 }]) {
+    it(`leaves every ledger table as it was when killed early, in the middle and late (${point.percent} %)`, async () => {
       let opened = await open();
       const before = await counts(opened);
       const orgId = (await opened.db.selectFrom("organisations").select("id").where("code", "=", "23").executeTakeFirstOrThrow()).id;
@@ -64,17 +59,17 @@ describe("an import whose server is killed part-way", () => {
       });
       expect(started.status).toBe(202);
       const { id } = (await started.json()) as { id: string };
-      if (env.DATABASE_URL) {
-        let reached = 0;
-        for (let i = 0; i < 3000 && reached < point.percent; i++) {
-          const job = (await (await fetch(`${server.url}/api/ledger/jobs/${id}`, { headers: { cookie } })).json()) as { status: string; percent: number };
-          expect(job.status).toBe("running");
-          reached = job.percent;
-          if (reached < point.percent) await new Promise((r) => setTimeout(r, 10));
-        }
-      } else await new Promise((r) => setTimeout(r, point.afterMs));
+      let reached = 0;
+      for (let i = 0; i < 3000 && reached < point.percent; i++) {
+        const job = (await (await fetch(`${server.url}/api/ledger/jobs/${id}`, { headers: { cookie } })).json()) as { status: string; percent: number };
+        expect(job, JSON.stringify(job)).toMatchObject({ status: "running" });
+        reached = job.percent;
+        if (reached < point.percent) await new Promise((r) => setTimeout(r, 10));
+      }
+      expect(reached).toBeGreaterThanOrEqual(point.percent);
       process.kill(server.pid!, "SIGKILL");
       await server.stop();
+      if (!env.DATABASE_URL) expect(fordelaCommand(env, ["migrate"])).toMatch(/Avbrutna importer borttagna: \d+/);
 
       opened = await open();
       try {

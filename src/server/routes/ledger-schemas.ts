@@ -18,7 +18,7 @@ export const ImportSchema = z
     fileName: z.string(),
     kind: z.enum(["sie", "csv"]),
     year: z.number(),
-    status: z.enum(["done", "failed", "replaced"]),
+    status: z.enum(["importing", "done", "failed", "replaced"]),
     voucherCount: z.number(),
     transactionCount: z.number(),
     balanceCount: z.number(),

@@ -22,7 +22,7 @@ export function lineMessageText(m: LineMessage): string {
   return where ? `${where.charAt(0).toUpperCase()}${where.slice(1)}: ${m.message}` : m.message;
 }
 
-export const IMPORT_STATUS: Record<LedgerImport["status"], string> = { done: "Klar", failed: "Misslyckad", replaced: "Ersatt" };
+export const IMPORT_STATUS: Record<LedgerImport["status"], string> = { importing: "Pågår", done: "Klar", failed: "Misslyckad", replaced: "Ersatt" };
 
 /** Years that have completed imports, newest first. */
 export function importYears(imports: readonly LedgerImport[]): number[] {
