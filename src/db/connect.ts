@@ -14,6 +14,8 @@ export interface OpenOptions {
   dataDir?: string;
   /** A PGlite data directory dump (dumpDataDir) to start from instead of an empty cluster: tests use a migrated one. */
   loadDataDir?: Blob;
+  /** PostgreSQL: connections in the pool (10). */
+  poolSize?: number;
 }
 
 export interface OpenDatabase {
@@ -36,7 +38,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<OpenDatab
   if (options.url) {
     const pool = new pg.Pool({
       connectionString: options.url,
-      max: 10,
+      max: options.poolSize ?? 10,
       types: {
         getTypeParser: ((oid: number, format?: "text" | "binary") => {
           if (oid === 20) return parseSafeInteger;

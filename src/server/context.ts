@@ -18,6 +18,11 @@ export interface AppConfig {
   allowedOrigins?: string[];
   /** Single sign-on through an OpenID Connect provider (FORDELA_OIDC_*); off when absent. */
   oidc?: OidcConfig;
+  /**
+   * A connection of its own for /api/health (PostgreSQL): behind a busy pool the check would wait
+   * its turn with every request, and a load balancer would take a loaded instance for a dead one.
+   */
+  healthDb?: Db;
 }
 
 export interface AppEnv {

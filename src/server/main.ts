@@ -5,7 +5,7 @@ import { startServer } from "./http";
 import { startReminderTimer } from "./mail/timer";
 import { startBackupTimer } from "./backup-timer";
 
-export interface StartOptions extends Pick<AppConfig, "sessionPolicy" | "trustProxy" | "allowedOrigins" | "oidc"> {
+export interface StartOptions extends Pick<AppConfig, "sessionPolicy" | "trustProxy" | "allowedOrigins" | "oidc" | "healthDb"> {
   port: number;
   hostname: string;
   secureCookies: boolean;
@@ -31,7 +31,7 @@ export interface StartedFordela {
 export async function startFordela(db: Db, options: StartOptions): Promise<StartedFordela> {
   const admin = await ensureFirstAdmin(db);
   await options.beforeListen?.();
-  const server = await startServer(db, { port: options.port, hostname: options.hostname, secureCookies: options.secureCookies, webDir: options.webDir, sessionPolicy: options.sessionPolicy, trustProxy: options.trustProxy, allowedOrigins: options.allowedOrigins, oidc: options.oidc });
+  const server = await startServer(db, { port: options.port, hostname: options.hostname, secureCookies: options.secureCookies, webDir: options.webDir, sessionPolicy: options.sessionPolicy, trustProxy: options.trustProxy, allowedOrigins: options.allowedOrigins, oidc: options.oidc, healthDb: options.healthDb });
   const stopReminders = startReminderTimer(db, options.log);
   const stopBackups = startBackupTimer(db, options.log);
   if (stopBackups) options.log(`Nattliga säkerhetskopior skrivs till ${process.env.FORDELA_BACKUP_DIR}.`);

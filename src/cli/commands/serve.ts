@@ -4,6 +4,7 @@ import { oidcConfigFrom } from "../../app/auth/oidc-config";
 import { sessionPolicyFrom } from "../../app/auth/sessions";
 import { loadDemoData } from "../../db/demo/load";
 import { installPath } from "../../install-root";
+import { openDatabase } from "../../db/connect";
 import { openAppDatabase } from "../database";
 import { CliError } from "../errors";
 
@@ -23,6 +24,7 @@ export async function serveCommand(args: string[]): Promise<void> {
   if (!/^\d+$/.test(values.port!) || port > 65535) throw new CliError(`--port: "${values.port}" är ingen port; ange ett tal 0–65535.`, 2, { field: "--port" });
   const log = (line: string) => console.log(line);
   const opened = await openAppDatabase(log);
+  const health = process.env.DATABASE_URL ? await openDatabase({ url: process.env.DATABASE_URL, poolSize: 1 }) : undefined;
   try {
     // The one place the command line meets the server: loaded only when serving.
     const { startFordela } = await import("../../server/main");
@@ -36,6 +38,7 @@ export async function serveCommand(args: string[]): Promise<void> {
       trustProxy: process.env.FORDELA_TRUST_PROXY === "1",
       allowedOrigins: process.env.FORDELA_ORIGIN?.split(",").map((o) => o.trim()).filter(Boolean),
       oidc: oidcConfigFrom(process.env),
+      healthDb: health?.db,
       log,
       beforeListen: async () => {
         if (!values.demo) return;
@@ -55,12 +58,14 @@ export async function serveCommand(args: string[]): Promise<void> {
     }
     const stop = async () => {
       await started.stop();
+      await health?.close();
       await opened.close();
       process.exit(0);
     };
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
   } catch (err) {
+    await health?.close();
     await opened.close();
     throw err;
   }

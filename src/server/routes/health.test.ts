@@ -1,6 +1,8 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApi, type TestApi } from "../../../test/helpers/api";
+import { openDatabase } from "../../db/connect";
+import { createApp } from "../app";
 
 describe("GET /api/health", () => {
   let api: TestApi;
@@ -25,6 +27,29 @@ describe("GET /api/health", () => {
       expect(res.body.migrations.pending).toEqual([last!.name]);
     } finally {
       await sql`INSERT INTO schema_migrations (name) VALUES (${last!.name})`.execute(api.opened.db);
+    }
+  });
+
+  // On PostgreSQL the check has a connection of its own (the serve command opens it): with every
+  // pooled connection busy it still answers at once. The embedded database is one session.
+  it.skipIf(!process.env.DATABASE_URL)("answers on its own connection while every pooled one is busy", async () => {
+    const url = (await sql<{ db: string }>`SELECT current_database() AS db`.execute(api.opened.db)).rows[0]!.db;
+    const at = new URL(process.env.DATABASE_URL!);
+    at.pathname = `/${url}`;
+    const busy = await openDatabase({ url: at.toString(), poolSize: 1 });
+    const probe = await openDatabase({ url: at.toString(), poolSize: 1 });
+    let release!: () => void;
+    const held = busy.db.transaction().execute(() => new Promise<void>((r) => (release = r)));
+    try {
+      await new Promise((r) => setTimeout(r, 50));
+      const answer = (app: ReturnType<typeof createApp>) => Promise.race([Promise.resolve(app.request("/api/health")).then((r) => r.status), new Promise((r) => setTimeout(() => r("väntar"), 2000))]);
+      expect(await answer(createApp(busy.db, { secureCookies: false, healthDb: probe.db }))).toBe(200);
+      expect(await answer(createApp(busy.db, { secureCookies: false }))).toBe("väntar");
+    } finally {
+      release();
+      await held;
+      await busy.close();
+      await probe.close();
     }
   });
 });

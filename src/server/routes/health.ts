@@ -30,7 +30,7 @@ const health = createRoute({
 export function registerHealthRoutes(app: App) {
   app.openapi(health, async (c) => {
     const started = performance.now();
-    const db = c.get("db");
+    const db = c.get("config").healthDb ?? c.get("db");
     try {
       await sql`SELECT 1`.execute(db);
       const status = await migrationStatus(db);
