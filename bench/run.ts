@@ -1,8 +1,9 @@
-// Benchmark of the follow-up: `npm run bench` (BENCH_TRANSACTIONS=… to scale down).
+// Benchmark of the follow-up: `npm run bench` (BENCH_TRANSACTIONS=… to scale down; BENCH_IMPORT=0
+// or BENCH_LOAD=0 to leave out the import part or the server under load).
 // Generates a reproducible SIE 4 file, imports it into PGlite and PostgreSQL, times the
 // budget-vs-outcome report, and times hledger's `balance --budget` on the same data.
 import { execFileSync, spawnSync } from "node:child_process";
-import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -89,38 +90,41 @@ async function main(): Promise<void> {
     const gen = await measure(() => generateSieFile(createWriteStream(file), { seed: SEED, transactions: TRANSACTIONS, accounts: 300, costCentres: 500, projects: 200, year: YEAR }));
     rows.push({ what: "Generera SIE-fil", seconds: (gen.ms / 1000).toFixed(2), rowsPerSecond: fmt(TRANSACTIONS / (gen.ms / 1000)), peakRssMb: gen.peakRssMb.toFixed(0), note: `${(statSync(file).size / 2 ** 20).toFixed(0)} MB` });
 
-    // Each database in a child process of its own: the other's memory (PGlite's heap holds its
-    // whole cluster) must not count in this one's peak, and each child reports its own VmHWM.
-    // The children run with the product's Node options, as the server does.
-    for (const kind of ["PGlite", "PostgreSQL"] as const) {
-      const child = spawnSync(process.execPath, [...NODE_OPTIONS, ...process.execArgv, process.argv[1]!, "--child", kind, file, dir], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 24 });
-      const out = child.stdout.trim().split("\n").pop() ?? "";
-      if (child.status !== 0 || !out.startsWith("{")) {
-        rows.push({ what: kind, seconds: "–", rowsPerSecond: "–", peakRssMb: "–", note: `barnprocessen misslyckades (status ${child.status})` });
-        continue;
+    // BENCH_IMPORT=0 skips this part (each database's import and reports, and hledger) to measure the server alone.
+    if (process.env.BENCH_IMPORT !== "0") {
+      // Each database in a child process of its own: the other's memory (PGlite's heap holds its
+      // whole cluster) must not count in this one's peak, and each child reports its own VmHWM.
+      // The children run with the product's Node options, as the server does.
+      for (const kind of ["PGlite", "PostgreSQL"] as const) {
+        const child = spawnSync(process.execPath, [...NODE_OPTIONS, ...process.execArgv, process.argv[1]!, "--child", kind, file, dir], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 24 });
+        const out = child.stdout.trim().split("\n").pop() ?? "";
+        if (child.status !== 0 || !out.startsWith("{")) {
+          rows.push({ what: kind, seconds: "–", rowsPerSecond: "–", peakRssMb: "–", note: `barnprocessen misslyckades (status ${child.status})` });
+          continue;
+        }
+        const reported = JSON.parse(out) as { rows: Row[]; vmHwmMb: number | null };
+        rows.push(...reported.rows, { what: `${kind}: processens VmHWM`, seconds: "", rowsPerSecond: "", peakRssMb: reported.vmHwmMb?.toFixed(0) ?? "–", note: kind === "PGlite" ? "mål ≤ 300 MB" : "" });
       }
-      const reported = JSON.parse(out) as { rows: Row[]; vmHwmMb: number | null };
-      rows.push(...reported.rows, { what: `${kind}: processens VmHWM`, seconds: "", rowsPerSecond: "", peakRssMb: reported.vmHwmMb?.toFixed(0) ?? "–", note: kind === "PGlite" ? "mål ≤ 300 MB" : "" });
-    }
 
-    const journal = join(dir, "bench.journal");
-    const written = await measure(() => writeHledgerJournal(file, journal));
-    rows.push({ what: "Skriv hledger-journal", seconds: (written.ms / 1000).toFixed(2), rowsPerSecond: fmt(TRANSACTIONS / (written.ms / 1000)), peakRssMb: written.peakRssMb.toFixed(0), note: "" });
-    const version = hledgerVersion();
-    if (version.status === 0) {
-      const start = performance.now();
-      const out = execFileSync("/usr/bin/time", ["-f", "%M", "hledger", "-f", journal, "balance", "--budget", "-p", String(YEAR), "--depth", "1"], { encoding: "utf8", maxBuffer: 1 << 26, stdio: ["ignore", "pipe", "pipe"] });
-      const ms = performance.now() - start;
-      void out;
-      rows.push({ what: `hledger balance --budget (${version.stdout.trim()})`, seconds: (ms / 1000).toFixed(2), rowsPerSecond: fmt(TRANSACTIONS / (ms / 1000)), peakRssMb: "–", note: "läser journalen och summerar per klass" });
-      const ours = rows.find((r) => r.what === "PostgreSQL: budget mot utfall (class)") ?? rows.find((r) => r.what === "PGlite: budget mot utfall (class)");
-      const importRow = rows.find((r) => r.what === "PostgreSQL: import") ?? rows.find((r) => r.what === "PGlite: import");
-      if (ours && importRow) {
-        const reportRatio = ms / 1000 / Number(ours.seconds);
-        const withImport = ms / 1000 / (Number(ours.seconds) + Number(importRow.seconds));
-        rows.push({ what: "Kvot hledger / Fördela", seconds: "", rowsPerSecond: "", peakRssMb: "", note: `rapport: ${reportRatio.toFixed(0)}×; import + rapport: ${withImport.toFixed(2)}× (${ours.what.split(":")[0]})` });
-      }
-    } else rows.push({ what: "hledger", seconds: "–", rowsPerSecond: "–", peakRssMb: "–", note: "hledger saknas och kunde inte installeras (apt-get install hledger)" });
+      const journal = join(dir, "bench.journal");
+      const written = await measure(() => writeHledgerJournal(file, journal));
+      rows.push({ what: "Skriv hledger-journal", seconds: (written.ms / 1000).toFixed(2), rowsPerSecond: fmt(TRANSACTIONS / (written.ms / 1000)), peakRssMb: written.peakRssMb.toFixed(0), note: "" });
+      const version = hledgerVersion();
+      if (version.status === 0) {
+        const start = performance.now();
+        const out = execFileSync("/usr/bin/time", ["-f", "%M", "hledger", "-f", journal, "balance", "--budget", "-p", String(YEAR), "--depth", "1"], { encoding: "utf8", maxBuffer: 1 << 26, stdio: ["ignore", "pipe", "pipe"] });
+        const ms = performance.now() - start;
+        void out;
+        rows.push({ what: `hledger balance --budget (${version.stdout.trim()})`, seconds: (ms / 1000).toFixed(2), rowsPerSecond: fmt(TRANSACTIONS / (ms / 1000)), peakRssMb: "–", note: "läser journalen och summerar per klass" });
+        const ours = rows.find((r) => r.what === "PostgreSQL: budget mot utfall (class)") ?? rows.find((r) => r.what === "PGlite: budget mot utfall (class)");
+        const importRow = rows.find((r) => r.what === "PostgreSQL: import") ?? rows.find((r) => r.what === "PGlite: import");
+        if (ours && importRow) {
+          const reportRatio = ms / 1000 / Number(ours.seconds);
+          const withImport = ms / 1000 / (Number(ours.seconds) + Number(importRow.seconds));
+          rows.push({ what: "Kvot hledger / Fördela", seconds: "", rowsPerSecond: "", peakRssMb: "", note: `rapport: ${reportRatio.toFixed(0)}×; import + rapport: ${withImport.toFixed(2)}× (${ours.what.split(":")[0]})` });
+        }
+      } else rows.push({ what: "hledger", seconds: "–", rowsPerSecond: "–", peakRssMb: "–", note: "hledger saknas och kunde inte installeras (apt-get install hledger)" });
+    }
     if (process.env.BENCH_LOAD !== "0") loadRows.push(...(await serverUnderLoad(dir, file)));
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -142,6 +146,8 @@ const loadRows: LoadRow[] = [];
  */
 async function serverUnderLoad(dir: string, ownFile: string): Promise<LoadRow[]> {
   spawnSync(process.execPath, ["scripts/build-server.mjs"], { stdio: ["ignore", "ignore", "inherit"] });
+  // The web build, for the page the server is asked for while it imports.
+  if (!existsSync(join("dist", "web", "index.html"))) spawnSync("npm", ["run", "build:web"], { stdio: ["ignore", "ignore", "inherit"] });
   const ledger = referenceLedger(dir) ?? { file: ownFile, year: YEAR, description: `bänkens egen fil, ${fmt(TRANSACTIONS)} #TRANS-rader` };
   process.stderr.write(`Last mot servern med ${ledger.description}\n`);
   const out: LoadRow[] = [];

@@ -39,9 +39,11 @@ export async function ensureClassTotals(db: Db, organisationId: number, override
 
 /**
  * Sums one import's ledger_totals per class (balance accounts are left out, as in the report)
- * and records the mapping used. The import calls it in its own transaction once its totals are in.
+ * and records the mapping used. The import calls it once its totals are in: in its transaction,
+ * or (staged on the embedded database) before the last one, with `between` letting others in
+ * between the three dimensions' statements.
  */
-export async function buildClassTotals(db: Db, importId: number, overrides: readonly AccountClassOverride[]): Promise<void> {
+export async function buildClassTotals(db: Db, importId: number, overrides: readonly AccountClassOverride[], between: () => Promise<unknown> = async () => {}): Promise<void> {
   const key = classingKey(overrides);
   await db
     .insertInto("ledger_class_totals_state")
@@ -53,11 +55,14 @@ export async function buildClassTotals(db: Db, importId: number, overrides: read
   const classify = accountClassifier(overrides);
   const classed = accounts.map((a) => [a.account, classify(a.account).class] as const).filter(([, c]) => c !== "balance");
   if (classed.length === 0) return;
-  await sql`INSERT INTO ledger_class_totals (import_id, dimension, period, object, class, amount_ore)
-    SELECT t.import_id, t.dimension, t.period, t.object, c.class, sum(t.amount_ore)
-    FROM ledger_totals t JOIN unnest(${classed.map((c) => c[0])}::text[], ${classed.map((c) => c[1])}::text[]) AS c(account, class) ON c.account = t.account
-    WHERE t.import_id = ${importId}
-    GROUP BY t.import_id, t.dimension, t.period, t.object, c.class`.execute(db);
+  for (const dimension of [0, 1, 6]) {
+    await between();
+    await sql`INSERT INTO ledger_class_totals (import_id, dimension, period, object, class, amount_ore)
+      SELECT t.import_id, t.dimension, t.period, t.object, c.class, sum(t.amount_ore)
+      FROM ledger_totals t JOIN unnest(${classed.map((c) => c[0])}::text[], ${classed.map((c) => c[1])}::text[]) AS c(account, class) ON c.account = t.account
+      WHERE t.import_id = ${importId} AND t.dimension = ${dimension}
+      GROUP BY t.import_id, t.dimension, t.period, t.object, c.class`.execute(db);
+  }
 }
 
 /**

@@ -6,7 +6,7 @@ import { readSie, SieFileError, type SieInput, type SieObjectRef, type SieRecord
 import { accountClassOverrides, buildClassTotals } from "./class-totals";
 
 import { copierFor, LedgerRowWriter } from "./rows";
-import { removeStagedImport, stagedPgliteCopier } from "./staged-import";
+import { letOthersIn, removeStagedImport, stagedPgliteCopier } from "./staged-import";
 import { embeddedClient } from "../db/connect";
 import { replacePreviousImports, upsertChart, type ChartData } from "./chart";
 import { compareImports, currentImportOf, ReplaceNeedsConsentError } from "./replace-check";
@@ -98,7 +98,10 @@ export async function importSie(db: Db, input: SieInput, options: SieImportOptio
     const importId = await insertImportRecord(db, options, fileName, "importing");
     try {
       const staged = await stageRows(new LedgerRowWriter(db, importId, stagedPgliteCopier(db, lite)), input, fileName, totalBytes, options);
-      return await db.transaction().execute((trx) => finishImport(trx, importId, staged, fileName, totalBytes, options));
+      // Before the last transaction, in pieces: its sums are the longest statements after the rows.
+      await buildClassTotals(db, importId, await accountClassOverrides(db, options.organisationId), letOthersIn);
+      await letOthersIn();
+      return await db.transaction().execute((trx) => finishImport(trx, importId, { ...staged, classTotalsBuilt: true }, fileName, totalBytes, options));
     } catch (err) {
       await removeStagedImport(db, importId);
       throw err;
@@ -127,6 +130,8 @@ interface StagedFile {
   periodAmounts: (PeriodAmountRow & Record<string, unknown>)[];
   year: number | undefined;
   firstDate: string | undefined;
+  /** Staged: the class totals were made before the last transaction. */
+  classTotalsBuilt?: boolean;
 }
 
 /** Reads the file, writing its vouchers and rows (and their totals) through `writer`. */
@@ -214,7 +219,7 @@ async function finishImport(trx: Transaction<Database>, importId: number, staged
   for (let i = 0; i < periodAmounts.length; i += 5000) await trx.insertInto("ledger_period_amounts").values(periodAmounts.slice(i, i + 5000) as never).execute();
   await upsertChart(trx, options.organisationId, chart);
   const overrides = await accountClassOverrides(trx, options.organisationId);
-  await buildClassTotals(trx, importId, overrides);
+  if (!staged.classTotalsBuilt) await buildClassTotals(trx, importId, overrides);
   const previous = await currentImportOf(trx, options.organisationId, resolvedYear, "sie", importId);
   if (previous !== undefined && !options.replace) {
     throw new ReplaceNeedsConsentError(await compareImports(trx, resolvedYear, previous, importId, { vouchers: writer.voucherCount, transactions: writer.rowCount }, overrides));

@@ -14,9 +14,18 @@ import { pgliteCopier, type Copier } from "./rows";
 /** Table blocks (8 kB, about 90 ledger rows) scanned and cleared per statement: about as long as one COPY of a batch holds the session. */
 const REMOVE_BLOCKS = 200;
 
+/**
+ * Lets the event loop turn. PGlite answers without I/O, so statements that follow one another
+ * settle as microtasks only: without this the server would read no request until the last one.
+ */
+export const letOthersIn = () => new Promise((resolve) => setImmediate(resolve));
+
 /** COPY into PGlite with the session taken for each statement alone, not for the whole import. */
 export function stagedPgliteCopier(db: Db, client: PGlite): Copier {
-  return pgliteCopier(client, (statement) => db.connection().execute(statement));
+  return pgliteCopier(client, async (statement) => {
+    await letOthersIn();
+    return db.connection().execute(statement);
+  });
 }
 
 // Only what is written before the last transaction: balances, period amounts and class totals
@@ -39,6 +48,7 @@ export async function removeStagedImport(db: Db, importId: number): Promise<void
     const size = await sql<{ blocks: string }>`SELECT pg_relation_size(${table}) / current_setting('block_size')::bigint AS blocks`.execute(db);
     const blocks = Number(size.rows[0]!.blocks);
     for (let b = firstBlock; b < blocks; b += REMOVE_BLOCKS) {
+      await letOthersIn();
       await sql`DELETE FROM ${sql.table(table)} WHERE ctid >= ${`(${b},0)`}::tid AND ctid < ${`(${b + REMOVE_BLOCKS},0)`}::tid AND import_id = ${importId}`.execute(db);
     }
   }
