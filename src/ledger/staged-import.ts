@@ -28,8 +28,8 @@ export function stagedPgliteCopier(db: Db, client: PGlite): Copier {
   });
 }
 
-// Only what is written before the last transaction: balances, period amounts and class totals
-// are written in it, and go with the record (ON DELETE CASCADE and its delete trigger).
+// The large tables, which have no foreign key to the record; balances and period amounts go
+// with it (ON DELETE CASCADE), class totals by its delete trigger.
 const stagedTables = ["ledger_transactions", "ledger_vouchers", "ledger_totals"] as const;
 
 /**
