@@ -32,6 +32,11 @@ export interface SieImportOptions {
   /** The input's size in bytes, when it is a stream. */
   totalBytes?: number;
   onProgress?: (p: ImportProgress) => void;
+  /**
+   * Awaited after every 20 ms of parsing, so that others get their turn: by default the event
+   * loop turns once; the server waits a little longer while it has other requests in progress.
+   */
+  giveWay?: () => Promise<unknown>;
   /** Runs with the failed import's record, in its transaction (the audit entry). */
   onFailed?: (trx: Transaction<Database>, importId: number) => Promise<void>;
   /** Runs inside the import's transaction after the rows are stored (the audit entry). */
@@ -209,7 +214,7 @@ async function stageRows(writer: LedgerRowWriter, input: SieInput, fileName: str
     // Bytes already in memory (an upload) are parsed without ever waiting for I/O, and PGlite's
     // COPY settles without it too: the server would read no request until the file's end.
     if (performance.now() - turned > YIELD_EVERY_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
+      await (options.giveWay ?? letOthersIn)();
       turned = performance.now();
     }
   };

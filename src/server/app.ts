@@ -19,6 +19,7 @@ import { registerRegisterRoutes } from "./routes/registers";
 import { registerOrganisationRoutes } from "./routes/organisations";
 import { registerPopulationRoutes } from "./routes/population";
 import { requestGuard } from "./request-guard";
+import { countRequests } from "./requests-in-progress";
 import { registerStatic } from "./static";
 import { registerUserRoutes } from "./routes/users";
 
@@ -34,6 +35,7 @@ export function createApp(db: Db, config: AppConfig) {
     },
   });
 
+  app.use("*", countRequests);
   app.use("*", secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", "data:"], styleSrc: ["'self'", "'unsafe-inline'"] } }));
   app.use("*", async (c, next) => {
     c.set("db", db);

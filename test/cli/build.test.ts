@@ -1,14 +1,24 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NODE_OPTIONS } from "../../bin/node-options.mjs";
 import { fordela } from "../helpers/cli";
 import { createCliEnvironment } from "../helpers/db";
 
-// The production build: the CLI and server compiled to one JavaScript file that plain Node runs.
+// The production build: the CLI and server compiled to JavaScript that plain Node runs (an entry
+// and a chunk per command, so a command loads only the packages it uses).
 // Built into a folder of this test's own inside the installation, so a parallel test that runs
 // the installed command never sees a half-written dist/server/fordela.mjs.
+/** The packages a module loads before it runs: its static imports, and theirs among the build's own files. */
+function staticPackages(entry: string, seen = new Set<string>()): string[] {
+  if (seen.has(entry)) return [];
+  seen.add(entry);
+  const text = readFileSync(entry, "utf8");
+  const specifiers = [...text.matchAll(/^import\s[^;]*?from\s*"([^"]+)";/gms), ...text.matchAll(/^import\s*"([^"]+)";/gm)].map((m) => m[1]!);
+  return specifiers.flatMap((s) => (s.startsWith(".") ? staticPackages(join(dirname(entry), s), seen) : s.startsWith("node:") ? [] : [s]));
+}
+
 describe("npm run build:server", () => {
   mkdirSync("dist", { recursive: true });
   const outDir = mkdtempSync(join("dist", "test-build-"));
@@ -26,8 +36,13 @@ describe("npm run build:server", () => {
     await drop();
   });
 
-  it("is plain JavaScript: no TypeScript loader is needed to run it", () => {
-    expect(readFileSync(bundle, "utf8")).not.toMatch(/from ["']tsx/);
+  it("is plain JavaScript: no TypeScript loader is needed to run it, and --help loads no command", () => {
+    const chunks = readdirSync(join(outDir, "chunks")).filter((f) => f.endsWith(".mjs"));
+    for (const file of [bundle, ...chunks.map((f) => join(outDir, "chunks", f))]) expect(readFileSync(file, "utf8")).not.toMatch(/from ["']tsx/);
+    // What the entry loads before it knows the command (its static imports, followed through the
+    // chunks) holds none of the heavy packages: pdfmake, exceljs, the database and the server load with the commands that use them.
+    const heavy = ["pdfmake", "exceljs", "@electric-sql/pglite", "kysely-pglite", "pg", "kysely", "hono", "@hono/node-server", "@hono/zod-openapi", "openid-client", "nodemailer"];
+    expect(staticPackages(bundle).filter((p) => heavy.includes(p))).toEqual([]);
     const help = spawnSync(process.execPath, [...NODE_OPTIONS, bundle, "--help"], { encoding: "utf8" });
     expect(help.status).toBe(0);
     expect(help.stdout).toContain("Användning: fordela <kommando>");

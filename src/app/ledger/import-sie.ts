@@ -13,6 +13,8 @@ export interface ImportSieInput {
   replace?: boolean;
   totalBytes?: number;
   onProgress?: (p: ImportProgress) => void;
+  /** See SieImportOptions.giveWay. */
+  giveWay?: () => Promise<unknown>;
   /** Where the import came from, for the audit log ("cli", "web"). */
   via?: string;
 }
@@ -32,6 +34,7 @@ export async function importSieFile(db: Db, actor: Actor, input: ImportSieInput)
     ...(input.replace ? { replace: true } : {}),
     ...(input.totalBytes === undefined ? {} : { totalBytes: input.totalBytes }),
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+    ...(input.giveWay ? { giveWay: input.giveWay } : {}),
     beforeCommit: (trx, r) =>
       writeAudit(trx, actor, { ...audit, action: "import", entityId: r.importId, after: { file, kind: "sie", via: input.via, year: r.year, transactions: r.transactions, warnings: r.warnings.length, replaced: r.replaced } }),
     onFailed: (trx, id) => writeAudit(trx, actor, { ...audit, action: "import", entityId: id, after: { file, kind: "sie", via: input.via, status: "failed" } }),

@@ -5,6 +5,7 @@ import type { Context } from "hono";
 import { SieFileError } from "../../formats/sie";
 import { importCsvFile } from "../../app/ledger/import-csv";
 import { importSieFile } from "../../app/ledger/import-sie";
+import { giveWayToRequests } from "../requests-in-progress";
 import { makeImportCurrent } from "../../app/ledger/make-import-current";
 import { saveCsvMapping } from "../../app/ledger/save-csv-mapping";
 import { setAccountClasses } from "../../app/ledger/set-account-classes";
@@ -190,7 +191,7 @@ export function registerLedgerRoutes(app: App) {
     const db = c.get("db");
     const job = await startJob(db, { organisationId, fileName: name, totalBytes: bytes.byteLength, startedBy: user.username });
     // The import runs after the response: the UI polls /api/ledger/jobs/{id}, on any instance.
-    void importSieFile(db, user, { organisationId, input: bytes, fileName: name, replace: replace === "true", via: "web", onProgress: (p) => progressJob(job, p) }).then(
+    void importSieFile(db, user, { organisationId, input: bytes, fileName: name, replace: replace === "true", via: "web", onProgress: (p) => progressJob(job, p), giveWay: giveWayToRequests }).then(
       (result) => finishJob(job, { result }),
       (err: unknown) => {
         if (err instanceof ReplaceNeedsConsentError) return finishJob(job, { error: { message: err.message, errors: [], code: err.code, comparison: err.comparison } });

@@ -1,0 +1,33 @@
+import { Hono } from "hono";
+import { describe, expect, it } from "vitest";
+import type { AppEnv } from "./context";
+import { countRequests, giveWayToRequests } from "./requests-in-progress";
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+/** Whether giveWay resolved before a timer of a pause's length: only a turn of the loop. */
+const beforeAPause = () => Promise.race([giveWayToRequests().then(() => "gave way"), new Promise((r) => setTimeout(() => r("paused"), 10))]);
+
+describe("an import gives way to requests in progress", () => {
+  it("pauses while a request is being answered, and only turns the loop once when none is", async () => {
+    let release!: () => void;
+    const app = new Hono<AppEnv>();
+    app.use("*", countRequests);
+    app.get("/slow", async (c) => {
+      await new Promise<void>((r) => (release = r));
+      return c.text("klar");
+    });
+
+    expect(await beforeAPause()).toBe("gave way");
+    const answer = Promise.resolve(app.request("/slow"));
+    await new Promise((r) => setTimeout(r, 5));
+    expect(await timed(giveWayToRequests)).toBeGreaterThanOrEqual(9);
+    release();
+    expect(await (await answer).text()).toBe("klar");
+    expect(await beforeAPause()).toBe("gave way");
+  });
+});
