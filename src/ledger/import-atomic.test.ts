@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../test/helpers/db";
-import { createLedgerOrganisation } from "../../test/helpers/ledger";
+import { countRows, createLedgerOrganisation } from "../../test/helpers/ledger";
 import type { OpenDatabase } from "../db/connect";
 import { SieFileError } from "../formats/sie";
 import { encodeCp437 } from "../formats/sie/encoding";
@@ -22,11 +22,7 @@ export function fileWithUnbalancedLast(vouchers: number): Uint8Array {
   return encodeCp437(lines.join("\n") + "\n");
 }
 
-async function counts(opened: OpenDatabase): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const table of DATA_TABLES) out[table] = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(opened.db)).rows[0]!.n;
-  return out;
-}
+const counts = (opened: OpenDatabase) => countRows(opened.db, DATA_TABLES);
 
 describe("a refused SIE import stores nothing (all or nothing)", () => {
   let opened: OpenDatabase;

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../test/helpers/db";
-import { createLedgerOrganisation } from "../../test/helpers/ledger";
+import { countRows, createLedgerOrganisation } from "../../test/helpers/ledger";
 import type { OpenDatabase } from "../db/connect";
 import { generateSieFile } from "../formats/sie";
 import { importSie } from "./import-sie";
@@ -13,11 +13,7 @@ import { removeInterruptedImports } from "./staged-import";
 
 const TABLES = ["ledger_imports", "ledger_vouchers", "ledger_transactions", "ledger_totals", "ledger_class_totals", "ledger_balances", "ledger_period_amounts"];
 
-async function counts(opened: OpenDatabase): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const table of TABLES) out[table] = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(opened.db)).rows[0]!.n;
-  return out;
-}
+const counts = (opened: OpenDatabase) => countRows(opened.db, TABLES);
 
 describe("an import leaves the database free for others while it runs", () => {
   let opened: OpenDatabase;

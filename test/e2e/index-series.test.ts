@@ -35,7 +35,8 @@ describe("indexserier i en riktig webbläsare", () => {
     await login(page, CONTROLLER.username, CONTROLLER.password);
     await page.getByRole("link", { name: "Indexserier" }).click();
     await page.getByRole("heading", { level: 1, name: "Indexserier" }).waitFor();
-    expect(plain(await page.locator("main").textContent())).toContain("Inga indexserier ännu.");
+    // The list is fetched after the heading shows ("Hämtar indexserierna…" until then).
+    await expect.poll(async () => plain(await page.locator("main").textContent())).toContain("Inga indexserier ännu.");
 
     // Errors beside their fields first, then a first value that starts the series.
     await page.getByRole("button", { name: "Spara värde" }).click();
