@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
+import { jsonArrayFrom } from "kysely/helpers/postgres";
 import { UserFacingError } from "../../core/errors";
 import type { Database } from "../../db/schema";
 import type { Trx } from "../transaction";
+import type { CurrentUser } from "./current-user";
 
 /** How long a session lives: ended after idleMinutes without a request, and after maxHours in any case. */
 export interface SessionPolicy {
@@ -57,16 +59,28 @@ export async function createSession(
 
 /**
  * The live session for a token: not past its absolute end, not idle longer than the policy
- * allows, and its user not deactivated. Marks it as seen now.
+ * allows, and its user not deactivated, with the user and their roles. Marks it as seen now.
+ * One query: every signed-in request starts here, and under load each round trip to the
+ * database counts (three were half of a plain read's).
  */
-export async function findSession(db: Kysely<Database>, token: string, policy: SessionPolicy) {
+export async function findSession(db: Kysely<Database>, token: string, policy: SessionPolicy): Promise<(SessionRow & { user: CurrentUser }) | undefined> {
   const now = new Date();
   const idleSince = new Date(now.getTime() - policy.idleMinutes * 60_000);
   const tokenHash = hashToken(token);
   const session = await db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
-    .select(["sessions.user_id", "sessions.csrf_token", "sessions.expires_at", "sessions.last_seen_at"])
+    .select(["sessions.user_id", "sessions.csrf_token", "sessions.expires_at", "sessions.last_seen_at", "users.username", "users.display_name", "users.is_admin", "users.must_change_password"])
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom("user_roles")
+          .innerJoin("organisations", "organisations.id", "user_roles.organisation_id")
+          .select(["organisations.id as organisationId", "organisations.code as organisationCode", "organisations.name as organisationName", "user_roles.role"])
+          .whereRef("user_roles.user_id", "=", "users.id")
+          .orderBy("organisations.name"),
+      ).as("roles"),
+    )
     .where("sessions.token_hash", "=", tokenHash)
     .where("sessions.expires_at", ">", now)
     .where("sessions.last_seen_at", ">", idleSince)
@@ -75,7 +89,23 @@ export async function findSession(db: Kysely<Database>, token: string, policy: S
   if (session && now.getTime() - new Date(session.last_seen_at).getTime() > touchEveryMs) {
     await db.updateTable("sessions").set({ last_seen_at: now }).where("token_hash", "=", tokenHash).execute();
   }
-  return session;
+  if (!session) return undefined;
+  const user: CurrentUser = {
+    id: session.user_id,
+    username: session.username,
+    displayName: session.display_name,
+    isAdmin: session.is_admin,
+    mustChangePassword: session.must_change_password,
+    roles: session.roles,
+  };
+  return { user_id: session.user_id, csrf_token: session.csrf_token, expires_at: session.expires_at, last_seen_at: session.last_seen_at, user };
+}
+
+interface SessionRow {
+  user_id: number;
+  csrf_token: string;
+  expires_at: Date;
+  last_seen_at: Date;
 }
 
 export async function deleteSession(db: Kysely<Database>, token: string): Promise<void> {

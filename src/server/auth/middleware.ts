@@ -6,7 +6,6 @@ import { defaultSessionPolicy, findSession } from "../../app/auth/sessions";
 import type { AppEnv } from "../context";
 import { ApiError } from "../errors";
 import { sessionCookie } from "./sessions";
-import { loadUser } from "./users";
 
 /** Loads the session's user, if any, into the context. */
 export const sessionLoader: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -14,7 +13,7 @@ export const sessionLoader: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (token) {
     const session = await findSession(c.get("db"), token, c.get("config").sessionPolicy ?? defaultSessionPolicy);
     if (session) {
-      c.set("user", await loadUser(c.get("db"), session.user_id));
+      c.set("user", session.user);
       c.set("sessionToken", token);
       c.set("csrfToken", session.csrf_token);
     }
