@@ -150,6 +150,7 @@ for (const kind of ["budgets", "frame-changes", "joint-financings", "subscriptio
 Object.assign(authorizationMatrix, {
   "POST /api/ledger/imports/sie": ownEditor,
   "GET /api/ledger/jobs/{jobId}": ownReader,
+  "GET /api/ledger/jobs": ownReader,
   "POST /api/ledger/imports/csv": ownEditor,
   "GET /api/ledger/imports": ownReader,
   "GET /api/ledger/imports/{id}": ownReader,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../test/helpers/db";
 import type { OpenDatabase } from "../db/connect";
-import { finishJob, getJob, INTERRUPTED_AFTER_MS, progressJob, startJob } from "./jobs";
+import { finishJob, getJob, INTERRUPTED_AFTER_MS, progressJob, runningJobs, startJob } from "./jobs";
 
 // Import jobs are rows that any server instance reads: this process answers its own jobs from
 // memory, others from the table, and a running job nobody has heard from is interrupted.
@@ -33,6 +33,21 @@ describe("ledger import jobs in the database", () => {
     expect(await getJob(opened.db, id)).toMatchObject({ status: "running", percent: 25, transactions: 4, error: null });
     const later = Date.now() + INTERRUPTED_AFTER_MS + 1000;
     expect(await getJob(opened.db, id, later)).toMatchObject({ status: "interrupted", error: { code: "interrupted", message: expect.stringContaining("ingenting sparades") } });
+  });
+
+  it("lists the organisation's running imports, newest first, for a page opened while they run", async () => {
+    const other = (await opened.db.insertInto("organisations").values({ code: "ANNAN", kind: "region", name: "Annan region", short_name: "Annan", county_code: null, parent_id: null }).returning("id").executeTakeFirstOrThrow()).id;
+    const first = await startJob(opened.db, { organisationId: other, fileName: "forsta.se", totalBytes: 100, startedBy: "anna" });
+    await new Promise((r) => setTimeout(r, 5));
+    const second = await startJob(opened.db, { organisationId: other, fileName: "andra.se", totalBytes: 100, startedBy: "bo" });
+    // Another instance's job, still heard from, and one whose heartbeat stopped long ago.
+    await opened.db.insertInto("ledger_import_jobs").values({ id: "00000000-0000-4000-8000-00000000000c", organisation_id: other, file_name: "tyst.se", status: "running", owner: "annan-server:1:y", started_at: new Date(Date.now() - 3_600_000), heartbeat_at: new Date(Date.now() - 3_600_000) }).execute();
+    expect((await runningJobs(opened.db, other)).map((j) => j.fileName)).toEqual(["andra.se", "forsta.se"]);
+    await finishJob(second, { error: { message: "fel", errors: [] } });
+    expect((await runningJobs(opened.db, other)).map((j) => j.id)).toEqual([first.id]);
+    await finishJob(first, { error: { message: "fel", errors: [] } });
+    expect(await runningJobs(opened.db, other)).toEqual([]);
+    expect((await runningJobs(opened.db, orgId)).every((j) => j.organisationId === orgId)).toBe(true);
   });
 
   it("knows no job by an id that is not one", async () => {

@@ -200,3 +200,13 @@ export async function getJob(db: Db, id: string, now = Date.now()): Promise<Ledg
       : parsed(row.error),
   };
 }
+
+/**
+ * The organisation's imports running now, newest first: a page opened (or reloaded) while one
+ * runs follows it again. From the database, so a job another instance runs is found too.
+ */
+export async function runningJobs(db: Db, organisationId: number, now = Date.now()): Promise<LedgerJob[]> {
+  const rows = await db.selectFrom("ledger_import_jobs").select("id").where("organisation_id", "=", organisationId).where("status", "=", "running").orderBy("started_at", "desc").execute();
+  const jobs = await Promise.all(rows.map((r) => getJob(db, r.id, now)));
+  return jobs.filter((j): j is LedgerJob => j !== undefined && j.status === "running");
+}

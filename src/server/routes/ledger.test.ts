@@ -8,6 +8,7 @@ import type { OpenDatabase } from "../../db/connect";
 import { readSie } from "../../formats/sie";
 import { createApp } from "../app";
 import { createUser } from "../auth/users";
+import { finishJob, progressJob, startJob } from "../../ledger/jobs";
 
 let opened: OpenDatabase;
 let app: ReturnType<typeof createApp>;
@@ -52,6 +53,17 @@ beforeAll(async () => {
 afterAll(async () => opened.close());
 
 describe("ledger and follow-up API", () => {
+  it("lists the organisation's imports running now, so a page opened meanwhile follows them", async () => {
+    const job = await startJob(opened.db, { organisationId: org, fileName: "pagar.se", totalBytes: 400, startedBy: "controller" });
+    progressJob(job, { linesRead: 3, bytesRead: 100, transactions: 2 } as never);
+    const s = await login("lasare");
+    const res = await call(s, "GET", `/api/ledger/jobs?organisationId=${org}`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual([expect.objectContaining({ id: job.id, fileName: "pagar.se", status: "running", percent: 25 })]);
+    await finishJob(job, { error: { message: "avbruten i testet", errors: [] } });
+    expect(await (await call(s, "GET", `/api/ledger/jobs?organisationId=${org}`)).json()).toEqual([]);
+  });
+
   it("imports seed 001's SIE file in the background and serves its reports", async () => {
     const s = await login("controller");
     const classes = await call(s, "PUT", "/api/ledger/account-classes", { organisationId: org, overrides: [{ from: "3010", to: "3019", class: "income", jointFinancing: true }], revision: 0 });

@@ -17,7 +17,7 @@ import { getImport, listImports } from "../../ledger/imports";
 import { requireRole } from "../../app/access";
 import { requireUser, type App, type AppEnv } from "../context";
 import { ApiError } from "../errors";
-import { finishJob, getJob, progressJob, startJob } from "../../ledger/jobs";
+import { finishJob, getJob, progressJob, runningJobs, startJob } from "../../ledger/jobs";
 import { conflictResponse, errorResponses, IdParam, jsonBody, jsonResponse, notFoundResponse, RevisionField } from "../schemas";
 import { AccountClassOverrideSchema, AccountClassSetSchema, CsvMappingSchema, ImportDetailSchema, ImportSchema, JobSchema, ObjectLinkSchema, OrgQuery, OrgYearQuery, StoredCsvMappingSchema, StoredObjectLinkSchema } from "./ledger-schemas";
 
@@ -79,6 +79,14 @@ const jobRoute = createRoute({
   summary: "Förloppet för en SIE-import (procent, rader) och dess resultat eller fel",
   request: { params: z.object({ jobId: z.string().openapi({ param: { name: "jobId", in: "path" } }) }) },
   responses: { 200: jsonResponse(JobSchema, "Jobbet"), ...errorResponses, ...notFoundResponse },
+});
+const runningJobsRoute = createRoute({
+  method: "get",
+  path: "/api/ledger/jobs",
+  tags,
+  summary: "Organisationens SIE-importer som pågår nu, senaste först (en sida som öppnas under en import följer den igen)",
+  request: { query: OrgQuery },
+  responses: { 200: jsonResponse(z.array(JobSchema), "Pågående importjobb"), ...errorResponses },
 });
 const importCsvRoute = createRoute({
   method: "post",
@@ -214,6 +222,13 @@ export function registerLedgerRoutes(app: App) {
     if (!job) throw new ApiError(404, "not_found", "Importjobbet finns inte (färdiga jobb sparas en vecka; se importlistan).");
     requireRole(user, job.organisationId, "reader");
     return c.json(job, 200);
+  });
+
+  app.openapi(runningJobsRoute, async (c) => {
+    const user = requireUser(c.get("user"));
+    const { organisationId } = c.req.valid("query");
+    requireRole(user, organisationId, "reader");
+    return c.json(await runningJobs(c.get("db"), organisationId), 200);
   });
 
   app.openapi(importCsvRoute, async (c) => {

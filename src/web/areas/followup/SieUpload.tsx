@@ -11,8 +11,9 @@ const SLOW_POLL_MS = 1500;
 const SHOWN_WARNINGS = 5;
 
 /**
- * Uploads a SIE file and follows the background import until it is done. On PGlite the server
- * has one database connection, so a poll can wait until the import commits: the page says so
+ * Uploads a SIE file and follows the background import until it is done; opened (or reloaded)
+ * while one of the organisation's imports runs, it follows that one. A poll can still wait behind
+ * the database's work (a COPY on the embedded database, a busy server): the page then says so
  * instead of looking frozen, and the bar keeps its last known value.
  */
 export function SieUpload({ organisationId, onFinished }: { organisationId: number; onFinished(): void }) {
@@ -48,6 +49,32 @@ export function SieUpload({ organisationId, onFinished }: { organisationId: numb
       }
     }
   }
+
+  // An import already running (started in another tab, or before a reload) is followed again.
+  useEffect(() => {
+    let current = true;
+    void followupApi.runningJobs(organisationId).then(
+      async (jobs) => {
+        const running = jobs[0];
+        if (!running || !current || !live.current) return;
+        setJob(running);
+        setBusy(true);
+        try {
+          await follow(running);
+          if (current) onFinished();
+        } catch (e) {
+          setError(e);
+        } finally {
+          setBusy(false);
+        }
+      },
+      () => {},
+    );
+    return () => {
+      current = false;
+    };
+    // Once per organisation: follow() and onFinished are the same work on every render.
+  }, [organisationId]);
 
   async function start(replace = false) {
     if (!file) {

@@ -63,6 +63,7 @@ export const followupApi = {
   startSieImport: (organisationId: number, file: File, replace = false) =>
     uploadForm<ImportJob>(`/api/ledger/imports/sie${query({ organisationId, fileName: file.name, ...(replace ? { replace: "true" } : {}) })}`, fileForm(file)),
   job: (id: string) => req<ImportJob>("GET", `/api/ledger/jobs/${encodeURIComponent(id)}`),
+  runningJobs: (organisationId: number) => req<ImportJob[]>("GET", `/api/ledger/jobs?organisationId=${organisationId}`),
   importCsv: (organisationId: number, mapping: string, file: File) =>
     uploadForm<CsvImportResult>(`/api/ledger/imports/csv${query({ organisationId, mapping, fileName: file.name })}`, fileForm(file)),
   imports: (organisationId: number) => req<LedgerImport[]>("GET", `/api/ledger/imports${query({ organisationId })}`),
