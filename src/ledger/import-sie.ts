@@ -80,7 +80,9 @@ const periodOf = (date: string) =>
   (date.charCodeAt(0) - 48) * 100000 + (date.charCodeAt(1) - 48) * 10000 + (date.charCodeAt(2) - 48) * 1000 + (date.charCodeAt(3) - 48) * 100 + (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48);
 
 /**
- * Imports a SIE 4 file into the ledger tables in one transaction: all or nothing. On a
+ * Imports a SIE 4 file into the ledger tables, all or nothing: on PostgreSQL in one transaction,
+ * on the embedded database staged under an 'importing' record that no report counts until the
+ * last, short transaction (staged-import.ts). On a
  * SieFileError (malformed records, an unbalanced voucher, a wrong #KSUMMA) everything is rolled
  * back, a failed import is recorded with the error, and the error is thrown on. The year's earlier
  * SIE import for the organisation is replaced, so importing a new export of the year never counts
