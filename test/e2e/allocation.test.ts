@@ -181,7 +181,8 @@ describe("webbgränssnittet i en riktig webbläsare", () => {
     await page.getByRole("navigation").getByRole("link", { name: "Sparade fördelningar" }).click();
     await page.getByRole("heading", { level: 1, name: "Sparade fördelningar" }).waitFor();
     const listRows = page.locator("table.data tbody tr", { hasText: "Vårdförlopp 2023" });
-    expect((await listRows.allTextContents()).map(plain)).toEqual([
+    // The list is fetched after the heading shows: read it once it has come.
+    await expect.poll(async () => (await listRows.allTextContents()).map(plain)).toEqual([
       expect.stringMatching(/Region Jämtland Härjedalen\s*Utkast\s*2\s*60 000 000 kr/),
       expect.stringMatching(/Region Jämtland Härjedalen\s*Beslutad\s*1\s*60 000 000 kr/),
     ]);
