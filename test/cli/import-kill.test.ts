@@ -1,12 +1,12 @@
 import { createWriteStream, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type OpenDatabase } from "../../src/db/connect";
 import { generateSieFile } from "../../src/formats/sie";
 import { getJob, INTERRUPTED_AFTER_MS } from "../../src/ledger/jobs";
 import { createCliEnvironment } from "../helpers/db";
+import { countRows } from "../helpers/ledger";
 import { fordelaCommand, startServer } from "../helpers/server-process";
 
 // All or nothing where it is hardest: the server running an import of 500 000 #TRANS rows is
@@ -20,11 +20,7 @@ import { fordelaCommand, startServer } from "../helpers/server-process";
 const ledgerTables = ["ledger_imports", "ledger_accounts", "ledger_dimensions", "ledger_objects", "ledger_balances", "ledger_period_amounts", "ledger_vouchers", "ledger_transactions", "ledger_totals", "ledger_class_totals"] as const;
 const password = "ett-långt-lösenord-för-test";
 
-async function counts(opened: OpenDatabase): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const table of ledgerTables) out[table] = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(opened.db)).rows[0]!.n);
-  return out;
-}
+const counts = (opened: OpenDatabase) => countRows(opened.db, ledgerTables);
 
 describe("an import whose server is killed part-way", () => {
   let env: NodeJS.ProcessEnv;
