@@ -1,7 +1,9 @@
 // Benchmark of the follow-up: `npm run bench` (BENCH_TRANSACTIONS=… to scale down; BENCH_IMPORT=0
 // or BENCH_LOAD=0 to leave out the import part or the server under load).
-// Generates a reproducible SIE 4 file, imports it into PGlite and PostgreSQL, times the
-// budget-vs-outcome report, and times hledger's `balance --budget` on the same data.
+// Imports the reference ledger (bench/reference/gen_ledger.py, 1 000 000 vouchers; the bench's
+// own reproducible SIE 4 file when python3 is missing or BENCH_REFERENCE=0) into PGlite and
+// PostgreSQL, times the budget-vs-outcome report over it, and times hledger's
+// `balance --budget` on the bench's own file.
 import { execFileSync, spawnSync } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -50,7 +52,7 @@ interface Row {
 const rows: Row[] = [];
 const fmt = (n: number) => Math.round(n).toLocaleString("sv-SE");
 
-async function benchDatabase(kind: "PGlite" | "PostgreSQL", opened: OpenDatabase, file: string): Promise<void> {
+async function benchDatabase(kind: "PGlite" | "PostgreSQL", opened: OpenDatabase, file: string, year: number): Promise<void> {
   await migrate(opened.db);
   const { id } = await opened.db.insertInto("organisations").values({ code: "BENCH", kind: "region", name: "Bench", short_name: "Bench", county_code: null, parent_id: null }).returning("id").executeTakeFirstOrThrow();
   let lastShown = -1;
@@ -69,11 +71,11 @@ async function benchDatabase(kind: "PGlite" | "PostgreSQL", opened: OpenDatabase
   const n = imported.value.transactions;
   rows.push({ what: `${kind}: import`, seconds: (imported.ms / 1000).toFixed(2), rowsPerSecond: fmt(n / (imported.ms / 1000)), peakRssMb: imported.peakRssMb.toFixed(0), note: kind === "PGlite" ? "mål: topp ≤ 300 MB (se VmHWM)" : "mål ≥ 275 000 rader/s" });
   for (const by of ["class", "account", "costcentre", "project", "month"] as const) {
-    await budgetVsOutcomeReport(opened.db, { organisationId: id, year: YEAR, by }); // warm-up
+    await budgetVsOutcomeReport(opened.db, { organisationId: id, year, by }); // warm-up
     const times: number[] = [];
     let peak = 0;
     for (let i = 0; i < 5; i++) {
-      const r = await measure(() => budgetVsOutcomeReport(opened.db, { organisationId: id, year: YEAR, by }));
+      const r = await measure(() => budgetVsOutcomeReport(opened.db, { organisationId: id, year, by }));
       times.push(r.ms);
       peak = Math.max(peak, r.peakRssMb);
     }
@@ -84,11 +86,16 @@ async function benchDatabase(kind: "PGlite" | "PostgreSQL", opened: OpenDatabase
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "fordela-bench-"));
+  let ledger: { file: string; year: number; description: string } | undefined;
   try {
     const file = join(dir, "bench.se");
     process.stderr.write(`Genererar ${fmt(TRANSACTIONS)} #TRANS-rader (frö ${SEED}) i ${file}\n`);
     const gen = await measure(() => generateSieFile(createWriteStream(file), { seed: SEED, transactions: TRANSACTIONS, accounts: 300, costCentres: 500, projects: 200, year: YEAR }));
     rows.push({ what: "Generera SIE-fil", seconds: (gen.ms / 1000).toFixed(2), rowsPerSecond: fmt(TRANSACTIONS / (gen.ms / 1000)), peakRssMb: gen.peakRssMb.toFixed(0), note: `${(statSync(file).size / 2 ** 20).toFixed(0)} MB` });
+    // The imports, the reports and the server under load run over the reference ledger (1 000 000
+    // vouchers) when its generator can run; hledger reads the bench's own file.
+    ledger = referenceLedger(dir) ?? { file, year: YEAR, description: `bänkens egen fil, ${fmt(TRANSACTIONS)} #TRANS-rader` };
+    process.stderr.write(`Import, rapporter och last över ${ledger.description}\n`);
 
     // BENCH_IMPORT=0 skips this part (each database's import and reports, and hledger) to measure the server alone.
     if (process.env.BENCH_IMPORT !== "0") {
@@ -96,7 +103,7 @@ async function main(): Promise<void> {
       // whole cluster) must not count in this one's peak, and each child reports its own VmHWM.
       // The children run with the product's Node options, as the server does.
       for (const kind of ["PGlite", "PostgreSQL"] as const) {
-        const child = spawnSync(process.execPath, [...NODE_OPTIONS, ...process.execArgv, process.argv[1]!, "--child", kind, file, dir], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 24 });
+        const child = spawnSync(process.execPath, [...NODE_OPTIONS, ...process.execArgv, process.argv[1]!, "--child", kind, ledger.file, dir, String(ledger.year)], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 24 });
         const out = child.stdout.trim().split("\n").pop() ?? "";
         if (child.status !== 0 || !out.startsWith("{")) {
           rows.push({ what: kind, seconds: "–", rowsPerSecond: "–", peakRssMb: "–", note: `barnprocessen misslyckades (status ${child.status})` });
@@ -118,21 +125,22 @@ async function main(): Promise<void> {
         rows.push({ what: `hledger balance --budget (${version.stdout.trim()})`, seconds: (ms / 1000).toFixed(2), rowsPerSecond: fmt(TRANSACTIONS / (ms / 1000)), peakRssMb: "–", note: "läser journalen och summerar per klass" });
         const ours = rows.find((r) => r.what === "PostgreSQL: budget mot utfall (class)") ?? rows.find((r) => r.what === "PGlite: budget mot utfall (class)");
         const importRow = rows.find((r) => r.what === "PostgreSQL: import") ?? rows.find((r) => r.what === "PGlite: import");
-        if (ours && importRow) {
+        // Only over the same file: the reference ledger is not the file hledger read.
+        if (ours && importRow && ledger.file === file) {
           const reportRatio = ms / 1000 / Number(ours.seconds);
           const withImport = ms / 1000 / (Number(ours.seconds) + Number(importRow.seconds));
           rows.push({ what: "Kvot hledger / Fördela", seconds: "", rowsPerSecond: "", peakRssMb: "", note: `rapport: ${reportRatio.toFixed(0)}×; import + rapport: ${withImport.toFixed(2)}× (${ours.what.split(":")[0]})` });
         }
       } else rows.push({ what: "hledger", seconds: "–", rowsPerSecond: "–", peakRssMb: "–", note: "hledger saknas och kunde inte installeras (apt-get install hledger)" });
     }
-    if (process.env.BENCH_LOAD !== "0") loadRows.push(...(await serverUnderLoad(dir, file)));
+    if (process.env.BENCH_LOAD !== "0") loadRows.push(...(await serverUnderLoad(dir, ledger)));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
   const header: Row = { what: "Steg", seconds: "Sekunder", rowsPerSecond: "Rader/s", peakRssMb: "Topp RSS MB", note: "" };
   const all = [header, ...rows];
   const w = (k: keyof Row) => Math.max(...all.map((r) => r[k].length));
-  console.log(`\nFördela bench: ${fmt(TRANSACTIONS)} #TRANS-rader, 300 konton, 500 kostnadsställen, 200 projekt\n`);
+  console.log(`\nFördela bench: import och rapporter över ${ledger?.description ?? "–"}; bänkens egen fil (generering, hledger): ${fmt(TRANSACTIONS)} #TRANS-rader, 300 konton, 500 kostnadsställen, 200 projekt\n`);
   for (const r of all) console.log(`${r.what.padEnd(w("what"))}  ${r.seconds.padStart(w("seconds"))}  ${r.rowsPerSecond.padStart(w("rowsPerSecond"))}  ${r.peakRssMb.padStart(w("peakRssMb"))}  ${r.note}`);
   console.log(`\nHuvudprocessens högsta RSS (VmHWM; generering och hledger-journal): ${vmHwmMb()?.toFixed(0) ?? "okänd"} MB`);
   if (loadRows.length > 0) printLoadRows(loadRows);
@@ -144,12 +152,10 @@ const loadRows: LoadRow[] = [];
  * The server on each database, with the reference ledger of 1 000 000 vouchers imported when
  * the generator beside the repository is there (the bench's own file otherwise), under load.
  */
-async function serverUnderLoad(dir: string, ownFile: string): Promise<LoadRow[]> {
+async function serverUnderLoad(dir: string, ledger: { file: string; year: number }): Promise<LoadRow[]> {
   spawnSync(process.execPath, ["scripts/build-server.mjs"], { stdio: ["ignore", "ignore", "inherit"] });
   // The web build, for the page the server is asked for while it imports.
   if (!existsSync(join("dist", "web", "index.html"))) spawnSync("npm", ["run", "build:web"], { stdio: ["ignore", "ignore", "inherit"] });
-  const ledger = referenceLedger(dir) ?? { file: ownFile, year: YEAR, description: `bänkens egen fil, ${fmt(TRANSACTIONS)} #TRANS-rader` };
-  process.stderr.write(`Last mot servern med ${ledger.description}\n`);
   const out: LoadRow[] = [];
   const pglite = join(dir, "pglite-load");
   mkdirSync(pglite, { recursive: true });
@@ -193,7 +199,7 @@ function hledgerVersion(): { status: number | null; stdout: string } {
 }
 
 /** One database's import and reports, run in a child process; prints its rows as JSON. */
-async function child(kind: "PGlite" | "PostgreSQL", file: string, dir: string): Promise<void> {
+async function child(kind: "PGlite" | "PostgreSQL", file: string, dir: string, year: number): Promise<void> {
   if (kind === "PGlite") {
     // On disk, as the product runs it (FORDELA_DATA_DIR); BENCH_PGLITE=memory for memory://.
     const dataDir = process.env.BENCH_PGLITE === "memory" ? "memory://" : join(dir, "pglite");
@@ -206,7 +212,7 @@ async function child(kind: "PGlite" | "PostgreSQL", file: string, dir: string): 
     }
     const lite = await openDatabase({ dataDir });
     try {
-      await benchDatabase("PGlite", lite, file);
+      await benchDatabase("PGlite", lite, file, year);
     } finally {
       await lite.close();
     }
@@ -228,7 +234,7 @@ async function child(kind: "PGlite" | "PostgreSQL", file: string, dir: string): 
       url.pathname = `/${name}`;
       const opened = await openDatabase({ url: url.toString() });
       try {
-        await benchDatabase("PostgreSQL", opened, file);
+        await benchDatabase("PostgreSQL", opened, file, year);
       } finally {
         await opened.close();
         const dropper = new pg.Client({ connectionString: PG_URL });
@@ -247,5 +253,5 @@ if (initAt >= 0) {
   const made = await openDatabase({ dataDir: process.argv[initAt + 1]! });
   await migrate(made.db);
   await made.close();
-} else if (childAt >= 0) await child(process.argv[childAt + 1] as "PGlite" | "PostgreSQL", process.argv[childAt + 2]!, process.argv[childAt + 3]!);
+} else if (childAt >= 0) await child(process.argv[childAt + 1] as "PGlite" | "PostgreSQL", process.argv[childAt + 2]!, process.argv[childAt + 3]!, Number(process.argv[childAt + 4]));
 else await main();

@@ -6,14 +6,14 @@
 import { spawn } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { NODE_OPTIONS } from "./node-options.mjs";
+import { nodeOptionsFor } from "./node-options.mjs";
 import { builtEntryIfCurrent } from "./built-entry.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const built = process.env.FORDELA_RUN_SOURCE === "1" ? undefined : builtEntryIfCurrent(root);
 // tsx is resolved from here, not from the working directory, so the command runs from anywhere.
 const entry = built ? [built] : ["--import", import.meta.resolve("tsx"), join(root, "src/cli/main.ts")];
-const child = spawn(process.execPath, [...NODE_OPTIONS, ...entry, ...process.argv.slice(2)], { stdio: "inherit" });
+const child = spawn(process.execPath, [...nodeOptionsFor(process.argv[2]), ...entry, ...process.argv.slice(2)], { stdio: "inherit" });
 // A service manager stops this process, not the one doing the work: pass its signals on.
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

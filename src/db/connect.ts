@@ -4,6 +4,7 @@ import { KyselyPGlite } from "kysely-pglite";
 import pg from "pg";
 import type { Database } from "./schema";
 import { ClientsByPid } from "./pg-clients";
+import { preparingQueries, StatementNames } from "./prepared-statements";
 
 export type Db = Kysely<Database>;
 
@@ -54,7 +55,11 @@ export async function openDatabase(options: OpenOptions = {}): Promise<OpenDatab
     });
     // Known by server pid so that a bulk path can find the client under a Kysely transaction (COPY).
     const clients = new ClientsByPid();
-    pool.on("connect", (client) => clients.add(client));
+    const statementNames = new StatementNames();
+    pool.on("connect", (client) => {
+      clients.add(client);
+      preparingQueries(client, statementNames);
+    });
     pool.on("remove", (client) => clients.remove(client));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     pooled.set(db, clients);

@@ -12,6 +12,11 @@ import { startServer, type StartedServer } from "../helpers/server-process";
 
 const embedded = !process.env.DATABASE_URL;
 
+/** The launcher gives the server process its own V8 options (bin/node-options.mjs). */
+function expectServerOptions(server: StartedServer): void {
+  expect(readFileSync(`/proc/${server.pid}/cmdline`, "utf8").split("\0")).toEqual(expect.arrayContaining(["--max-old-space-size=1024", "--max-semi-space-size=32", "serve"]));
+}
+
 describe("one process per data directory", () => {
   let env: NodeJS.ProcessEnv;
   let drop: () => Promise<void>;
@@ -27,6 +32,7 @@ describe("one process per data directory", () => {
 
   it.runIf(embedded)("refuses a command while the server holds the embedded directory, naming its pid and address, then runs once it has stopped", async () => {
     server = await startServer(env);
+    expectServerOptions(server);
     const lockFile = join(env.FORDELA_DATA_DIR!, "fordela.lock");
     expect(JSON.parse(readFileSync(lockFile, "utf8"))).toMatchObject({ pid: server.pid, command: "serve", url: server.url });
 
@@ -57,6 +63,7 @@ describe("one process per data directory", () => {
 
   it.runIf(!embedded)("lets a command change the shared PostgreSQL database while the server runs, and the server sees it", async () => {
     server = await startServer(env);
+    expectServerOptions(server);
     const added = fordela(env, "user", "add", "anna", "--org", "23", "--role", "handläggare");
     expect(added.code).toBe(0);
     const password = /Engångslösenord[^:]*: (\S+)/.exec(added.stdout)![1]!;
