@@ -126,6 +126,17 @@ export interface LedgerClassTotalsTable {
   object: string;
   class: string;
   amount_ore: number;
+  kind: ColumnType<"outcome" | "budget", "outcome" | "budget" | undefined, never>;
+}
+
+/** Budgets counted once, per import, dimension (0 none, 1 cost centre, 6 project), period, object and account. */
+export interface LedgerBudgetTotalsTable {
+  import_id: number;
+  dimension: number;
+  period: number;
+  object: string;
+  account: string;
+  amount_ore: number;
 }
 
 export interface LedgerClassTotalsStateTable {
@@ -188,6 +199,7 @@ export interface LedgerTables {
   ledger_totals: LedgerTotalsTable;
   ledger_class_totals: LedgerClassTotalsTable;
   ledger_class_totals_state: LedgerClassTotalsStateTable;
+  ledger_budget_totals: LedgerBudgetTotalsTable;
   csv_mappings: CsvMappingsTable;
   ledger_account_classes: LedgerAccountClassesTable;
   ledger_account_class_sets: LedgerAccountClassSetsTable;

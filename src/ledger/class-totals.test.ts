@@ -9,7 +9,7 @@ import type { OpenDatabase } from "../db/connect";
 import { importSie } from "./import-sie";
 import { replaceAccountClasses } from "./mappings";
 import { accountClassOverrides } from "./class-totals";
-import { budgetCells, budgetVsOutcomeReport, objectNames, outcomeCells, type BudgetOutcomeQuery } from "./report";
+import { budgetCellsFromLines, budgetVsOutcomeReport, objectNames, outcomeCells, type BudgetOutcomeQuery } from "./report";
 
 let opened: OpenDatabase;
 let org: number;
@@ -29,11 +29,11 @@ beforeAll(async () => {
 });
 afterAll(async () => opened.close());
 
-/** The same report summed per account from ledger_totals, the way it was made before the class sums. */
+/** The same report summed per account from ledger_totals and the budget lines, the way it was made before the class and budget sums. */
 async function fromAccountTotals(q: BudgetOutcomeQuery): Promise<BudgetOutcomeReport> {
   const [outcome, budget, overrides, labels] = await Promise.all([
     outcomeCells(opened.db, q),
-    budgetCells(opened.db, q),
+    budgetCellsFromLines(opened.db, q),
     accountClassOverrides(opened.db, q.organisationId),
     objectNames(opened.db, q.organisationId, q.by),
   ]);
@@ -42,7 +42,7 @@ async function fromAccountTotals(q: BudgetOutcomeQuery): Promise<BudgetOutcomeRe
   return budgetVsOutcome({ year: q.year, by: q.by, outcome, budget, classify: accountClassifier(overrides), labels, ...(months ? { asOfMonth: months.asOfMonth } : {}) });
 }
 
-describe("budget vs outcome from the sums per account class", () => {
+describe("budget vs outcome from the sums per account class and the budgets kept at import", () => {
   it("gives the report the per-account sums give, for every grouping, and follows a changed class mapping", async () => {
     for (const step of ["BAS", "changed"] as const) {
       if (step === "changed") {
@@ -52,7 +52,7 @@ describe("budget vs outcome from the sums per account class", () => {
           { from: "8000", to: "8999", class: "balance" },
         ]);
       }
-      for (const by of ["class", "month", "project", "costcentre"] as const) {
+      for (const by of ["class", "account", "month", "project", "costcentre"] as const) {
         const q = { organisationId: org, year: 2024, by };
         const report = await budgetVsOutcomeReport(opened.db, q);
         expect(report, `${step} ${by}`).toEqual(await fromAccountTotals(q));

@@ -3,6 +3,7 @@ import type { Db } from "../db/connect";
 import { accountClassifier, type AccountClass, type AccountClassOverride } from "../core/followup/account-class";
 import type { AmountCell } from "../core/followup/budget-outcome";
 import { periodWindow, type FiscalYear } from "../core/followup/fiscal-year";
+import { BUDGET_DIMENSIONS } from "./budget-totals";
 import { liveImports } from "./imports";
 
 /** The part of a class mapping that decides the sums (joint financing does not). */
@@ -51,7 +52,13 @@ export async function buildClassTotals(db: Db, importId: number, overrides: read
     .onConflict((oc) => oc.column("import_id").doUpdateSet({ classing: key }))
     .execute();
   await db.deleteFrom("ledger_class_totals").where("import_id", "=", importId).execute();
-  const accounts = await db.selectFrom("ledger_totals").select("account").distinct().where("import_id", "=", importId).where("dimension", "=", 0).execute();
+  const accounts = await db
+    .selectFrom("ledger_totals")
+    .select("account")
+    .where("import_id", "=", importId)
+    .where("dimension", "=", 0)
+    .union(db.selectFrom("ledger_budget_totals").select("account").where("import_id", "=", importId).where("dimension", "=", 0))
+    .execute();
   const classify = accountClassifier(overrides);
   const classed = accounts.map((a) => [a.account, classify(a.account).class] as const).filter(([, c]) => c !== "balance");
   if (classed.length === 0) return;
@@ -66,14 +73,34 @@ export async function buildClassTotals(db: Db, importId: number, overrides: read
       WHERE t.import_id = ${importId} AND t.dimension = ${dimension} AND t.period = ${period}
       GROUP BY t.import_id, t.dimension, t.period, t.object, c.class`.execute(db);
   }
+  // The budgets beside them, from the budgets counted once (src/ledger/budget-totals.ts).
+  for (const dimension of BUDGET_DIMENSIONS) {
+    await between();
+    await sql`INSERT INTO ledger_class_totals (import_id, dimension, period, object, class, amount_ore, kind)
+      SELECT t.import_id, t.dimension, t.period, t.object, c.class, sum(t.amount_ore), 'budget'
+      FROM ledger_budget_totals t JOIN unnest(${classed.map((c) => c[0])}::text[], ${classed.map((c) => c[1])}::text[]) AS c(account, class) ON c.account = t.account
+      WHERE t.import_id = ${importId} AND t.dimension = ${dimension}
+      GROUP BY t.import_id, t.dimension, t.period, t.object, c.class`.execute(db);
+  }
 }
+
+type ClassGrouping = "class" | "month" | "project" | "costcentre";
 
 /**
  * Outcome per class for the report without object filters: by class or month from dimension 0,
  * by project from 6, by cost centre from 1 (whole-year sums, as in ledger_totals). The cells
  * carry their class, and `account` is left empty.
  */
-export async function classOutcomeCells(db: Db, organisationId: number, fy: FiscalYear, by: "class" | "month" | "project" | "costcentre"): Promise<AmountCell[]> {
+export function classOutcomeCells(db: Db, organisationId: number, fy: FiscalYear, by: ClassGrouping): Promise<AmountCell[]> {
+  return classCells(db, organisationId, fy, by, "outcome");
+}
+
+/** Budget per class, counted once, for the same reports (per month also by cost centre). */
+export function classBudgetCells(db: Db, organisationId: number, fy: FiscalYear, by: ClassGrouping): Promise<AmountCell[]> {
+  return classCells(db, organisationId, fy, by, "budget");
+}
+
+async function classCells(db: Db, organisationId: number, fy: FiscalYear, by: ClassGrouping, kind: "outcome" | "budget"): Promise<AmountCell[]> {
   const dimension = by === "project" ? 6 : by === "costcentre" ? 1 : 0;
   const { from, to } = periodWindow(fy);
   const rows = await db
@@ -81,6 +108,7 @@ export async function classOutcomeCells(db: Db, organisationId: number, fy: Fisc
     .select(["period", "object", "class", sql<string>`sum(amount_ore)`.as("amount")])
     .where("import_id", "in", liveImports(db, organisationId, fy.year))
     .where("dimension", "=", dimension)
+    .where("kind", "=", kind)
     .where("period", ">=", from)
     .where("period", "<=", to)
     .groupBy(["period", "object", "class"])

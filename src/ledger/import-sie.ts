@@ -4,6 +4,7 @@ import type { Db } from "../db/connect";
 import type { Database } from "../db/schema";
 import { readSie, SieFileError, type SieInput, type SieObjectRef, type SieRecord, type SieSummary, type SieWarning } from "../formats/sie";
 import { accountClassOverrides, buildClassTotals } from "./class-totals";
+import { buildBudgetTotals } from "./budget-totals";
 
 import { copierFor, LedgerRowWriter } from "./rows";
 import { letOthersIn, removeStagedImport, stagedPgliteCopier } from "./staged-import";
@@ -108,6 +109,7 @@ export async function importSie(db: Db, input: SieInput, options: SieImportOptio
       // Before the last transaction, in pieces: after the rows, these are the longest statements
       // (55 000 budget lines and the class sums of the reference ledger took 4 s together).
       await storeBalances(db, staged, letOthersIn);
+      await buildBudgetTotals(db, importId, letOthersIn);
       await buildClassTotals(db, importId, await accountClassOverrides(db, options.organisationId), letOthersIn);
       await letOthersIn();
       return await db.transaction().execute((trx) => finishImport(trx, importId, { ...staged, storedBeforeFinish: true }, fileName, totalBytes, options));
@@ -239,7 +241,10 @@ async function stageRows(writer: LedgerRowWriter, input: SieInput, fileName: str
 async function finishImport(trx: Transaction<Database>, importId: number, staged: StagedFile, fileName: string, totalBytes: number | undefined, options: SieImportOptions): Promise<SieImportResult> {
   const { writer, summary, chart, balances, periodAmounts, year, firstDate } = staged;
   const resolvedYear = year ?? (firstDate ? Number(firstDate.slice(0, 4)) : new Date().getFullYear());
-  if (!staged.storedBeforeFinish) await storeBalances(trx, staged);
+  if (!staged.storedBeforeFinish) {
+    await storeBalances(trx, staged);
+    await buildBudgetTotals(trx, importId);
+  }
   await upsertChart(trx, options.organisationId, chart);
   const overrides = await accountClassOverrides(trx, options.organisationId);
   if (!staged.storedBeforeFinish) await buildClassTotals(trx, importId, overrides);

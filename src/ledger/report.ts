@@ -3,7 +3,8 @@ import type { Db } from "../db/connect";
 import { accountClassifier } from "../core/followup/account-class";
 import { budgetVsOutcome, type AmountCell, type BudgetOutcomeGrouping, type BudgetOutcomeReport } from "../core/followup/budget-outcome";
 import type { ForecastMethod } from "../core/followup/forecast";
-import { accountClassOverrides, classOutcomeCells, ensureClassTotals } from "./class-totals";
+import { accountClassOverrides, classBudgetCells, classOutcomeCells, ensureClassTotals } from "./class-totals";
+import { budgetTotalCells } from "./budget-totals";
 import { calendarFiscalYear, fiscalMonthOf, periodWindow, type FiscalYear } from "../core/followup/fiscal-year";
 import { fiscalYearOf, liveImports } from "./imports";
 
@@ -62,14 +63,17 @@ export async function outcomeCells(db: Db, q: BudgetOutcomeQuery): Promise<Amoun
 }
 
 /**
- * Budget sums from #PBUDGET (and CSV budgets when they come), filtered like the outcome.
- *
- * Real exports give an account's budget twice: once as the account's total (no objects) and
- * once per object, adding up to it. Each is counted once: a grouping or filter by object reads
- * the per-object rows, anything else the account total; where a period and account has only one
- * kind, that kind is read. Where the two disagree, budgetDisagreements says so.
+ * Budget sums from #PBUDGET, filtered like the outcome, each budget counted once (see
+ * buildBudgetTotals). Without object filters they are read as kept at import; with them summed
+ * from the budget lines here. Where the total and the objects disagree, budgetDisagreements says so.
  */
 export async function budgetCells(db: Db, q: BudgetOutcomeQuery): Promise<AmountCell[]> {
+  if (q.project !== undefined || q.costCentre !== undefined) return budgetCellsFromLines(db, q);
+  return budgetTotalCells(db, q.organisationId, q.fiscalYear ?? calendarFiscalYear(q.year), q.by === "costcentre" ? 1 : q.by === "project" ? 6 : 0);
+}
+
+/** Budget sums counted once from the import's budget lines (a window over the year's lines), for any filters. */
+export async function budgetCellsFromLines(db: Db, q: BudgetOutcomeQuery): Promise<AmountCell[]> {
   const project = objectFilter(q.project);
   const costCentre = objectFilter(q.costCentre);
   const byObject = q.by === "costcentre" || q.by === "project" || project !== undefined || costCentre !== undefined;
@@ -162,7 +166,7 @@ export async function budgetVsOutcomeReport(db: Db, query: BudgetOutcomeQuery): 
   if (byClass) await ensureClassTotals(db, q.organisationId, overrides);
   const [outcome, budget, labels] = await Promise.all([
     byClass ? classOutcomeCells(db, q.organisationId, q.fiscalYear, byClass) : outcomeCells(db, q),
-    budgetCells(db, q),
+    byClass ? classBudgetCells(db, q.organisationId, q.fiscalYear, byClass) : budgetCells(db, q),
     objectNames(db, q.organisationId, q.by),
   ]);
   const asOfMonth = q.asOfMonth ?? (await monthOfCostCentreOutcome(db, q, overrides));
