@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
@@ -21,13 +21,36 @@ import { ensureReferenceData } from "../src/db/queries/reference-state";
  * - PostgreSQL: two template databases with the same contents, for CREATE DATABASE … TEMPLATE.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const webBuild = buildWebBundle(project);
   const removeBundle = buildCliBundle(project);
   const serverUrl = process.env.DATABASE_URL;
   const removeTemplates = serverUrl ? await setupServerTemplates(project, serverUrl) : await setupEmbeddedTemplates(project);
+  const removeWeb = await webBuild;
   return async () => {
     removeBundle();
+    removeWeb();
     await removeTemplates();
   };
+}
+
+/**
+ * The web UI built from the current sources into a private folder, once per run, for the
+ * browser tests (test/helpers/browser.ts): sixteen test files each building it cost half a
+ * minute a run. Built while the templates are made; a running server's dist/web is never touched.
+ */
+async function buildWebBundle(project: TestProject): Promise<() => void> {
+  const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+  const webDir = mkdtempSync(join(tmpdir(), "fordela-web-"));
+  const vite = join(root, "node_modules/vite/bin/vite.js");
+  const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, [vite, "build", "--config", "src/web/vite.config.ts", "--outDir", webDir, "--emptyOutDir", "--logLevel", "error"], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+    let err = "";
+    child.stderr.on("data", (d) => (err += d));
+    child.on("exit", (c) => resolve({ code: c, stderr: err }));
+  });
+  if (code !== 0) throw new Error(`Kunde inte bygga webbgränssnittet för testerna:\n${stderr}`);
+  project.provide("webBundle", webDir);
+  return () => rmSync(webDir, { recursive: true, force: true });
 }
 
 /**
@@ -112,5 +135,6 @@ declare module "vitest" {
     serverTemplate: string;
     serverCliTemplate: string;
     cliBundle: string;
+    webBundle: string;
   }
 }

@@ -1,9 +1,6 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { expect, inject } from "vitest";
 import type { OpenDatabase } from "../../src/db/connect";
 import { loadReferenceData } from "../../src/db/queries/reference";
 import { createUser, type NewUser } from "../../src/server/auth/users";
@@ -27,10 +24,8 @@ export async function startBrowserApp(users: NewUser[], options: Pick<AppConfig,
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Webbläsartestet kräver Chromium på ${CHROMIUM}, men filen finns inte. Installera paketet chromium (apt-get install chromium).`);
   }
-  // Build the current sources into a private folder, so the test never runs a stale bundle and
-  // never disturbs a dist/web that a running server is using.
-  const webDir = mkdtempSync(join(tmpdir(), "fordela-web-"));
-  execFileSync("npx", ["vite", "build", "--config", "src/web/vite.config.ts", "--outDir", webDir, "--emptyOutDir", "--logLevel", "warn"], { stdio: "pipe" });
+  // The current sources, built once per run into a private folder (test/global-setup.ts).
+  const webDir = inject("webBundle");
   const db = await createTestDatabase();
   await loadReferenceData(db.db);
   for (const user of users) await createUser(db.db, user);
@@ -48,7 +43,6 @@ export async function startBrowserApp(users: NewUser[], options: Pick<AppConfig,
       await browser.close();
       await server.close();
       await db.close();
-      rmSync(webDir, { recursive: true, force: true });
     },
   };
 }
