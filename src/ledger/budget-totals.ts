@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Db } from "../db/connect";
+import { manyRows, type SumOfOre } from "../db/many-rows";
 import type { AmountCell } from "../core/followup/budget-outcome";
 import { periodWindow, type FiscalYear } from "../core/followup/fiscal-year";
 import { liveImports } from "./imports";
@@ -41,14 +42,13 @@ export async function buildBudgetTotals(db: Db, importId: number, between: () =>
 /** Budget cells of the organisation's year for a report without object filters: a few thousand rows. */
 export async function budgetTotalCells(db: Db, organisationId: number, fy: FiscalYear, dimension: BudgetDimension): Promise<AmountCell[]> {
   const { from, to } = periodWindow(fy);
-  const rows = await db
+  const rows = await manyRows(db, db
     .selectFrom("ledger_budget_totals")
-    .select(["period", "account", "object", sql<string>`sum(amount_ore)`.as("amount")])
+    .select(["period", "account", "object", sql<SumOfOre>`sum(amount_ore)`.as("amount")])
     .where("import_id", "in", liveImports(db, organisationId, fy.year))
     .where("dimension", "=", dimension)
     .where("period", ">=", from)
     .where("period", "<=", to)
-    .groupBy(["period", "account", "object"])
-    .execute();
+    .groupBy(["period", "account", "object"]));
   return rows.map((r) => ({ period: r.period, account: r.account, key: r.object, amount: Number(r.amount) }));
 }

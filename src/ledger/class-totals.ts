@@ -5,6 +5,7 @@ import type { AmountCell } from "../core/followup/budget-outcome";
 import { periodWindow, type FiscalYear } from "../core/followup/fiscal-year";
 import { BUDGET_DIMENSIONS } from "./budget-totals";
 import { liveImports } from "./imports";
+import { manyRows, type SumOfOre } from "../db/many-rows";
 
 /** The part of a class mapping that decides the sums (joint financing does not). */
 export function classingKey(overrides: readonly AccountClassOverride[]): string {
@@ -103,16 +104,15 @@ export function classBudgetCells(db: Db, organisationId: number, fy: FiscalYear,
 async function classCells(db: Db, organisationId: number, fy: FiscalYear, by: ClassGrouping, kind: "outcome" | "budget"): Promise<AmountCell[]> {
   const dimension = by === "project" ? 6 : by === "costcentre" ? 1 : 0;
   const { from, to } = periodWindow(fy);
-  const rows = await db
+  const rows = await manyRows(db, db
     .selectFrom("ledger_class_totals")
-    .select(["period", "object", "class", sql<string>`sum(amount_ore)`.as("amount")])
+    .select(["period", "object", "class", sql<SumOfOre>`sum(amount_ore)`.as("amount")])
     .where("import_id", "in", liveImports(db, organisationId, fy.year))
     .where("dimension", "=", dimension)
     .where("kind", "=", kind)
     .where("period", ">=", from)
     .where("period", "<=", to)
-    .groupBy(["period", "object", "class"])
-    .execute();
+    .groupBy(["period", "object", "class"]));
   return rows.map((r) => ({ period: r.period, account: "", key: r.object, class: r.class as AccountClass, amount: Number(r.amount) }));
 }
 

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Db } from "../db/connect";
+import { manyRows, type SumOfOre } from "../db/many-rows";
 import { accountClassifier } from "../core/followup/account-class";
 import { budgetVsOutcome, type AmountCell, type BudgetOutcomeGrouping, type BudgetOutcomeReport } from "../core/followup/budget-outcome";
 import type { ForecastMethod } from "../core/followup/forecast";
@@ -37,20 +38,20 @@ export async function outcomeCells(db: Db, q: BudgetOutcomeQuery): Promise<Amoun
   if (fromRows) {
     let query = db
       .selectFrom("ledger_transactions")
-      .select(["period", "account", sql<string>`coalesce(${sql.ref(q.by === "project" ? "project" : "cost_centre")}, '')`.as("key"), sql<string>`sum(amount_ore)`.as("amount")])
+      .select(["period", "account", sql<string>`coalesce(${sql.ref(q.by === "project" ? "project" : "cost_centre")}, '')`.as("key"), sql<SumOfOre>`sum(amount_ore)`.as("amount")])
       .where("import_id", "in", liveImports(db, q.organisationId, q.year))
       .where("period", ">=", from)
       .where("period", "<=", to)
       .groupBy(["period", "account", "key"]);
     if (project !== undefined) query = project === "" ? query.where("project", "is", null) : query.where("project", "=", project);
     if (costCentre !== undefined) query = costCentre === "" ? query.where("cost_centre", "is", null) : query.where("cost_centre", "=", costCentre);
-    const rows = await query.execute();
+    const rows = await manyRows(db, query);
     return rows.map((r) => ({ period: r.period, account: r.account, key: r.key, amount: Number(r.amount) }));
   }
   const dimension = q.by === "costcentre" || costCentre !== undefined ? 1 : q.by === "project" || project !== undefined ? 6 : 0;
   let query = db
     .selectFrom("ledger_totals")
-    .select(["period", "account", "object", sql<string>`sum(amount_ore)`.as("amount")])
+    .select(["period", "account", "object", sql<SumOfOre>`sum(amount_ore)`.as("amount")])
     .where("import_id", "in", liveImports(db, q.organisationId, q.year))
     .where("dimension", "=", dimension)
     .where("period", ">=", from)
@@ -58,7 +59,7 @@ export async function outcomeCells(db: Db, q: BudgetOutcomeQuery): Promise<Amoun
     .groupBy(["period", "account", "object"]);
   if (dimension === 6 && project !== undefined) query = query.where("object", "=", project);
   if (dimension === 1 && costCentre !== undefined) query = query.where("object", "=", costCentre);
-  const rows = await query.execute();
+  const rows = await manyRows(db, query);
   return rows.map((r) => ({ period: r.period, account: r.account, key: r.object, amount: Number(r.amount) }));
 }
 
@@ -98,12 +99,12 @@ export async function budgetCellsFromLines(db: Db, q: BudgetOutcomeQuery): Promi
   const duplicate = byObject ? sql<boolean>`b.cost_centre IS NULL AND b.project IS NULL` : sql<boolean>`(b.cost_centre IS NOT NULL OR b.project IS NOT NULL)`;
   let query = db
     .selectFrom(rows)
-    .select(["b.period", "b.account", sql<string>`coalesce(${sql.ref(q.by === "costcentre" ? "b.cost_centre" : "b.project")}, '')`.as("key"), sql<string>`sum(b.amount_ore)`.as("amount")])
+    .select(["b.period", "b.account", sql<string>`coalesce(${sql.ref(q.by === "costcentre" ? "b.cost_centre" : "b.project")}, '')`.as("key"), sql<SumOfOre>`sum(b.amount_ore)`.as("amount")])
     .where(sql<boolean>`NOT (b.has_total AND b.has_objects AND ${duplicate})`)
     .groupBy(["b.period", "b.account", "key"]);
   if (project !== undefined) query = project === "" ? query.where("b.project", "is", null) : query.where("b.project", "=", project);
   if (costCentre !== undefined) query = costCentre === "" ? query.where("b.cost_centre", "is", null) : query.where("b.cost_centre", "=", costCentre);
-  const result = await query.execute();
+  const result = await manyRows(db, query);
   return result.map((r) => ({ period: r.period, account: r.account, key: r.key, amount: Number(r.amount) }));
 }
 

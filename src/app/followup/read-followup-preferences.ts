@@ -3,6 +3,7 @@ import type { Database } from "../../db/schema";
 import type { Actor } from "../actor";
 import { requireRole } from "../access";
 import { ForbiddenError } from "../../core/errors";
+import { compareCodes } from "../../core/object-codes";
 
 // A user's own choices on the follow-up pages, per organisation, kept in the database so that
 // the project accounts and the annual report leave out the same projects on every page, in every
@@ -17,7 +18,7 @@ export interface FollowupPreferences {
 export const NAME = "followup.excluded_projects" as const;
 
 /** Sorted, without duplicates or blanks. */
-export const normaliseProjects = (codes: readonly string[]) => [...new Set(codes.map((c) => c.trim()).filter(Boolean))].sort((a, b) => a.localeCompare(b, "sv", { numeric: true }));
+export const normaliseProjects = (codes: readonly string[]) => [...new Set(codes.map((c) => c.trim()).filter(Boolean))].sort(compareCodes);
 
 export function ownId(actor: Actor): number {
   if (actor.id === null) throw new ForbiddenError("Valen sparas per användare; logga in som en användare.");

@@ -3,6 +3,7 @@ import { ACCOUNT_CLASS_NAMES, ACCOUNT_CLASSES, type AccountClass, type AccountCl
 import { deviation, deviationPercent, reportSign } from "./deviation";
 import { calendarFiscalYear, fiscalMonthOf, fiscalMonths, periodOfFiscalMonth, periodText, type FiscalYear } from "./fiscal-year";
 import { FORECAST_METHOD_TEXT, forecastYear, type ForecastMethod } from "./forecast";
+import { compareCodes } from "../object-codes";
 
 export type BudgetOutcomeGrouping = "class" | "account" | "costcentre" | "project" | "month";
 
@@ -116,7 +117,7 @@ export function budgetVsOutcome(input: BudgetOutcomeInput): BudgetOutcomeReport 
     const forecast = forecastYear(acc.outcome, acc.budget, asOf, method, months) + acc.outcomeYear + (asOf === 0 ? acc.budgetYear : 0);
     return { key, label, budget, outcome, deviation: dev, deviationPercent: deviationPercent(dev, budget), forecast };
   };
-  const keys = input.by === "class" ? ACCOUNT_CLASSES.filter((k) => groups.has(k)) : [...groups.keys()].sort((a, b) => a.localeCompare(b, "sv", { numeric: true }));
+  const keys = input.by === "class" ? ACCOUNT_CLASSES.filter((k) => groups.has(k)) : [...groups.keys()].sort(compareCodes);
   const rows = keys.map((k) => row(k, labelFor(input, fy, k), groups.get(k)!));
   const all = newAcc(months);
   for (const acc of groups.values()) {

@@ -1,4 +1,5 @@
 import type { Ore } from "../allocation/types";
+import { compareCodes } from "../object-codes";
 
 /** A project's money for one year, in report sign (income and balances positive, costs positive as spent). */
 export interface ProjectFlows {
@@ -124,7 +125,7 @@ export function projectAccounts(input: ProjectAccountsInput): ProjectAccountsTab
     }
   }
   const excluded = new Set(input.excludeFromSubtotal ?? []);
-  const rows = [...input.projects].sort((a, b) => a.code.localeCompare(b.code, "sv", { numeric: true })).map((p) => projectRow(p, previous.get(p.code)));
+  const rows = [...input.projects].sort((a, b) => compareCodes(a.code, b.code)).map((p) => projectRow(p, previous.get(p.code)));
   // A project that had money last year but no rows this year still has its balance.
   for (const [code, closing] of previous) {
     if (!rows.some((r) => r.code === code)) {
@@ -132,7 +133,7 @@ export function projectAccounts(input: ProjectAccountsInput): ProjectAccountsTab
       rows.push(projectRow({ code, name, opening: null, jointFinancing: 0, otherIncome: 0, costs: 0 }, closing));
     }
   }
-  rows.sort((a, b) => a.code.localeCompare(b.code, "sv", { numeric: true }));
+  rows.sort((a, b) => compareCodes(a.code, b.code));
   const included = rows.filter((r) => !excluded.has(r.code));
   const left = rows.filter((r) => excluded.has(r.code));
   if (input.boardResult !== undefined) included.push(boardRow(input.year, input.boardResult, previousBoard));
