@@ -4,6 +4,7 @@ import { ensureFirstAdmin } from "./bootstrap";
 import { startServer } from "./http";
 import { startReminderTimer } from "./mail/timer";
 import { startBackupTimer } from "./backup-timer";
+import { requestsFinished } from "./requests-in-progress";
 
 export interface StartOptions extends Pick<AppConfig, "sessionPolicy" | "trustProxy" | "allowedOrigins" | "oidc" | "healthDb"> {
   port: number;
@@ -43,6 +44,7 @@ export async function startFordela(db: Db, options: StartOptions): Promise<Start
       stopReminders?.();
       stopBackups?.();
       await server.close();
+      await requestsFinished();
     },
   };
 }

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import type { AppEnv } from "./context";
-import { countRequests, giveWayToRequests } from "./requests-in-progress";
+import { countRequests, giveWayToRequests, requestsFinished } from "./requests-in-progress";
 
 async function timed(work: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
@@ -29,5 +29,28 @@ describe("an import gives way to requests in progress", () => {
     release();
     expect(await (await answer).text()).toBe("klar");
     expect(await beforeAPause()).toBe("gave way");
+  });
+});
+
+describe("a stopping server", () => {
+  it("waits for a handler still running, and waits no longer than its limit", async () => {
+    let release!: () => void;
+    const app = new Hono<AppEnv>();
+    app.use("*", countRequests);
+    app.get("/slow", async (c) => {
+      await new Promise<void>((r) => (release = r));
+      return c.text("klar");
+    });
+    const answer = Promise.resolve(app.request("/slow"));
+    await new Promise((r) => setTimeout(r, 5));
+    let finished = false;
+    const waiting = requestsFinished().then(() => (finished = true));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(finished).toBe(false);
+    expect(await timed(() => requestsFinished(40))).toBeGreaterThanOrEqual(35);
+    release();
+    await waiting;
+    expect(await (await answer).text()).toBe("klar");
+    expect(await timed(() => requestsFinished())).toBeLessThan(10);
   });
 });

@@ -26,3 +26,13 @@ const PAUSE_MS = 10;
 export function giveWayToRequests(): Promise<void> {
   return new Promise((resolve) => (inProgress > 0 ? setTimeout(resolve, PAUSE_MS) : setImmediate(resolve)));
 }
+
+/**
+ * Resolves once no request is being answered, or after `limitMs`: a stopping server waits for
+ * it before closing the database, because a handler may still be running after its client hung
+ * up (the HTTP server then counts no connection and reports itself closed).
+ */
+export async function requestsFinished(limitMs = 10_000): Promise<void> {
+  const until = performance.now() + limitMs;
+  while (inProgress > 0 && performance.now() < until) await new Promise((r) => setTimeout(r, 10));
+}
