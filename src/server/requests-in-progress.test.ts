@@ -12,18 +12,23 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
 /** Whether giveWay resolved before a timer of a pause's length: only a turn of the loop. */
 const beforeAPause = () => Promise.race([giveWayToRequests().then(() => "gave way"), new Promise((r) => setTimeout(() => r("paused"), 10))]);
 
+/** A request being answered (counted) until `release` is called. */
+function slowRequest(): { answer: Promise<Response>; release: () => void } {
+  let release!: () => void;
+  const app = new Hono<AppEnv>();
+  app.use("*", countRequests);
+  app.get("/slow", async (c) => {
+    await new Promise<void>((r) => (release = r));
+    return c.text("klar");
+  });
+  const answer = Promise.resolve(app.request("/slow"));
+  return { answer, release: () => release() };
+}
+
 describe("an import gives way to requests in progress", () => {
   it("pauses while a request is being answered, and only turns the loop once when none is", async () => {
-    let release!: () => void;
-    const app = new Hono<AppEnv>();
-    app.use("*", countRequests);
-    app.get("/slow", async (c) => {
-      await new Promise<void>((r) => (release = r));
-      return c.text("klar");
-    });
-
     expect(await beforeAPause()).toBe("gave way");
-    const answer = Promise.resolve(app.request("/slow"));
+    const { answer, release } = slowRequest();
     await new Promise((r) => setTimeout(r, 5));
     expect(await timed(giveWayToRequests)).toBeGreaterThanOrEqual(9);
     release();
@@ -34,14 +39,7 @@ describe("an import gives way to requests in progress", () => {
 
 describe("a stopping server", () => {
   it("waits for a handler still running, and waits no longer than its limit", async () => {
-    let release!: () => void;
-    const app = new Hono<AppEnv>();
-    app.use("*", countRequests);
-    app.get("/slow", async (c) => {
-      await new Promise<void>((r) => (release = r));
-      return c.text("klar");
-    });
-    const answer = Promise.resolve(app.request("/slow"));
+    const { answer, release } = slowRequest();
     await new Promise((r) => setTimeout(r, 5));
     let finished = false;
     const waiting = requestsFinished().then(() => (finished = true));
