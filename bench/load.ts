@@ -4,6 +4,7 @@
 // Also start-up time and memory of the compiled build against the TypeScript sources.
 import autocannon, { type Request } from "autocannon";
 import { fordelaCommand, login, startServer, type StartedServer } from "../test/helpers/server-process";
+import { cpuSplit } from "./cpu-split";
 import { duringImport } from "./during-import";
 
 export interface LoadRow {
@@ -74,9 +75,11 @@ function healthProbe(url: string): { stop(): { maxMs: number; failures: number }
 
 async function drive(server: StartedServer, headers: Record<string, string>, requests: Request[], connections: number) {
   const probe = healthProbe(server.url);
+  const cpu = cpuSplit(server.pid);
   const result = await autocannon({ url: server.url, connections, duration: SECONDS, headers, requests, timeout: 10 });
+  const cpuUse = cpu.stop();
   const health = probe.stop();
-  return { result, health };
+  return { result, health, cpuUse };
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString("sv-SE");
@@ -119,10 +122,10 @@ export async function loadBench(kind: "PGlite" | "PostgreSQL", env: NodeJS.Proce
       for (const r of requests) await (await fetch(`${server.url}${r.path}`, { headers })).arrayBuffer();
       for (const connections of [50, 200]) {
         process.stderr.write(`  ${kind}: ${scenario.what}, ${connections} anslutningar i ${SECONDS} s …\n`);
-        const { result, health } = await drive(server, headers, requests, connections);
+        const { result, health, cpuUse } = await drive(server, headers, requests, connections);
         const failed = result.errors + result.timeouts + result.non2xx;
         rows.push(
-          row(scenario.what, scenario.note, {
+          row(scenario.what, [scenario.note, cpuUse].filter(Boolean).join("; "), {
             connections: String(connections),
             requestsPerSecond: fmt(result.requests.average),
             p50: `${result.latency.p50} ms`,
