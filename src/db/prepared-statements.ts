@@ -16,7 +16,7 @@ import type pg from "pg";
  */
 export class StatementNames {
   private readonly names = new Map<string, string>();
-  private readonly seen = new Map<string, number>();
+  private readonly seen = new Set<string>();
   private issued = 0;
 
   constructor(
@@ -30,7 +30,7 @@ export class StatementNames {
     if (text.length > this.maxTextLength || this.names.size >= this.maxNames || aggregates.test(text)) return undefined;
     if (!this.seen.has(text)) {
       if (this.seen.size >= 10 * this.maxNames) this.seen.clear();
-      this.seen.set(text, 1);
+      this.seen.add(text);
       return undefined;
     }
     this.seen.delete(text);

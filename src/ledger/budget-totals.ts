@@ -9,6 +9,11 @@ import { liveImports } from "./imports";
 export const BUDGET_DIMENSIONS = [0, 1, 6] as const;
 export type BudgetDimension = (typeof BUDGET_DIMENSIONS)[number];
 
+/** The SIE dimension whose sums a report grouped this way reads: 1 cost centres, 6 projects, 0 the account's own. */
+export function dimensionOf(by: string): BudgetDimension {
+  return by === "costcentre" ? 1 : by === "project" ? 6 : 0;
+}
+
 /**
  * Real exports give an account's budget twice: once as the account's total (no objects) and
  * once per object, adding up to it. Each is counted once: where a period and account has both

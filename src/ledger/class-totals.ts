@@ -3,7 +3,7 @@ import type { Db } from "../db/connect";
 import { accountClassifier, type AccountClass, type AccountClassOverride } from "../core/followup/account-class";
 import type { AmountCell } from "../core/followup/budget-outcome";
 import { periodWindow, type FiscalYear } from "../core/followup/fiscal-year";
-import { BUDGET_DIMENSIONS } from "./budget-totals";
+import { BUDGET_DIMENSIONS, dimensionOf } from "./budget-totals";
 import { liveImports } from "./imports";
 import { manyRows, type SumOfOre } from "../db/many-rows";
 
@@ -102,7 +102,7 @@ export function classBudgetCells(db: Db, organisationId: number, fy: FiscalYear,
 }
 
 async function classCells(db: Db, organisationId: number, fy: FiscalYear, by: ClassGrouping, kind: "outcome" | "budget"): Promise<AmountCell[]> {
-  const dimension = by === "project" ? 6 : by === "costcentre" ? 1 : 0;
+  const dimension = dimensionOf(by);
   const { from, to } = periodWindow(fy);
   const rows = await manyRows(db, db
     .selectFrom("ledger_class_totals")

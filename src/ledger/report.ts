@@ -5,7 +5,7 @@ import { accountClassifier } from "../core/followup/account-class";
 import { budgetVsOutcome, type AmountCell, type BudgetOutcomeGrouping, type BudgetOutcomeReport } from "../core/followup/budget-outcome";
 import type { ForecastMethod } from "../core/followup/forecast";
 import { accountClassOverrides, classBudgetCells, classOutcomeCells, ensureClassTotals } from "./class-totals";
-import { budgetTotalCells } from "./budget-totals";
+import { budgetTotalCells, dimensionOf } from "./budget-totals";
 import { calendarFiscalYear, fiscalMonthOf, periodWindow, type FiscalYear } from "../core/followup/fiscal-year";
 import { fiscalYearOf, liveImports } from "./imports";
 
@@ -70,7 +70,7 @@ export async function outcomeCells(db: Db, q: BudgetOutcomeQuery): Promise<Amoun
  */
 export async function budgetCells(db: Db, q: BudgetOutcomeQuery): Promise<AmountCell[]> {
   if (q.project !== undefined || q.costCentre !== undefined) return budgetCellsFromLines(db, q);
-  return budgetTotalCells(db, q.organisationId, q.fiscalYear ?? calendarFiscalYear(q.year), q.by === "costcentre" ? 1 : q.by === "project" ? 6 : 0);
+  return budgetTotalCells(db, q.organisationId, q.fiscalYear ?? calendarFiscalYear(q.year), dimensionOf(q.by));
 }
 
 /** Budget sums counted once from the import's budget lines (a window over the year's lines), for any filters. */
