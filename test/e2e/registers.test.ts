@@ -64,4 +64,34 @@ describe("register för årsredovisningen", () => {
     expect(pageErrors).toEqual([]);
     await context.close();
   });
+
+  it("visar året som skrevs in även när svaret för det förvalda året kommer sist", async () => {
+    const context = await app.browser.newContext({ locale: "sv-SE", viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(app.server.url);
+    await login(page, EDITOR.username, EDITOR.password);
+    await page.getByRole("heading", { level: 1, name: /Rut Register/ }).waitFor();
+    // The default year's answer is held back until the typed year's has been shown.
+    const defaultYear = String(new Date().getFullYear() - 1);
+    let releaseDefault!: () => void;
+    const defaultHeld = new Promise<void>((resolve) => (releaseDefault = resolve));
+    let defaultAsked!: () => void;
+    const defaultRequested = new Promise<void>((resolve) => (defaultAsked = resolve));
+    await page.route(`**/api/registers?*year=${defaultYear}*`, async (route) => {
+      defaultAsked();
+      await defaultHeld;
+      await route.continue();
+    });
+    await page.goto(`${app.server.url}/uppfoljning/register`);
+    await defaultRequested;
+    await page.getByLabel("År", { exact: true }).fill("2023");
+    await expect.poll(() => page.locator("#permits-table tbody tr").count()).toBe(13);
+    const defaultAnswered = page.waitForResponse((r) => r.url().includes(`year=${defaultYear}`));
+    releaseDefault();
+    await defaultAnswered;
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    expect(await page.locator("#permits-table tbody tr").count()).toBe(13);
+    expect(plain(await page.locator("#permits-table caption").textContent())).toContain("NHV 2023");
+    await context.close();
+  });
 });

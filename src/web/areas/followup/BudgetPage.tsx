@@ -48,7 +48,14 @@ export function BudgetPage({ user }: { user: User }) {
 
   useEffect(() => {
     if (org === undefined) return;
-    followupApi.chart(org).then(setChart, setError);
+    let live = true;
+    followupApi.chart(org).then(
+      (c) => live && setChart(c),
+      (e: unknown) => live && setError(e),
+    );
+    return () => {
+      live = false;
+    };
   }, [org]);
 
   useEffect(() => {

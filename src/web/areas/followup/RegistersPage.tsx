@@ -21,12 +21,23 @@ export function RegistersPage({ user }: { user: User }) {
   const [error, setError] = useState<unknown>();
   const validYear = /^\d{4}$/.test(year) ? Number(year) : undefined;
 
-  const load = () => {
+  const [attempt, setAttempt] = useState(0);
+  // Only the answer for the year and organisation now chosen is shown: the first year's answer can
+  // arrive after the one the user typed, and would otherwise overwrite it.
+  useEffect(() => {
     if (org === undefined || validYear === undefined) return;
+    let live = true;
     setError(undefined);
-    followupApi.registers(org, validYear).then(setRegisters, setError);
-  };
-  useEffect(load, [org, validYear]);
+    setRegisters(undefined);
+    followupApi.registers(org, validYear).then(
+      (r) => live && setRegisters(r),
+      (e: unknown) => live && setError(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [org, validYear, attempt]);
+  const load = () => setAttempt((n) => n + 1);
 
   const editable = org !== undefined && can(user, org, "editor");
   return (

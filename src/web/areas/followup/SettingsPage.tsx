@@ -44,10 +44,18 @@ function AccountClasses({ organisationId, editable }: { organisationId: number; 
 
   useEffect(() => {
     setRows(undefined);
-    followupApi.accountClasses(organisationId).then((set) => {
-      setRows(set.overrides.map(rowFromOverride));
-      setRevision(set.revision);
-    }, setError);
+    let live = true;
+    followupApi.accountClasses(organisationId).then(
+      (set) => {
+        if (!live) return;
+        setRows(set.overrides.map(rowFromOverride));
+        setRevision(set.revision);
+      },
+      (e: unknown) => live && setError(e),
+    );
+    return () => {
+      live = false;
+    };
   }, [organisationId]);
 
   const update = (i: number, patch: Partial<ClassRow>) => {
@@ -214,12 +222,20 @@ function ObjectLinks({ organisationId, editable }: { organisationId: number; edi
 
   useEffect(() => {
     setLinks(undefined);
-    Promise.all([followupApi.objectLinks(organisationId), followupApi.chart(organisationId)]).then(([l, c]) => {
-      setLinks(l);
-      setChart(c);
-    }, setError);
+    let live = true;
+    Promise.all([followupApi.objectLinks(organisationId), followupApi.chart(organisationId)]).then(
+      ([l, c]) => {
+        if (!live) return;
+        setLinks(l);
+        setChart(c);
+      },
+      (e: unknown) => live && setError(e),
+    );
     // The grants the user can see, to choose by name; without them a link has no grant.
-    followupApi.grants().then((list) => setGrants(grantOptions(list)), setError);
+    followupApi.grants().then((list) => live && setGrants(grantOptions(list)), (e: unknown) => live && setError(e));
+    return () => {
+      live = false;
+    };
   }, [organisationId]);
 
   async function save() {
