@@ -75,12 +75,26 @@ export async function openDatabase(options: OpenOptions = {}): Promise<OpenDatab
   });
   await client.waitReady;
   const inner = new KyselyPGlite(client).dialect;
-  const db = new Kysely<Database>({ dialect: serialDialect(inner) });
+  const turns = new Turns();
+  const db = new Kysely<Database>({ dialect: serialDialect(inner, () => new SerialDriver(inner.createDriver(), turns, "in-order")) });
   embedded.set(db, client);
+  firstInLine.set(db, new Kysely<Database>({ dialect: serialDialect(inner, () => new SerialDriver(inner.createDriver(), turns, "first", { closesClient: false })) }));
   return { db, kind: "pglite", close: () => db.destroy() };
 }
 
 const embedded = new WeakMap<Db, PGlite>();
+const firstInLine = new WeakMap<Db, Db>();
+
+/**
+ * The embedded database, for a statement that goes before everything already waiting for it:
+ * the health check. PGlite is one session, so under 50 clients a check in line would wait for
+ * every query queued ahead of it and a load balancer would take a loaded server for a dead one;
+ * first in line it waits only for the statement running now. Undefined for PostgreSQL, where the
+ * check has a connection of its own instead.
+ */
+export function embeddedFirstInLine(db: Db): Db | undefined {
+  return firstInLine.get(db);
+}
 const pooled = new WeakMap<Db, ClientsByPid>();
 
 /**
@@ -106,12 +120,12 @@ export function embeddedClient(db: Db): PGlite | undefined {
  * statements inside one BEGIN. Handing out the connection one holder at a time keeps
  * transactions isolated, at the cost of no parallelism (PGlite has none anyway).
  */
-function serialDialect(inner: Dialect): Dialect {
+function serialDialect(inner: Dialect, driver: () => Driver): Dialect {
   return {
     createAdapter: () => inner.createAdapter(),
     createIntrospector: (db) => inner.createIntrospector(db),
     createQueryCompiler: () => inner.createQueryCompiler(),
-    createDriver: () => new SerialDriver(inner.createDriver()),
+    createDriver: driver,
   };
 }
 
@@ -132,21 +146,51 @@ function withAffectedRows(connection: DatabaseConnection): DatabaseConnection {
   };
 }
 
+/** Whose turn it is with the one PGlite session: holders in order, and a short line that goes first. */
+export class Turns {
+  #taken = false;
+  readonly #first: (() => void)[] = [];
+  readonly #inOrder: (() => void)[] = [];
+
+  take(line: "first" | "in-order"): Promise<void> {
+    if (!this.#taken) {
+      this.#taken = true;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => (line === "first" ? this.#first : this.#inOrder).push(resolve));
+  }
+
+  /**
+   * Hands the session to the next in line; it stays taken as long as anyone waits. PGlite runs
+   * each statement synchronously, so handing over at once would chain a whole queue of queries
+   * through microtasks without the event loop ever reading a socket: a health check, a login, any
+   * new request would wait for all of them. The next holder is let in after pending I/O instead.
+   */
+  give(): void {
+    if (this.#first.length === 0 && this.#inOrder.length === 0) {
+      this.#taken = false;
+      return;
+    }
+    setImmediate(() => (this.#first.shift() ?? this.#inOrder.shift())!());
+  }
+}
+
 class SerialDriver implements Driver {
-  #tail: Promise<void> = Promise.resolve();
-  #release: (() => void) | undefined;
-  constructor(private readonly inner: Driver) {}
+  #holding = false;
+  constructor(
+    private readonly inner: Driver,
+    private readonly turns: Turns,
+    private readonly line: "first" | "in-order",
+    private readonly options: { closesClient: boolean } = { closesClient: true },
+  ) {}
 
   init() {
     return this.inner.init();
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    const previous = this.#tail;
-    let release!: () => void;
-    this.#tail = new Promise<void>((resolve) => (release = resolve));
-    await previous;
-    this.#release = release;
+    await this.turns.take(this.line);
+    this.#holding = true;
     return withAffectedRows(await this.inner.acquireConnection());
   }
 
@@ -162,12 +206,14 @@ class SerialDriver implements Driver {
 
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
     await this.inner.releaseConnection(connection);
-    const release = this.#release;
-    this.#release = undefined;
-    release?.();
+    if (!this.#holding) return;
+    this.#holding = false;
+    this.turns.give();
   }
 
+  // The first-in-line handle shares the session with the database it was opened with: closing
+  // that database closes PGlite, and the handle must not close it twice.
   destroy() {
-    return this.inner.destroy();
+    return this.options.closesClient ? this.inner.destroy() : Promise.resolve();
   }
 }

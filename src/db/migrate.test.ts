@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { migrate, MigrationMismatchError } from "./migrate";
+import { migrate, MigrationMismatchError, migrationStatus } from "./migrate";
 
 describe("migrations", () => {
   let opened: OpenDatabase;
@@ -19,6 +19,29 @@ describe("migrations", () => {
     expect(await migrate(opened.db)).toEqual([]);
     const rows = await sql<{ name: string }>`SELECT name FROM schema_migrations ORDER BY name`.execute(opened.db);
     expect(rows.rows.map((r) => r.name)).toContain("0001_foundation.sql");
+  });
+
+  it("reports a database never migrated as every shipped migration pending, and other failures as failures", async () => {
+    expect(await migrationStatus(opened.db)).toEqual({ pending: [], unknown: [] });
+    const rolledBack = new Error("rolled back");
+    const seen = await opened.db
+      .transaction()
+      .execute(async (trx) => {
+        await sql`ALTER TABLE schema_migrations RENAME TO schema_migrations_away`.execute(trx);
+        const status = await migrationStatus(trx);
+        throw Object.assign(rolledBack, { status });
+      })
+      .catch((e: typeof rolledBack & { status?: Awaited<ReturnType<typeof migrationStatus>> }) => e.status);
+    expect(seen?.pending).toContain("0001_foundation.sql");
+    expect(seen?.unknown).toEqual([]);
+    expect(await migrationStatus(opened.db)).toEqual({ pending: [], unknown: [] });
+    await expect(
+      opened.db.transaction().execute(async (trx) => {
+        // A failed statement leaves the transaction aborted: the next one fails with 25P02.
+        await sql`SELECT 1 / 0`.execute(trx).catch(() => {});
+        return migrationStatus(trx);
+      }),
+    ).rejects.toThrow();
   });
 
   it("round-trips öre as exact integers and dates as text", async () => {

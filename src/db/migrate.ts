@@ -110,11 +110,21 @@ export interface MigrationStatus {
   unknown: string[];
 }
 
-/** Whether the database's schema is the one this version ships, for health checks. */
+/**
+ * Whether the database's schema is the one this version ships, for health checks. One statement:
+ * on the embedded database each one waits for the statement running before it, and an answer
+ * proves the database reachable. Anything but a missing table (a database never migrated) is
+ * thrown.
+ */
 export async function migrationStatus(db: Db): Promise<MigrationStatus> {
   const shipped = shippedMigrationNames();
-  const exists = await sql<{ present: boolean }>`SELECT to_regclass('schema_migrations') IS NOT NULL AS present`.execute(db);
-  const applied = exists.rows[0]?.present ? (await sql<{ name: string }>`SELECT name FROM schema_migrations`.execute(db)).rows.map((r) => r.name) : [];
+  const applied = await sql<{ name: string }>`SELECT name FROM schema_migrations`.execute(db).then(
+    (r) => r.rows.map((row) => row.name),
+    (e: { code?: string }) => {
+      if (e?.code === "42P01") return [];
+      throw e;
+    },
+  );
   const appliedSet = new Set(applied);
   const shippedSet = new Set(shipped);
   return { pending: shipped.filter((n) => !appliedSet.has(n)), unknown: applied.filter((n) => !shippedSet.has(n)) };

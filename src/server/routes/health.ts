@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { sql } from "kysely";
+import { embeddedFirstInLine } from "../../db/connect";
 import { migrationStatus } from "../../db/migrate";
 import type { App } from "../context";
 import { jsonResponse } from "../schemas";
@@ -30,9 +30,8 @@ const health = createRoute({
 export function registerHealthRoutes(app: App) {
   app.openapi(health, async (c) => {
     const started = performance.now();
-    const db = c.get("config").healthDb ?? c.get("db");
+    const db = c.get("config").healthDb ?? embeddedFirstInLine(c.get("db")) ?? c.get("db");
     try {
-      await sql`SELECT 1`.execute(db);
       const status = await migrationStatus(db);
       const current = status.pending.length === 0 && status.unknown.length === 0;
       const body: Health = { status: current ? "ok" : "unavailable", database: "ok", migrations: { current, ...status }, checkedInMs: Math.round(performance.now() - started) };
