@@ -146,7 +146,15 @@ function withAffectedRows(connection: DatabaseConnection): DatabaseConnection {
   };
 }
 
-/** Whose turn it is with the one PGlite session: holders in order, and a short line that goes first. */
+/**
+ * Whose turn it is with the one PGlite session: holders in order, and a short line that goes
+ * first. PGlite runs each statement synchronously in this thread, so every turn begins after
+ * pending I/O (setImmediate), one statement or transaction per turn of the event loop. Handed over
+ * at once, a queue of queries chained through microtasks without a socket being read; and with
+ * the session free, each request read in a turn ran to its answer before the next was read, so a
+ * turn under 200 clients lasted a whole round of them (100–300 ms): a health check waited that
+ * long, and new connections, accepted one per turn, waited seconds (a quarter of them timed out).
+ */
 export class Turns {
   #taken = false;
   readonly #first: (() => void)[] = [];
@@ -155,17 +163,12 @@ export class Turns {
   take(line: "first" | "in-order"): Promise<void> {
     if (!this.#taken) {
       this.#taken = true;
-      return Promise.resolve();
+      return new Promise((resolve) => setImmediate(resolve));
     }
     return new Promise((resolve) => (line === "first" ? this.#first : this.#inOrder).push(resolve));
   }
 
-  /**
-   * Hands the session to the next in line; it stays taken as long as anyone waits. PGlite runs
-   * each statement synchronously, so handing over at once would chain a whole queue of queries
-   * through microtasks without the event loop ever reading a socket: a health check, a login, any
-   * new request would wait for all of them. The next holder is let in after pending I/O instead.
-   */
+  /** Hands the session to the next in line, in the next turn; it stays taken as long as anyone waits. */
   give(): void {
     if (this.#first.length === 0 && this.#inOrder.length === 0) {
       this.#taken = false;
