@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import { UserFacingError } from "../../core/errors";
+import { compiledOnce } from "../../db/compiled-once";
 import type { Database } from "../../db/schema";
 import type { Trx } from "../transaction";
 import type { CurrentUser } from "./current-user";
@@ -63,11 +64,8 @@ export async function createSession(
  * One query: every signed-in request starts here, and under load each round trip to the
  * database counts (three were half of a plain read's).
  */
-export async function findSession(db: Kysely<Database>, token: string, policy: SessionPolicy): Promise<(SessionRow & { user: CurrentUser }) | undefined> {
-  const now = new Date();
-  const idleSince = new Date(now.getTime() - policy.idleMinutes * 60_000);
-  const tokenHash = hashToken(token);
-  const session = await db
+const liveSession = compiledOnce((db, v: { tokenHash: string; now: Date; idleSince: Date }) =>
+  db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
     .select(["sessions.user_id", "sessions.csrf_token", "sessions.expires_at", "sessions.last_seen_at", "users.username", "users.display_name", "users.is_admin", "users.must_change_password"])
@@ -81,11 +79,17 @@ export async function findSession(db: Kysely<Database>, token: string, policy: S
           .orderBy("organisations.name"),
       ).as("roles"),
     )
-    .where("sessions.token_hash", "=", tokenHash)
-    .where("sessions.expires_at", ">", now)
-    .where("sessions.last_seen_at", ">", idleSince)
-    .where("users.deactivated_at", "is", null)
-    .executeTakeFirst();
+    .where("sessions.token_hash", "=", v.tokenHash)
+    .where("sessions.expires_at", ">", v.now)
+    .where("sessions.last_seen_at", ">", v.idleSince)
+    .where("users.deactivated_at", "is", null),
+);
+
+export async function findSession(db: Kysely<Database>, token: string, policy: SessionPolicy): Promise<(SessionRow & { user: CurrentUser }) | undefined> {
+  const now = new Date();
+  const idleSince = new Date(now.getTime() - policy.idleMinutes * 60_000);
+  const tokenHash = hashToken(token);
+  const [session] = await liveSession(db, { tokenHash, now, idleSince });
   if (session && now.getTime() - new Date(session.last_seen_at).getTime() > touchEveryMs) {
     await db.updateTable("sessions").set({ last_seen_at: now }).where("token_hash", "=", tokenHash).execute();
   }
