@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { compiledOnce } from "../../db/compiled-once";
 import { requireUser, type App } from "../context";
 import { errorResponses, jsonResponse } from "../schemas";
 
@@ -24,13 +25,17 @@ const list = createRoute({
   responses: { 200: jsonResponse(z.array(OrganisationSchema), "Organisationer"), ...errorResponses },
 });
 
+// Every page asks for the organisations (the scope picker, the forms): compiled once.
+const allOrganisations = compiledOnce((db, _v: Record<string, never>) => db.selectFrom("organisations").select(["id", "code", "kind", "name", "short_name", "county_code"]).orderBy("code"));
+const organisationsOfKind = compiledOnce((db, v: { kind: (typeof kinds)[number] }) =>
+  db.selectFrom("organisations").select(["id", "code", "kind", "name", "short_name", "county_code"]).where("kind", "=", v.kind).orderBy("code"),
+);
+
 export function registerOrganisationRoutes(app: App) {
   app.openapi(list, async (c) => {
     requireUser(c.get("user"));
     const { kind } = c.req.valid("query");
-    let q = c.get("db").selectFrom("organisations").select(["id", "code", "kind", "name", "short_name", "county_code"]).orderBy("code");
-    if (kind) q = q.where("kind", "=", kind);
-    const rows = await q.execute();
+    const rows = kind ? await organisationsOfKind(c.get("db"), { kind }) : await allOrganisations(c.get("db"), {});
     return c.json(
       rows.map((r) => ({ id: r.id, code: r.code, kind: r.kind, name: r.name, shortName: r.short_name, countyCode: r.county_code })),
       200,
