@@ -2,13 +2,14 @@ import { useEffect, useState } from "react";
 import type { User } from "../../api/types";
 import { ErrorAlert, Loading } from "../../components/ErrorAlert";
 import { usePageTitle } from "../../router";
+import { useFetched } from "../../use-fetched";
 import { deviationClass, money, percentText, roundingNote, type ReportUnit } from "./amounts";
 import { budgetSieUrl, followupApi, type ReportFilter } from "./api";
 import { BudgetChart } from "./BudgetChart";
 import { drillFilterFor, drillTitle } from "./drill";
 import { ScopePicker, useScope } from "./scope";
 import { TransactionsPanel } from "./TransactionsPanel";
-import type { BudgetOutcomeReport, BudgetOutcomeRow, Chart, Grouping } from "./types";
+import type { BudgetOutcomeReport, BudgetOutcomeRow, Grouping } from "./types";
 import { FollowupPage, ScopeState, UnitChoice } from "./ui";
 
 const GROUPINGS: { value: Grouping; label: string; column: string }[] = [
@@ -35,7 +36,6 @@ export function BudgetPage({ user }: { user: User }) {
   const [costCentre, setCostCentre] = useState("");
   const [method, setMethod] = useState<"budget_remaining" | "linear">("budget_remaining");
   const [unit, setUnit] = useState<ReportUnit>("kr");
-  const [chart, setChart] = useState<Chart>();
   const [report, setReport] = useState<BudgetOutcomeReport>();
   const [months, setMonths] = useState<BudgetOutcomeReport>();
   const [error, setError] = useState<unknown>();
@@ -46,17 +46,7 @@ export function BudgetPage({ user }: { user: User }) {
     org !== undefined && year !== undefined ? { organisationId: org, year, by, project: project || undefined, costCentre: costCentre || undefined, forecastMethod: method } : undefined;
   const key = JSON.stringify(filter);
 
-  useEffect(() => {
-    if (org === undefined) return;
-    let live = true;
-    followupApi.chart(org).then(
-      (c) => live && setChart(c),
-      (e: unknown) => live && setError(e),
-    );
-    return () => {
-      live = false;
-    };
-  }, [org]);
+  const { value: chart, error: chartError } = useFetched(org === undefined ? undefined : () => followupApi.chart(org), [org]);
 
   useEffect(() => {
     if (!filter) return;
@@ -134,7 +124,7 @@ export function BudgetPage({ user }: { user: User }) {
             </div>
             <UnitChoice unit={unit} onChange={setUnit} />
           </div>
-          <ErrorAlert error={error} />
+          <ErrorAlert error={error ?? chartError} />
           {!report && !error && <Loading what="rapporten" />}
           {report && report.year === year && (
             <>
