@@ -1,3 +1,4 @@
+import { sumToOre } from "../core/money";
 import { sql } from "kysely";
 import type { Db } from "../db/connect";
 import { manyRows, type SumOfOre } from "../db/many-rows";
@@ -55,5 +56,5 @@ export async function budgetTotalCells(db: Db, organisationId: number, fy: Fisca
     .where("period", ">=", from)
     .where("period", "<=", to)
     .groupBy(["period", "account", "object"]));
-  return rows.map((r) => ({ period: r.period, account: r.account, key: r.object, amount: Number(r.amount) }));
+  return rows.map((r) => ({ period: r.period, account: r.account, key: r.object, amount: sumToOre(r.amount) }));
 }

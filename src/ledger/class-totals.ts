@@ -1,3 +1,4 @@
+import { sumToOre } from "../core/money";
 import { sql } from "kysely";
 import type { Db } from "../db/connect";
 import { accountClassifier, type AccountClass, type AccountClassOverride } from "../core/followup/account-class";
@@ -113,7 +114,7 @@ async function classCells(db: Db, organisationId: number, fy: FiscalYear, by: Cl
     .where("period", ">=", from)
     .where("period", "<=", to)
     .groupBy(["period", "object", "class"]));
-  return rows.map((r) => ({ period: r.period, account: "", key: r.object, class: r.class as AccountClass, amount: Number(r.amount) }));
+  return rows.map((r) => ({ period: r.period, account: "", key: r.object, class: r.class as AccountClass, amount: sumToOre(r.amount) }));
 }
 
 // The query lives in db/queries (grant closing reads it too, and db does not import the ledger).

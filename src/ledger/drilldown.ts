@@ -1,3 +1,4 @@
+import { sumToOre } from "../core/money";
 import { sql } from "kysely";
 import type { Db } from "../db/connect";
 import { accountClassifier, type AccountClass } from "../core/followup/account-class";
@@ -170,8 +171,8 @@ export async function costsOnObject(db: Db, q: { organisationId?: number; object
     const c = classify(r.account).class;
     if (c === "balance") continue;
     out.rows += Number(r.n);
-    if (c === "income") out.income -= Number(r.s);
-    else out.costs += Number(r.s);
+    if (c === "income") out.income -= sumToOre(r.s);
+    else out.costs += sumToOre(r.s);
   }
   return out;
 }

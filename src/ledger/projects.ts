@@ -1,3 +1,4 @@
+import { sumToOre } from "../core/money";
 import { sql } from "kysely";
 import type { Db } from "../db/connect";
 import { accountClassifier } from "../core/followup/account-class";
@@ -65,7 +66,7 @@ export async function projectAccountsReport(db: Db, q: ProjectAccountsQuery, dep
   for (const t of totals) {
     const c = classify(t.account);
     if (c.class === "balance") continue;
-    const amount = reportSign(Number(t.amount));
+    const amount = reportSign(sumToOre(t.amount));
     if (t.object === "") {
       boardResult += amount;
       continue;
@@ -79,7 +80,7 @@ export async function projectAccountsReport(db: Db, q: ProjectAccountsQuery, dep
   for (const o of openings) {
     if (classify(o.account).class !== "balance") continue;
     const f = flow(o.project!);
-    f.opening = (f.opening ?? 0) + reportSign(Number(o.amount));
+    f.opening = (f.opening ?? 0) + reportSign(sumToOre(o.amount));
   }
   const previous = depth < MAX_YEARS_BACK && (await hasYear(db, q.organisationId, q.year - 1)) ? await projectAccountsReport(db, { ...q, year: q.year - 1 }, depth + 1) : undefined;
   return projectAccounts({

@@ -1,3 +1,4 @@
+import { sumToOre } from "../core/money";
 import { sql, type Transaction } from "kysely";
 import { accountClassifier, ACCOUNT_CLASS_NAMES, type AccountClass, type AccountClassOverride } from "../core/followup/account-class";
 import { ConflictError } from "../core/errors";
@@ -50,7 +51,7 @@ async function figures(trx: Trx, importId: number, classify: (account: string) =
   const head = await trx.selectFrom("ledger_imports").select(["file_name", "voucher_count", "transaction_count"]).where("id", "=", importId).executeTakeFirstOrThrow();
   const rows = await sql<{ account: string; amount: string }>`SELECT account, sum(amount_ore)::text AS amount FROM ledger_totals WHERE import_id = ${importId} AND dimension = 0 GROUP BY account`.execute(trx);
   const classTotals: Record<AccountClass, number> = { income: 0, staff: 0, other: 0, financial: 0, balance: 0 };
-  for (const r of rows.rows) classTotals[classify(r.account).class] += Number(r.amount);
+  for (const r of rows.rows) classTotals[classify(r.account).class] += sumToOre(r.amount);
   return { importId, fileName: head.file_name, vouchers: counts?.vouchers ?? head.voucher_count, transactions: counts?.transactions ?? head.transaction_count, classTotals };
 }
 

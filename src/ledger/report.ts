@@ -1,3 +1,4 @@
+import { sumToOre } from "../core/money";
 import { sql } from "kysely";
 import type { Db } from "../db/connect";
 import { manyRows, type SumOfOre } from "../db/many-rows";
@@ -46,7 +47,7 @@ export async function outcomeCells(db: Db, q: BudgetOutcomeQuery): Promise<Amoun
     if (project !== undefined) query = project === "" ? query.where("project", "is", null) : query.where("project", "=", project);
     if (costCentre !== undefined) query = costCentre === "" ? query.where("cost_centre", "is", null) : query.where("cost_centre", "=", costCentre);
     const rows = await manyRows(db, query);
-    return rows.map((r) => ({ period: r.period, account: r.account, key: r.key, amount: Number(r.amount) }));
+    return rows.map((r) => ({ period: r.period, account: r.account, key: r.key, amount: sumToOre(r.amount) }));
   }
   const dimension = q.by === "costcentre" || costCentre !== undefined ? 1 : q.by === "project" || project !== undefined ? 6 : 0;
   let query = db
@@ -60,7 +61,7 @@ export async function outcomeCells(db: Db, q: BudgetOutcomeQuery): Promise<Amoun
   if (dimension === 6 && project !== undefined) query = query.where("object", "=", project);
   if (dimension === 1 && costCentre !== undefined) query = query.where("object", "=", costCentre);
   const rows = await manyRows(db, query);
-  return rows.map((r) => ({ period: r.period, account: r.account, key: r.object, amount: Number(r.amount) }));
+  return rows.map((r) => ({ period: r.period, account: r.account, key: r.object, amount: sumToOre(r.amount) }));
 }
 
 /**
@@ -105,7 +106,7 @@ export async function budgetCellsFromLines(db: Db, q: BudgetOutcomeQuery): Promi
   if (project !== undefined) query = project === "" ? query.where("b.project", "is", null) : query.where("b.project", "=", project);
   if (costCentre !== undefined) query = costCentre === "" ? query.where("b.cost_centre", "is", null) : query.where("b.cost_centre", "=", costCentre);
   const result = await manyRows(db, query);
-  return result.map((r) => ({ period: r.period, account: r.account, key: r.key, amount: Number(r.amount) }));
+  return result.map((r) => ({ period: r.period, account: r.account, key: r.key, amount: sumToOre(r.amount) }));
 }
 
 /** Periods and accounts whose budget total and the sum of its objects' budgets differ. */
@@ -128,7 +129,7 @@ export async function budgetDisagreements(db: Db, organisationId: number, year: 
     .execute();
   return rows
     .filter((r) => r.total !== null && r.objects !== null && r.total !== r.objects)
-    .map((r) => ({ period: r.period, account: r.account, total: Number(r.total), objects: Number(r.objects) }));
+    .map((r) => ({ period: r.period, account: r.account, total: sumToOre(r.total), objects: Number(r.objects) }));
 }
 
 export async function objectNames(db: Db, organisationId: number, by: BudgetOutcomeGrouping): Promise<Map<string, string>> {

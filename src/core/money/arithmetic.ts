@@ -57,3 +57,16 @@ export function bigintToOre(value: bigint): Ore {
   }
   return value === 0n ? 0 : Number(value);
 }
+
+/**
+ * A sum of öre as the database sends it (PostgreSQL's numeric as text, a number through JSON) as
+ * Ore. Number() would round a sum beyond 2^53 without a word; this throws MoneyError instead.
+ */
+export function sumToOre(value: string | number | bigint | null | undefined): Ore {
+  if (value === null || value === undefined) return 0;
+  if (typeof value === "number") {
+    if (!Number.isSafeInteger(value)) throw new MoneyError("overflow", String(value), `Summan ${value} öre är för stor för att räknas exakt.`);
+    return value === 0 ? 0 : value;
+  }
+  return bigintToOre(BigInt(value));
+}

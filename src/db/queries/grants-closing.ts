@@ -1,3 +1,4 @@
+import { sumToOre } from "../../core/money";
 import { sql, type Kysely, type Selectable, type Transaction } from "kysely";
 import type { Ore } from "../../core/allocation/types";
 import { closeGrant, periodRange, type CarryForwardTerms, type ClosingInput, type ClosingResult, type LedgerCostLine, type ManualCostLine } from "../../core/grants/closing";
@@ -152,7 +153,7 @@ export async function objectCostLines(db: Conn, q: { organisationId: number; obj
       const c = classify(r.account).class;
       return c !== "income" && c !== "balance";
     })
-    .map((r) => ({ account: r.account, accountName: r.name, period: r.period, amount: Number(r.s), rows: Number(r.n) }))
+    .map((r) => ({ account: r.account, accountName: r.name, period: r.period, amount: sumToOre(r.s), rows: Number(r.n) }))
     .filter((r) => r.amount !== 0 && r.period % 100 !== 0);
 }
 

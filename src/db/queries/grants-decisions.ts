@@ -1,3 +1,4 @@
+import { sumToOre } from "../../core/money";
 import type { Kysely, Transaction } from "kysely";
 import { checkParts } from "../../core/grants/parts-check";
 import type { ActivityReport, RecipientGroup } from "../../core/grants/types";
@@ -53,7 +54,7 @@ export async function listAgreements(db: Conn, id?: number): Promise<Agreement[]
     parties: r.parties,
     total: r.total_ore,
     diaryNumber: r.diary_number,
-    decidedTotal: Number(r.decided_total),
+    decidedTotal: sumToOre(r.decided_total),
     decisionCount: Number(r.decision_count),
     revision: r.revision,
     updatedBy: r.updated_by,
@@ -177,7 +178,7 @@ export async function decisionParts(db: Conn, decisionIds: number[]): Promise<Pa
     repaymentRecipientCode: r.repayment_recipient_code,
     repaymentRecipientName: r.repayment_recipient_name,
     activityReports: r.activity_reports as ActivityReport[],
-    distributedTotal: Number(r.distributed_total ?? 0),
+    distributedTotal: sumToOre(r.distributed_total),
     distributionMode: r.distribution_mode ?? null,
   }));
 }

@@ -1,3 +1,4 @@
+import { sumToOre } from "../../core/money";
 import type { Kysely, Transaction } from "kysely";
 import type { Ore } from "../../core/allocation/types";
 import { deadlinesFor, type Deadline } from "../../core/grants/deadlines";
@@ -95,7 +96,7 @@ function toGrant(r: Row, today: string): RecipientGrant {
     finalReportOn: r.final_report_on ?? null,
     notes: r.notes ?? null,
   };
-  const state = toState(r.amount_ore, receipt, Number(r.spent ?? 0));
+  const state = toState(r.amount_ore, receipt, sumToOre(r.spent));
   return {
     partId: r.part_id,
     decisionId: r.decision_id,
