@@ -89,7 +89,10 @@ describe("uppföljning som fungerar vid första importen", () => {
     expect(await page.getByLabel("Rad 1: solidarisk finansiering").isChecked()).toBe(true);
     expect(await page.locator("#account-suggestion").count()).toBe(0);
     await page.getByLabel("Objekt", { exact: true }).fill("8941");
-    const grantName = (await page.locator("#link-grant option").allTextContents()).find((t) => t.includes("S2023/00488"));
+    // The grants to choose from load beside the links: wait for them rather than read the list half-filled.
+    const grantOption = async () => (await page.locator("#link-grant option").allTextContents()).find((t) => t.includes("S2023/00488"));
+    await expect.poll(grantOption).toBeDefined();
+    const grantName = await grantOption();
     expect(grantName).toMatch(/^Utbetalning av medel i enlighet med överenskommelsen Sammanhållen, jämlik och säker vård 2023 \(S2023\/00488/);
     await page.getByLabel("Statsbidrag (valfritt)").selectOption({ label: grantName! });
     await page.getByRole("button", { name: "Spara kopplingen" }).click();
