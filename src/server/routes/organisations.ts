@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { compiledOnce } from "../../db/compiled-once";
+import type { Db } from "../../db/connect";
 import { requireUser, type App } from "../context";
 import { errorResponses, jsonResponse } from "../schemas";
 
@@ -26,10 +27,9 @@ const list = createRoute({
 });
 
 // Every page asks for the organisations (the scope picker, the forms): compiled once.
-const allOrganisations = compiledOnce((db, _v: Record<string, never>) => db.selectFrom("organisations").select(["id", "code", "kind", "name", "short_name", "county_code"]).orderBy("code"));
-const organisationsOfKind = compiledOnce((db, v: { kind: (typeof kinds)[number] }) =>
-  db.selectFrom("organisations").select(["id", "code", "kind", "name", "short_name", "county_code"]).where("kind", "=", v.kind).orderBy("code"),
-);
+const organisationRows = (db: Db) => db.selectFrom("organisations").select(["id", "code", "kind", "name", "short_name", "county_code"]).orderBy("code");
+const allOrganisations = compiledOnce((db, _v: Record<string, never>) => organisationRows(db));
+const organisationsOfKind = compiledOnce((db, v: { kind: (typeof kinds)[number] }) => organisationRows(db).where("kind", "=", v.kind));
 
 export function registerOrganisationRoutes(app: App) {
   app.openapi(list, async (c) => {

@@ -1,8 +1,9 @@
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { User } from "../../api/types";
 import { Loading } from "../../components/ErrorAlert";
 import { StaleRevisionAlert } from "../../components/StaleRevisionAlert";
 import { usePageTitle } from "../../router";
+import { useFetched } from "../../use-fetched";
 import { can } from "../../session";
 import { followupApi } from "./api";
 import { AccountSuggestionCard } from "./AccountSuggestionCard";
@@ -215,7 +216,10 @@ function AccountClasses({ organisationId, editable }: { organisationId: number; 
 function ObjectLinks({ organisationId, editable }: { organisationId: number; editable: boolean }) {
   const [links, setLinks] = useState<StoredObjectLink[]>();
   const [chart, setChart] = useState<Chart>();
-  const [grants, setGrants] = useState<GrantOption[]>([]);
+  // The grants the user can see, to choose by name; without them a link has no grant. They do not
+  // depend on the organisation, so they are fetched once.
+  const { value: grantList, error: grantsError } = useFetched(() => followupApi.grants(), []);
+  const grants: GrantOption[] = useMemo(() => (grantList ? grantOptions(grantList) : []), [grantList]);
   const [draft, setDraft] = useState({ dimension: "6", code: "", grantId: "", budgetLine: "", label: "" });
   const [fieldErrors, setFieldErrors] = useState<{ code?: string }>({});
   const [error, setError] = useState<unknown>();
@@ -231,8 +235,6 @@ function ObjectLinks({ organisationId, editable }: { organisationId: number; edi
       },
       (e: unknown) => live && setError(e),
     );
-    // The grants the user can see, to choose by name; without them a link has no grant.
-    followupApi.grants().then((list) => live && setGrants(grantOptions(list)), (e: unknown) => live && setError(e));
     return () => {
       live = false;
     };
@@ -275,7 +277,7 @@ function ObjectLinks({ organisationId, editable }: { organisationId: number; edi
       <h2 id="links-heading">Objekt kopplade till statsbidrag och budgetrader</h2>
       <p className="hint">Kostnader på ett kopplat objekt räknas som statsbidragets förbrukning och som utfall på budgetraden.</p>
       {/* The reloaded list carries the link's new revision; the draft below stays as typed. */}
-      <StaleRevisionAlert error={error} load={() => followupApi.objectLinks(organisationId)} onReloaded={setLinks} />
+      <StaleRevisionAlert error={error ?? grantsError} load={() => followupApi.objectLinks(organisationId)} onReloaded={setLinks} />
       {!links ? (
         <Loading what="kopplingarna" />
       ) : (
