@@ -140,6 +140,28 @@ describe.skipIf(!process.env.DATABASE_URL)("two servers on one PostgreSQL", () =
     for (let i = 0; i < 2; i++) expect((await call("GET", "/api/auth/me")).status).toBe(401);
   });
 
+  it("sees a role changed elsewhere on both servers, though each keeps the sessions it has read", async () => {
+    const call = await browser();
+    const roleOf = async () => ((await (await call("GET", "/api/auth/me")).json()) as { user: { roles: { role: string }[] } }).user.roles.map((r) => r.role);
+    // Both servers have read the session (and keep it).
+    expect([await roleOf(), await roleOf()]).toEqual([["approver"], ["approver"]]);
+    const anna = await opened.db.selectFrom("users").select("id").where("username", "=", "anna").executeTakeFirstOrThrow();
+    try {
+      // As another process would (the CLI, a third server): each server hears of it from PostgreSQL.
+      await opened.db.updateTable("user_roles").set({ role: "reader" }).where("user_id", "=", anna.id).execute();
+      const seen: string[][] = [];
+      for (let i = 0; i < 40 && seen.slice(-2).flat().join() !== "reader,reader"; i++) {
+        seen.push(await roleOf());
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      expect(seen.slice(-2)).toEqual([["reader"], ["reader"]]);
+      // A notice arrives within milliseconds of the commit; the first request after it already sees it.
+      expect(seen.length).toBeLessThanOrEqual(4);
+    } finally {
+      await opened.db.updateTable("user_roles").set({ role: "approver" }).where("user_id", "=", anna.id).execute();
+    }
+  });
+
   it("counts failed logins on both servers together: the guesser is throttled as soon as the sum says so, on either server", async () => {
     const attempt = (url: string, pw: string) => fetch(`${url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json", origin: url }, body: JSON.stringify({ username: "bertil", password: pw }) });
     // Ten attempts lock the account (src/app/auth/throttle.ts), refused ones included, so the

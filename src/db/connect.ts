@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect, type CompiledQuery, type DatabaseConnection, t
 import { KyselyPGlite } from "kysely-pglite";
 import pg from "pg";
 import type { Database } from "./schema";
+import { registerNotices, postgresNotices } from "./notices";
 import { ClientsByPid } from "./pg-clients";
 import { preparingQueries, StatementNames } from "./prepared-statements";
 
@@ -63,6 +64,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<OpenDatab
     pool.on("remove", (client) => clients.remove(client));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     pooled.set(db, clients);
+    registerNotices(db, postgresNotices(options.url));
     return { db, kind: "postgres", close: () => db.destroy() };
   }
   const client = new PGlite(options.dataDir ?? "memory://", {
@@ -78,6 +80,17 @@ export async function openDatabase(options: OpenOptions = {}): Promise<OpenDatab
   const turns = new Turns();
   const db = new Kysely<Database>({ dialect: serialDialect(inner, () => new SerialDriver(inner.createDriver(), turns, "in-order")) });
   embedded.set(db, client);
+  // One session in this process: a notice is delivered with the COMMIT that sends it, and never lost.
+  registerNotices(db, async (channel, handlers) => {
+    const unlisten = await client.listen(channel, handlers.notice);
+    handlers.listening();
+    return {
+      async stop() {
+        handlers.lost();
+        if (!client.closed) await unlisten().catch(() => {});
+      },
+    };
+  });
   firstInLine.set(db, new Kysely<Database>({ dialect: serialDialect(inner, () => new SerialDriver(inner.createDriver(), turns, "first", { closesClient: false })) }));
   return { db, kind: "pglite", close: () => db.destroy() };
 }

@@ -23,6 +23,12 @@ export interface AppConfig {
    * its turn with every request, and a load balancer would take a loaded instance for a dead one.
    */
   healthDb?: Db;
+  /**
+   * Keep the sessions read, dropped on the database's notices (src/app/auth/kept-sessions.ts);
+   * on unless false. Off (FORDELA_KEEP_SESSIONS=0) behind a pooler in transaction mode, where
+   * LISTEN is not heard.
+   */
+  keepSessions?: boolean;
 }
 
 export interface AppEnv {

@@ -1,4 +1,5 @@
 import { serve, type ServerType } from "@hono/node-server";
+import { keepSessions } from "../app/auth/kept-sessions";
 import { UserFacingError } from "../core/errors";
 import type { Db } from "../db/connect";
 import { createApp } from "./app";
@@ -9,16 +10,20 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export function startServer(db: Db, config: AppConfig & { port: number; hostname?: string }): Promise<RunningServer> {
+export async function startServer(db: Db, config: AppConfig & { port: number; hostname?: string }): Promise<RunningServer> {
   const app = createApp(db, config);
   const hostname = config.hostname ?? "127.0.0.1";
-  return new Promise((resolve, reject) => {
+  const stopKeeping = config.keepSessions === false ? async () => {} : await keepSessions(db);
+  return new Promise<RunningServer>((resolve, reject) => {
     let server: ServerType;
     // eslint-disable-next-line prefer-const
     server = serve({ fetch: app.fetch, port: config.port, hostname }, (info) => {
       resolve({
         url: `http://localhost:${info.port}`,
-        close: () => new Promise<void>((done) => server.close(() => done())),
+        close: async () => {
+          await new Promise<void>((done) => server.close(() => done()));
+          await stopKeeping();
+        },
       });
     });
     server.once("error", (err: NodeJS.ErrnoException) => {
@@ -27,5 +32,8 @@ export function startServer(db: Db, config: AppConfig & { port: number; hostname
       else if (err.code === "EADDRNOTAVAIL" || err.code === "ENOTFOUND") reject(new UserFacingError(`Adressen ${hostname} finns inte på den här datorn (--host).`, { code: "bad_host", where: { field: "--host" } }));
       else reject(err);
     });
+  }).catch(async (err: unknown) => {
+    await stopKeeping();
+    throw err;
   });
 }

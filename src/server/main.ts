@@ -6,7 +6,7 @@ import { startReminderTimer } from "./mail/timer";
 import { startBackupTimer } from "./backup-timer";
 import { requestsFinished } from "./requests-in-progress";
 
-export interface StartOptions extends Pick<AppConfig, "sessionPolicy" | "trustProxy" | "allowedOrigins" | "oidc" | "healthDb"> {
+export interface StartOptions extends Pick<AppConfig, "sessionPolicy" | "trustProxy" | "allowedOrigins" | "oidc" | "healthDb" | "keepSessions"> {
   port: number;
   hostname: string;
   secureCookies: boolean;
@@ -32,7 +32,7 @@ export interface StartedFordela {
 export async function startFordela(db: Db, options: StartOptions): Promise<StartedFordela> {
   const admin = await ensureFirstAdmin(db);
   await options.beforeListen?.();
-  const server = await startServer(db, { port: options.port, hostname: options.hostname, secureCookies: options.secureCookies, webDir: options.webDir, sessionPolicy: options.sessionPolicy, trustProxy: options.trustProxy, allowedOrigins: options.allowedOrigins, oidc: options.oidc, healthDb: options.healthDb });
+  const server = await startServer(db, { port: options.port, hostname: options.hostname, secureCookies: options.secureCookies, webDir: options.webDir, sessionPolicy: options.sessionPolicy, trustProxy: options.trustProxy, allowedOrigins: options.allowedOrigins, oidc: options.oidc, healthDb: options.healthDb, keepSessions: options.keepSessions });
   const stopReminders = startReminderTimer(db, options.log);
   const stopBackups = startBackupTimer(db, options.log);
   if (stopBackups) options.log(`Nattliga säkerhetskopior skrivs till ${process.env.FORDELA_BACKUP_DIR}.`);

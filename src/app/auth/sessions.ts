@@ -6,6 +6,8 @@ import { compiledOnce } from "../../db/compiled-once";
 import type { Database } from "../../db/schema";
 import type { Trx } from "../transaction";
 import type { CurrentUser } from "./current-user";
+import { keptSessionsOf } from "./kept-sessions";
+import type { LiveSession } from "./session-cache";
 
 /** How long a session lives: ended after idleMinutes without a request, and after maxHours in any case. */
 export interface SessionPolicy {
@@ -85,15 +87,25 @@ const liveSession = compiledOnce((db, v: { tokenHash: string; now: Date; idleSin
     .where("users.deactivated_at", "is", null),
 );
 
-export async function findSession(db: Kysely<Database>, token: string, policy: SessionPolicy): Promise<(SessionRow & { user: CurrentUser }) | undefined> {
+/**
+ * The live session for a token, from what this server keeps (kept-sessions.ts) or else from the
+ * database, marking it as seen when it was last marked more than touchEveryMs ago.
+ */
+export async function findSession(db: Kysely<Database>, token: string, policy: SessionPolicy): Promise<LiveSession | undefined> {
   const now = new Date();
-  const idleSince = new Date(now.getTime() - policy.idleMinutes * 60_000);
+  const idleMs = policy.idleMinutes * 60_000;
   const tokenHash = hashToken(token);
-  const [session] = await liveSession(db, { tokenHash, now, idleSince });
-  if (session && now.getTime() - new Date(session.last_seen_at).getTime() > touchEveryMs) {
-    await db.updateTable("sessions").set({ last_seen_at: now }).where("token_hash", "=", tokenHash).execute();
-  }
+  const cache = keptSessionsOf(db);
+  const kept = cache?.get(tokenHash, now.getTime(), { idleMs, touchEveryMs });
+  if (kept) return kept;
+  const mark = cache?.mark();
+  const [session] = await liveSession(db, { tokenHash, now, idleSince: new Date(now.getTime() - idleMs) });
   if (!session) return undefined;
+  let lastSeen = session.last_seen_at;
+  if (now.getTime() - new Date(lastSeen).getTime() > touchEveryMs) {
+    await db.updateTable("sessions").set({ last_seen_at: now }).where("token_hash", "=", tokenHash).execute();
+    lastSeen = now;
+  }
   const user: CurrentUser = {
     id: session.user_id,
     username: session.username,
@@ -102,14 +114,9 @@ export async function findSession(db: Kysely<Database>, token: string, policy: S
     mustChangePassword: session.must_change_password,
     roles: session.roles,
   };
-  return { user_id: session.user_id, csrf_token: session.csrf_token, expires_at: session.expires_at, last_seen_at: session.last_seen_at, user };
-}
-
-interface SessionRow {
-  user_id: number;
-  csrf_token: string;
-  expires_at: Date;
-  last_seen_at: Date;
+  const found: LiveSession = { user_id: session.user_id, csrf_token: session.csrf_token, expires_at: new Date(session.expires_at), last_seen_at: new Date(lastSeen), user };
+  if (cache && mark !== undefined) cache.keep(tokenHash, found, mark);
+  return found;
 }
 
 export async function deleteSession(db: Kysely<Database>, token: string): Promise<void> {

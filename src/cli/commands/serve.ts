@@ -39,6 +39,7 @@ export async function serveCommand(args: string[]): Promise<void> {
       allowedOrigins: process.env.FORDELA_ORIGIN?.split(",").map((o) => o.trim()).filter(Boolean),
       oidc: oidcConfigFrom(process.env),
       healthDb: health?.db,
+      keepSessions: process.env.FORDELA_KEEP_SESSIONS !== "0",
       log,
       beforeListen: async () => {
         if (!values.demo) return;

@@ -2,12 +2,19 @@ import { timingSafeEqual } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { csrf } from "hono/csrf";
+import { forgetKeptSessions } from "../../app/auth/kept-sessions";
 import { defaultSessionPolicy, findSession } from "../../app/auth/sessions";
 import type { AppEnv } from "../context";
 import { ApiError } from "../errors";
 import { sessionCookie } from "./sessions";
 
-/** Loads the session's user, if any, into the context. */
+const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Loads the session's user, if any, into the context. After a write, the sessions this server
+ * keeps are dropped before the answer goes out: the write may have changed one (a role, a
+ * password, a logout), and the writer's next request must not see it as it was.
+ */
 export const sessionLoader: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = getCookie(c, sessionCookie);
   if (token) {
@@ -18,7 +25,11 @@ export const sessionLoader: MiddlewareHandler<AppEnv> = async (c, next) => {
       c.set("csrfToken", session.csrf_token);
     }
   }
-  await next();
+  try {
+    await next();
+  } finally {
+    if (!safeMethods.has(c.req.method)) forgetKeptSessions(c.get("db"));
+  }
 };
 
 // What a user with a one-time password may still do: see who they are, change it, log out.
@@ -31,8 +42,6 @@ export const passwordChangeGuard: MiddlewareHandler<AppEnv> = async (c, next) =>
   }
   await next();
 };
-
-const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
 
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
