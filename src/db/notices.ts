@@ -50,7 +50,8 @@ export function postgresNotices(url: string): Subscribe {
       retry.unref();
     };
     const open = async () => {
-      const c = new pg.Client({ connectionString: url });
+      // Named, so that an operator sees in pg_stat_activity what the extra connection is.
+      const c = new pg.Client({ connectionString: url, application_name: "fordela-notices" });
       client = c;
       let down = false;
       const broke = () => {

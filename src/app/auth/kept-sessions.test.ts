@@ -86,7 +86,7 @@ describe("sessions kept by a server, dropped by the database's notices", () => {
     const { token } = await newSession();
     const first = await find(token);
     expect(await find(token)).toBe(first);
-    const killed = await sql<{ killed: boolean }>`SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'LISTEN%'`.execute(opened.db);
+    const killed = await sql<{ killed: boolean }>`SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'fordela-notices'`.execute(opened.db);
     expect(killed.rows.map((r) => r.killed)).toEqual([true]);
     await eventually(async () => keptSessionsOf(opened.db)!.size === 0, "det som hölls är släppt");
     const whileDown = await find(token);
