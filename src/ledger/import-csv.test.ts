@@ -52,6 +52,13 @@ describe("CSV outcome import", () => {
     expect(byProject.rows.map((r) => [r.key, r.outcome])).toEqual([["", 70_000_000 - 60_000_050 - 62_000_000], ["8941", -100_000]]);
   });
 
+  it("refuses a file whose amounts together pass what a report can sum exactly, at the line where they do", async () => {
+    const error = await importOutcomeCsv(opened.db, csv(["7010;100;;202305;3000000000000,00;x", "7010;100;;202305;-3000000000000,00;y"]), mapping, { organisationId: org, fileName: "stor.csv" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LedgerFileError);
+    expect((error as Error).message).toContain("stor.csv, rad 3 (belopp): beloppen i filen blir tillsammans (utan tecken) större än 5 600 miljarder kronor");
+    expect(await opened.db.selectFrom("ledger_transactions").select("period").where("period", "=", 202305).execute()).toEqual([]);
+  });
+
   it("refuses a file with errors, naming line and field, and stores nothing", async () => {
     const error = await importOutcomeCsv(opened.db, csv(["7010;100;;202304;12,345;x", "7010;100;;2023-13;1;y"]), mapping, { organisationId: org, fileName: "fel.csv" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LedgerFileError);

@@ -5,6 +5,7 @@ import type { Transaction } from "kysely";
 import type { Db } from "../db/connect";
 import type { Database } from "../db/schema";
 import { LedgerRowWriter, rebuildTotals } from "./rows";
+import { AmountBound, amountLimitMessage } from "./amount-bound";
 import { recordFailedImport } from "./import-sie";
 
 /** A column by header text or 1-based position. */
@@ -79,6 +80,8 @@ export function parseOutcomeCsv(bytes: Uint8Array, mapping: CsvMapping, file: st
   if (col.period === undefined && col.date === undefined) throw new LedgerFileError(file, 0, "period", "mappningen anger varken period eller datum");
   const rows: CsvRow[] = [];
   const errors: LedgerFileError[] = [];
+  const bound = new AmountBound();
+  let boundPassed = false;
   records.slice(mapping.hasHeader ? 1 : 0).forEach((r, i) => {
     const line = i + (mapping.hasHeader ? 2 : 1);
     const get = (c: number | undefined) => (c === undefined ? "" : (r[c] ?? ""));
@@ -86,6 +89,10 @@ export function parseOutcomeCsv(bytes: Uint8Array, mapping: CsvMapping, file: st
     if (!account) errors.push(new LedgerFileError(file, line, "konto", "kontot saknas"));
     const amount = parseCsvAmount(get(col.amount), mapping.decimalComma);
     if (amount === null) errors.push(new LedgerFileError(file, line, "belopp", `"${get(col.amount)}" är inte ett belopp${mapping.decimalComma ? " med decimalkomma" : ""}`));
+    else if (!boundPassed && !bound.add(amount)) {
+      boundPassed = true;
+      errors.push(new LedgerFileError(file, line, "belopp", amountLimitMessage));
+    }
     let date = get(col.date);
     let period: number | null = null;
     if (col.period !== undefined) {

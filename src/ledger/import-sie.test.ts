@@ -90,6 +90,20 @@ describe("SIE import into the database", () => {
     expect(objects.length).toBeGreaterThan(0);
   });
 
+  it("refuses a file whose amounts together pass what a report can sum exactly, naming the line, and stores nothing", async () => {
+    const id = await createLedgerOrganisation(opened.db, "STOR", "Stora belopp");
+    // Each amount is a valid öre amount; together (3 000 + 3 000 miljarder kr) they pass the limit.
+    const sie = ["#FLAGGA 0", "#SIETYP 4", "#RAR 0 20240101 20241231", '#VER A 1 20240305 "Stort"', "{", "#TRANS 7010 {} 3000000000000.00", "#TRANS 1930 {} -3000000000000.00", "}"].join("\r\n");
+    const error = await importSie(opened.db, encodeCp437(sie), { organisationId: id, fileName: "stor.se" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SieFileError);
+    expect((error as Error).message).toContain("stor.se, rad 7 (#TRANS belopp): beloppen i filen blir tillsammans (utan tecken) större än 5 600 miljarder kronor");
+    const rows = await opened.db.selectFrom("ledger_transactions").innerJoin("ledger_imports", "ledger_imports.id", "ledger_transactions.import_id").select("account").where("organisation_id", "=", id).execute();
+    expect(rows).toEqual([]);
+    // Half of it is a file like any other.
+    const half = sie.replace("3000000000000.00", "1000000000000.00").replace("-3000000000000.00", "-1000000000000.00");
+    expect((await importSie(opened.db, encodeCp437(half), { organisationId: id, fileName: "halv.se" })).transactions).toBe(2);
+  });
+
   it("stores each row's fields exactly: Swedish letters, a backslash, objects of other dimensions, an own date", async () => {
     const id = await createLedgerOrganisation(opened.db, "TXT", "Texter");
     const sie = [

@@ -2,10 +2,11 @@ import { budgetTotalWarnings, type PeriodAmountRow } from "./budget-check";
 import type { Transaction } from "kysely";
 import type { Db } from "../db/connect";
 import type { Database } from "../db/schema";
-import { readSie, SieFileError, type SieInput, type SieObjectRef, type SieRecord, type SieSummary, type SieWarning } from "../formats/sie";
+import { readSie, SieError, SieFileError, type SieInput, type SieObjectRef, type SieRecord, type SieSummary, type SieWarning } from "../formats/sie";
 import { accountClassOverrides, buildClassTotals } from "./class-totals";
 import { buildBudgetTotals } from "./budget-totals";
 
+import { AmountBound, amountLimitMessage } from "./amount-bound";
 import { copierFor, LedgerRowWriter } from "./rows";
 import { letOthersIn, removeStagedImport, stagedPgliteCopier } from "./staged-import";
 import { embeddedClient } from "../db/connect";
@@ -168,6 +169,10 @@ async function stageRows(writer: LedgerRowWriter, input: SieInput, fileName: str
   const periodAmounts: (PeriodAmountRow & Record<string, unknown>)[] = [];
   let year: number | undefined;
   let firstDate: string | undefined;
+  const bound = new AmountBound();
+  const within = (amount: number, line: number, field: string) => {
+    if (!bound.add(amount)) throw new SieFileError(fileName, [new SieError(fileName, line, field, amountLimitMessage)]);
+  };
   const onRecord = (r: SieRecord) => {
     switch (r.type) {
       case "VER": {
@@ -175,6 +180,7 @@ async function stageRows(writer: LedgerRowWriter, input: SieInput, fileName: str
         writer.startVoucher({ series: r.series, number: r.number, date: r.date, text: r.text, line: r.line });
         for (const t of r.transactions) {
           if (t.kind !== "TRANS") continue;
+          within(t.amount, t.line, "#TRANS belopp");
           const date = t.date ?? r.date;
           // splitObjects inline: no object per row for the million-row case.
           let costCentre: string | null = null;
@@ -196,14 +202,17 @@ async function stageRows(writer: LedgerRowWriter, input: SieInput, fileName: str
       case "UNDERDIM": chart.dimensions.set(r.dimension, { name: r.name, parent: r.parent }); return;
       case "OBJEKT": chart.objects.set(`${r.dimension}\u0000${r.code}`, r.name); return;
       case "IB": case "UB": case "RES":
+        within(r.amount, r.line, `#${r.type} saldo`);
         balances.push({ import_id: importId, kind: r.type, year_index: r.yearIndex, account: r.account, cost_centre: null, project: null, objects: "[]", amount_ore: r.amount });
         return;
       case "OIB": case "OUB": {
+        within(r.amount, r.line, `#${r.type} saldo`);
         const s = splitObjects(r.objects);
         balances.push({ import_id: importId, kind: r.type, year_index: r.yearIndex, account: r.account, cost_centre: s.costCentre, project: s.project, objects: JSON.stringify(r.objects), amount_ore: r.amount });
         return;
       }
       case "PSALDO": case "PBUDGET": {
+        within(r.amount, r.line, `#${r.type} belopp`);
         const s = splitObjects(r.objects);
         periodAmounts.push({ import_id: importId, kind: r.type, year_index: r.yearIndex, period: Number(r.period), account: r.account, cost_centre: s.costCentre, project: s.project, objects: JSON.stringify(r.objects), amount_ore: r.amount });
         return;
