@@ -4,42 +4,30 @@
 -- the channel every server listens to: 'session:<token hash>', 'user:<id>', or '*' for all.
 -- PostgreSQL sends a notice at commit and folds identical ones within a transaction; a rolled-back
 -- change sends none.
-CREATE FUNCTION auth_notice_session() RETURNS trigger LANGUAGE plpgsql AS $$
+--
+-- A row trigger names its key as arguments: the notice's prefix and the column that holds it.
+CREATE FUNCTION auth_notice() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM pg_notify('fordela_auth', 'session:' || OLD.token_hash);
-  RETURN NULL;
-END $$;
-
-CREATE FUNCTION auth_notice_user() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF TG_OP IN ('UPDATE', 'DELETE') THEN PERFORM pg_notify('fordela_auth', 'user:' || OLD.user_id); END IF;
-  IF TG_OP IN ('INSERT', 'UPDATE') THEN PERFORM pg_notify('fordela_auth', 'user:' || NEW.user_id); END IF;
-  RETURN NULL;
-END $$;
-
-CREATE FUNCTION auth_notice_user_row() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM pg_notify('fordela_auth', 'user:' || OLD.id);
-  RETURN NULL;
-END $$;
-
-CREATE FUNCTION auth_notice_all() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM pg_notify('fordela_auth', '*');
+  IF TG_LEVEL = 'STATEMENT' THEN
+    PERFORM pg_notify('fordela_auth', '*');
+    RETURN NULL;
+  END IF;
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN PERFORM pg_notify('fordela_auth', TG_ARGV[0] || ':' || (to_jsonb(OLD) ->> TG_ARGV[1])); END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN PERFORM pg_notify('fordela_auth', TG_ARGV[0] || ':' || (to_jsonb(NEW) ->> TG_ARGV[1])); END IF;
   RETURN NULL;
 END $$;
 
 -- A request marking its session as seen (last_seen_at) changes nothing a server keeps.
 CREATE TRIGGER sessions_auth_notice AFTER DELETE OR UPDATE OF token_hash, user_id, csrf_token, expires_at ON sessions
-  FOR EACH ROW EXECUTE FUNCTION auth_notice_session();
+  FOR EACH ROW EXECUTE FUNCTION auth_notice('session', 'token_hash');
 CREATE TRIGGER user_roles_auth_notice AFTER INSERT OR UPDATE OR DELETE ON user_roles
-  FOR EACH ROW EXECUTE FUNCTION auth_notice_user();
+  FOR EACH ROW EXECUTE FUNCTION auth_notice('user', 'user_id');
 -- Failed-login counters and password hashes are not in a kept session; who the user is and may do are.
 CREATE TRIGGER users_auth_notice AFTER DELETE OR UPDATE OF username, display_name, is_admin, must_change_password, deactivated_at ON users
-  FOR EACH ROW EXECUTE FUNCTION auth_notice_user_row();
+  FOR EACH ROW EXECUTE FUNCTION auth_notice('user', 'id');
 CREATE TRIGGER organisations_auth_notice AFTER DELETE OR UPDATE OF code, name ON organisations
-  FOR EACH STATEMENT EXECUTE FUNCTION auth_notice_all();
-CREATE TRIGGER sessions_auth_notice_truncate AFTER TRUNCATE ON sessions FOR EACH STATEMENT EXECUTE FUNCTION auth_notice_all();
-CREATE TRIGGER users_auth_notice_truncate AFTER TRUNCATE ON users FOR EACH STATEMENT EXECUTE FUNCTION auth_notice_all();
-CREATE TRIGGER user_roles_auth_notice_truncate AFTER TRUNCATE ON user_roles FOR EACH STATEMENT EXECUTE FUNCTION auth_notice_all();
-CREATE TRIGGER organisations_auth_notice_truncate AFTER TRUNCATE ON organisations FOR EACH STATEMENT EXECUTE FUNCTION auth_notice_all();
+  FOR EACH STATEMENT EXECUTE FUNCTION auth_notice();
+CREATE TRIGGER sessions_auth_notice_truncate AFTER TRUNCATE ON sessions FOR EACH STATEMENT EXECUTE FUNCTION auth_notice();
+CREATE TRIGGER users_auth_notice_truncate AFTER TRUNCATE ON users FOR EACH STATEMENT EXECUTE FUNCTION auth_notice();
+CREATE TRIGGER user_roles_auth_notice_truncate AFTER TRUNCATE ON user_roles FOR EACH STATEMENT EXECUTE FUNCTION auth_notice();
+CREATE TRIGGER organisations_auth_notice_truncate AFTER TRUNCATE ON organisations FOR EACH STATEMENT EXECUTE FUNCTION auth_notice();
