@@ -1,5 +1,6 @@
 import type { Compilable, CompiledQuery, Kysely } from "kysely";
 import type { Database } from "./schema";
+import { sharedRead } from "./shared-reads";
 
 type Values = Record<string, unknown>;
 
@@ -18,7 +19,7 @@ interface Compiled {
  * `build` gets a stand-in for each value and must use it only as a value (a parameter), never to
  * choose the query's shape.
  */
-export function compiledOnce<V extends Values, R>(build: (db: Kysely<Database>, values: V) => Compilable<R>): (db: Kysely<Database>, values: V) => Promise<R[]> {
+export function compiledOnce<V extends Values, R>(build: (db: Kysely<Database>, values: V) => Compilable<R>, options: { shared?: boolean } = {}): (db: Kysely<Database>, values: V) => Promise<readonly R[]> {
   const compiledFor = new WeakMap<Kysely<Database>, Compiled>();
   return async (db, values) => {
     let compiled = compiledFor.get(db);
@@ -28,8 +29,9 @@ export function compiledOnce<V extends Values, R>(build: (db: Kysely<Database>, 
       if (!db.isTransaction) compiledFor.set(db, compiled);
     }
     const parameters = compiled.slots.map((s) => ("value" in s ? values[s.value] : s.constant));
-    const result = await db.executeQuery<R>({ ...compiled.query, parameters });
-    return result.rows;
+    const query = { ...compiled.query, parameters };
+    if (options.shared) return sharedRead<R>(db, query);
+    return (await db.executeQuery<R>(query)).rows;
   };
 }
 

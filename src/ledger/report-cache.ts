@@ -1,19 +1,22 @@
 import { sql } from "kysely";
 import type { Db } from "../db/connect";
+import { sharedRead } from "../db/shared-reads";
 import type { BudgetOutcomeReport } from "../core/followup/budget-outcome";
 import { budgetVsOutcomeReport, type BudgetOutcomeQuery } from "./report";
 
 /**
  * What a report over an organisation's ledger depends on, read in one cheap query: the imports
  * that count (an import never changes once done; a replacement or a restored version changes the
- * set) and the account-class mapping. Same fingerprint, same report.
+ * set) and the account-class mapping. Same fingerprint, same report. Every report request asks
+ * it, the same for everyone in the organisation: requests waiting for a connection share one.
  */
 export async function ledgerFingerprint(db: Db, organisationId: number): Promise<string> {
-  const { rows } = await sql<{ imports: string; classes: string }>`
+  const query = sql<{ imports: string; classes: string }>`
     SELECT
       (SELECT coalesce(string_agg(id::text, ',' ORDER BY id), '') FROM ledger_imports WHERE organisation_id = ${organisationId} AND status = 'done') AS imports,
       (SELECT coalesce(md5(string_agg(account_from || '-' || account_to || ':' || class || ':' || joint_financing::text, ',' ORDER BY account_from, account_to)), '')
-         FROM ledger_account_classes WHERE organisation_id = ${organisationId}) AS classes`.execute(db);
+         FROM ledger_account_classes WHERE organisation_id = ${organisationId}) AS classes`.compile(db);
+  const rows = await sharedRead<{ imports: string; classes: string }>(db, query);
   return `${rows[0]!.imports}|${rows[0]!.classes}`;
 }
 

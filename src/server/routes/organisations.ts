@@ -28,8 +28,8 @@ const list = createRoute({
 
 // Every page asks for the organisations (the scope picker, the forms): compiled once.
 const organisationRows = (db: Db) => db.selectFrom("organisations").select(["id", "code", "kind", "name", "short_name", "county_code"]).orderBy("code");
-const allOrganisations = compiledOnce((db, _v: Record<string, never>) => organisationRows(db));
-const organisationsOfKind = compiledOnce((db, v: { kind: (typeof kinds)[number] }) => organisationRows(db).where("kind", "=", v.kind));
+const allOrganisations = compiledOnce((db, _v: Record<string, never>) => organisationRows(db), { shared: true });
+const organisationsOfKind = compiledOnce((db, v: { kind: (typeof kinds)[number] }) => organisationRows(db).where("kind", "=", v.kind), { shared: true });
 
 export function registerOrganisationRoutes(app: App) {
   app.openapi(list, async (c) => {
