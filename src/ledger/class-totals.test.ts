@@ -7,6 +7,7 @@ import { budgetVsOutcome, type BudgetOutcomeReport } from "../core/followup/budg
 import { generateSieFile } from "../formats/sie";
 import type { OpenDatabase } from "../db/connect";
 import { importSie } from "./import-sie";
+import { importOutcomeCsv } from "./import-csv";
 import { replaceAccountClasses } from "./mappings";
 import { accountClassOverrides } from "./class-totals";
 import { budgetCellsFromLines, budgetVsOutcomeReport, objectNames, outcomeCells, type BudgetOutcomeQuery } from "./report";
@@ -61,5 +62,18 @@ describe("budget vs outcome from the sums per account class and the budgets kept
     }
     const state = await opened.db.selectFrom("ledger_class_totals_state").select("classing").execute();
     expect(state.map((s) => JSON.parse(s.classing))).toEqual([[["4000", "5999", "income"], ["8000", "8999", "balance"]]]);
+  });
+
+  it("adds up the cells of two live imports of the year, a CSV of outcome beside the SIE file", async () => {
+    const mapping = { name: "utfall", separator: ";", decimalComma: true, hasHeader: true, encoding: "utf-8", sign: "ledger", columns: { account: "Konto", costCentre: "Ansvar", project: "Projekt", period: "Period", amount: "Belopp" } } as const;
+    // Outcome by project and cost centre in the last two months, summed with the SIE file's own.
+    const lines = ["Konto;Ansvar;Projekt;Period;Belopp", "5010;;P1;202411;1 000,00", "3010;K1;;202411;-250,00", "5010;K1;P1;202412;75,25"];
+    await importOutcomeCsv(opened.db, Buffer.from(lines.join("\n"), "utf8"), mapping, { organisationId: org, fileName: "extra.csv" });
+    const live = await opened.db.selectFrom("ledger_imports").select("id").where("organisation_id", "=", org).where("status", "=", "done").execute();
+    expect(live.length).toBe(2);
+    for (const by of ["class", "account", "month", "project", "costcentre"] as const) {
+      const q = { organisationId: org, year: 2024, by };
+      expect(await budgetVsOutcomeReport(opened.db, q), by).toEqual(await fromAccountTotals(q));
+    }
   });
 });

@@ -1,4 +1,3 @@
-import { sumToOre } from "../core/money";
 import { sql } from "kysely";
 import type { Db } from "../db/connect";
 import { accountClassifier, type AccountClass, type AccountClassOverride } from "../core/followup/account-class";
@@ -6,7 +5,7 @@ import type { AmountCell } from "../core/followup/budget-outcome";
 import { periodWindow, type FiscalYear } from "../core/followup/fiscal-year";
 import { BUDGET_DIMENSIONS, dimensionOf } from "./budget-totals";
 import { liveImports } from "./imports";
-import { manyRows, type SumOfOre } from "../db/many-rows";
+import { manyRows } from "../db/many-rows";
 
 /** The part of a class mapping that decides the sums (joint financing does not). */
 export function classingKey(overrides: readonly AccountClassOverride[]): string {
@@ -105,16 +104,17 @@ export function classBudgetCells(db: Db, organisationId: number, fy: FiscalYear,
 async function classCells(db: Db, organisationId: number, fy: FiscalYear, by: ClassGrouping, kind: "outcome" | "budget"): Promise<AmountCell[]> {
   const dimension = dimensionOf(by);
   const { from, to } = periodWindow(fy);
+  // Not grouped: each import's rows are already one per period, object and class, and the report
+  // adds up cells as it groups them. Summing the live imports here cost PostgreSQL 4 of its 6 ms.
   const rows = await manyRows(db, db
     .selectFrom("ledger_class_totals")
-    .select(["period", "object", "class", sql<SumOfOre>`sum(amount_ore)`.as("amount")])
+    .select(["period", "object", "class", "amount_ore"])
     .where("import_id", "in", liveImports(db, organisationId, fy.year))
     .where("dimension", "=", dimension)
     .where("kind", "=", kind)
     .where("period", ">=", from)
-    .where("period", "<=", to)
-    .groupBy(["period", "object", "class"]));
-  return rows.map((r) => ({ period: r.period, account: "", key: r.object, class: r.class as AccountClass, amount: sumToOre(r.amount) }));
+    .where("period", "<=", to));
+  return rows.map((r) => ({ period: r.period, account: "", key: r.object, class: r.class as AccountClass, amount: r.amount_ore }));
 }
 
 // The query lives in db/queries (grant closing reads it too, and db does not import the ledger).

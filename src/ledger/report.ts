@@ -151,11 +151,14 @@ async function monthOfCostCentreOutcome(db: Db, q: BudgetOutcomeQuery & { fiscal
   if (q.by !== "costcentre" && q.costCentre === undefined) return undefined;
   await ensureClassTotals(db, q.organisationId, overrides);
   const months = await classOutcomeCells(db, q.organisationId, q.fiscalYear, "month");
-  let last = 0;
+  // Summed per month first: the cells are each live import's, and two may cancel out.
+  const perMonth = new Map<number, number>();
   for (const c of months) {
     const month = fiscalMonthOf(q.fiscalYear, c.period) ?? 0;
-    if (c.class !== "balance" && c.amount !== 0 && month > last) last = month;
+    if (c.class !== "balance") perMonth.set(month, (perMonth.get(month) ?? 0) + c.amount);
   }
+  let last = 0;
+  for (const [month, amount] of perMonth) if (amount !== 0 && month > last) last = month;
   return last;
 }
 
