@@ -1,47 +1,52 @@
 import { sumToOre } from "../core/money";
-import { sql } from "kysely";
+import { sql, type Transaction } from "kysely";
 import type { Db } from "../db/connect";
+import type { Database } from "../db/schema";
+import { budgetsCountedOnce, type BudgetDimension, type BudgetLine } from "../core/followup/budgets-once";
+import { BinaryCopy } from "./copy-binary";
+import type { Copier } from "./rows";
 import { manyRows, type SumOfOre } from "../db/many-rows";
 import type { AmountCell } from "../core/followup/budget-outcome";
 import { periodWindow, type FiscalYear } from "../core/followup/fiscal-year";
 import { liveImports } from "./imports";
 
-/** The budgets kept per cost centre (1) and per project (6); 0 is the account's own, for a report not by object. */
-export const BUDGET_DIMENSIONS = [0, 1, 6] as const;
-export type BudgetDimension = (typeof BUDGET_DIMENSIONS)[number];
+export { BUDGET_DIMENSIONS, type BudgetDimension } from "../core/followup/budgets-once";
 
 /** The SIE dimension whose sums a report grouped this way reads: 1 cost centres, 6 projects, 0 the account's own. */
 export function dimensionOf(by: string): BudgetDimension {
   return by === "costcentre" ? 1 : by === "project" ? 6 : 0;
 }
 
+/** Rows per statement: by COPY about what one batch of ledger rows holds the embedded session for. */
+const COPY_CHUNK = 20_000;
+const INSERT_CHUNK = 1000;
+
 /**
- * Real exports give an account's budget twice: once as the account's total (no objects) and
- * once per object, adding up to it. Each is counted once: where a period and account has both
- * kinds, a report by object reads the per-object rows and any other the total; where it has
- * only one kind, that kind is read.
- *
- * Stores one import's budgets counted once per dimension (ledger_budget_totals), from its
- * #PBUDGET lines of the year (year_index 0), a statement per dimension with `between` before
- * each: the import calls it once its period amounts are in, in its transaction or (staged on the
- * embedded database) before the last one. Migration 0092 made the same sums for earlier imports.
+ * Stores one import's budgets counted once per dimension (ledger_budget_totals; the rule is
+ * budgetsCountedOnce's), summed here from the file's lines, a chunk per statement with `between`
+ * before each: by COPY when there is a copier. Summed in SQL from the stored lines they took
+ * 250 ms of the reference ledger's import. Migration 0092 made the same sums for earlier imports.
  */
-export async function buildBudgetTotals(db: Db, importId: number, between: () => Promise<unknown> = async () => {}): Promise<void> {
-  for (const dimension of BUDGET_DIMENSIONS) {
+export async function buildBudgetTotals(db: Db | Transaction<Database>, importId: number, lines: readonly BudgetLine[], copier: Copier | undefined, between: () => Promise<unknown> = async () => {}): Promise<void> {
+  const totals = budgetsCountedOnce(lines);
+  for (let i = 0; i < totals.length; i += copier ? COPY_CHUNK : INSERT_CHUNK) {
     await between();
-    const object = dimension === 1 ? sql`coalesce(b.cost_centre, '')` : dimension === 6 ? sql`coalesce(b.project, '')` : sql`''`;
-    await sql`INSERT INTO ledger_budget_totals (import_id, dimension, period, object, account, amount_ore)
-      SELECT b.import_id, ${sql.lit(dimension)}, b.period, ${object}, b.account, sum(b.amount_ore)
-      FROM (
-        SELECT import_id, period, account, cost_centre, project, amount_ore,
-               cost_centre IS NULL AND project IS NULL AS total,
-               bool_or(cost_centre IS NULL AND project IS NULL) OVER w AS has_total,
-               bool_or(cost_centre IS NOT NULL OR project IS NOT NULL) OVER w AS has_objects
-        FROM ledger_period_amounts WHERE import_id = ${importId} AND kind = 'PBUDGET' AND year_index = 0
-        WINDOW w AS (PARTITION BY period, account)
-      ) b
-      WHERE NOT (b.has_total AND b.has_objects AND b.total = ${sql.lit(dimension !== 0)})
-      GROUP BY 1, 2, 3, 4, 5`.execute(db);
+    if (!copier) {
+      const chunk = totals.slice(i, i + INSERT_CHUNK).map((t) => ({ import_id: importId, dimension: t.dimension, period: t.period, object: t.object, account: t.account, amount_ore: t.amount }));
+      await db.insertInto("ledger_budget_totals").values(chunk).execute();
+      continue;
+    }
+    const out = new BinaryCopy();
+    for (const t of totals.slice(i, i + COPY_CHUNK)) {
+      out.tuple(6);
+      out.int4(importId);
+      out.int4(t.dimension);
+      out.int4(t.period);
+      out.text(t.object);
+      out.text(t.account);
+      out.int8(t.amount);
+    }
+    await copier.copy("ledger_budget_totals (import_id, dimension, period, object, account, amount_ore)", out.finish());
   }
 }
 

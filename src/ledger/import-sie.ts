@@ -1,4 +1,5 @@
-import { budgetTotalWarnings, type PeriodAmountRow } from "./budget-check";
+import { budgetTotalWarnings } from "./budget-check";
+import type { BalanceRow, PeriodAmount } from "./balances";
 import type { Transaction } from "kysely";
 import type { Db } from "../db/connect";
 import type { Database } from "../db/schema";
@@ -108,9 +109,8 @@ export async function importSie(db: Db, input: SieInput, options: SieImportOptio
     try {
       const staged = await stageRows(new LedgerRowWriter(db, importId, stagedPgliteCopier(db, lite)), input, fileName, totalBytes, options);
       // Before the last transaction, in pieces: after the rows, these are the longest statements
-      // (55 000 budget lines and the class sums of the reference ledger took 4 s together).
-      await storeBalances(db, staged, letOthersIn);
-      await buildBudgetTotals(db, importId, letOthersIn);
+      // (the budgets counted once and the class sums of the reference ledger took 4 s together).
+      await buildBudgetTotals(db, importId, staged.periodAmounts, staged.writer.copier, letOthersIn);
       await buildClassTotals(db, importId, await accountClassOverrides(db, options.organisationId), letOthersIn);
       await letOthersIn();
       return await db.transaction().execute((trx) => finishImport(trx, importId, { ...staged, storedBeforeFinish: true }, fileName, totalBytes, options));
@@ -138,35 +138,20 @@ interface StagedFile {
   writer: LedgerRowWriter;
   summary: SieSummary;
   chart: ChartData;
-  balances: Record<string, unknown>[];
-  periodAmounts: (PeriodAmountRow & Record<string, unknown>)[];
+  balances: BalanceRow[];
+  periodAmounts: PeriodAmount[];
   year: number | undefined;
   firstDate: string | undefined;
-  /** Staged: balances, period amounts and class totals were stored before the last transaction. */
+  /** Staged: budget and class totals were stored before the last transaction. */
   storedBeforeFinish?: boolean;
-}
-
-/** Rows per INSERT of balances and period amounts. */
-const BALANCE_CHUNK = 1000;
-
-/** The file's balances, period balances and budgets, a chunk per statement with `between` before each. */
-async function storeBalances(db: Db | Transaction<Database>, staged: StagedFile, between: () => Promise<unknown> = async () => {}): Promise<void> {
-  for (let i = 0; i < staged.balances.length; i += BALANCE_CHUNK) {
-    await between();
-    await db.insertInto("ledger_balances").values(staged.balances.slice(i, i + BALANCE_CHUNK) as never).execute();
-  }
-  for (let i = 0; i < staged.periodAmounts.length; i += BALANCE_CHUNK) {
-    await between();
-    await db.insertInto("ledger_period_amounts").values(staged.periodAmounts.slice(i, i + BALANCE_CHUNK) as never).execute();
-  }
 }
 
 /** Reads the file, writing its vouchers and rows (and their totals) through `writer`. */
 async function stageRows(writer: LedgerRowWriter, input: SieInput, fileName: string, totalBytes: number | undefined, options: SieImportOptions): Promise<StagedFile> {
   const importId = writer.importId;
   const chart: ChartData = { accounts: new Map(), dimensions: new Map(), objects: new Map() };
-  const balances: Record<string, unknown>[] = [];
-  const periodAmounts: (PeriodAmountRow & Record<string, unknown>)[] = [];
+  const balances: BalanceRow[] = [];
+  const periodAmounts: PeriodAmount[] = [];
   let year: number | undefined;
   let firstDate: string | undefined;
   const bound = new AmountBound();
@@ -221,8 +206,15 @@ async function stageRows(writer: LedgerRowWriter, input: SieInput, fileName: str
     }
   };
   let turned = performance.now();
+  let balancesSent = 0;
+  let periodAmountsSent = 0;
   const onRecords = async (records: SieRecord[]) => {
     for (const r of records) onRecord(r);
+    if (balances.length > balancesSent || periodAmounts.length > periodAmountsSent) {
+      writer.addBalances(balances.slice(balancesSent), periodAmounts.slice(periodAmountsSent));
+      balancesSent = balances.length;
+      periodAmountsSent = periodAmounts.length;
+    }
     if (writer.full) await writer.flush();
     // Bytes already in memory (an upload) are parsed without ever waiting for I/O, and PGlite's
     // COPY settles without it too: the server would read no request until the file's end.
@@ -246,14 +238,11 @@ async function stageRows(writer: LedgerRowWriter, input: SieInput, fileName: str
   return { writer, summary, chart, balances, periodAmounts, year, firstDate };
 }
 
-/** Balances, budgets, the chart and class totals; the replace check; the record marked done. In `trx`. */
+/** Budgets counted once, the chart and class totals; the replace check; the record marked done. In `trx`. */
 async function finishImport(trx: Transaction<Database>, importId: number, staged: StagedFile, fileName: string, totalBytes: number | undefined, options: SieImportOptions): Promise<SieImportResult> {
   const { writer, summary, chart, balances, periodAmounts, year, firstDate } = staged;
   const resolvedYear = year ?? (firstDate ? Number(firstDate.slice(0, 4)) : new Date().getFullYear());
-  if (!staged.storedBeforeFinish) {
-    await storeBalances(trx, staged);
-    await buildBudgetTotals(trx, importId);
-  }
+  if (!staged.storedBeforeFinish) await buildBudgetTotals(trx, importId, periodAmounts, writer.copier);
   await upsertChart(trx, options.organisationId, chart);
   const overrides = await accountClassOverrides(trx, options.organisationId);
   if (!staged.storedBeforeFinish) await buildClassTotals(trx, importId, overrides);

@@ -5,6 +5,7 @@ import { embeddedClient, postgresClient, type Db } from "../db/connect";
 import { BinaryCopy, pgDays } from "./copy-binary";
 import { copyIn } from "./copy-postgres";
 import { RunningTotals } from "./running-totals";
+import { storeBalances, type BalanceRow, type PeriodAmount } from "./balances";
 import type { Database } from "../db/schema";
 
 type Trx = Transaction<Database>;
@@ -129,6 +130,9 @@ class Batch {
   rowsCopy: BinaryCopy | null = null;
   /** The voucher heads as COPY input, likewise (`vouchers` then stays empty). */
   vouchersCopy: BinaryCopy | null = null;
+  /** The file's balances and period amounts read since the last batch. */
+  balances: BalanceRow[] = [];
+  periodAmounts: PeriodAmount[] = [];
 }
 
 /** A batch of rows of about 80 bytes; a buffer grows when it must. */
@@ -186,7 +190,8 @@ export class LedgerRowWriter {
   constructor(
     private readonly trx: Trx | Db,
     readonly importId: number,
-    private readonly copier?: Copier,
+    /** Also for the import's other tables (the budgets counted once). */
+    readonly copier?: Copier,
   ) {}
 
   /** Starts a voucher; its rows follow with addRow. */
@@ -254,6 +259,16 @@ export class LedgerRowWriter {
     this.totals.add(this.periods.of(Math.floor(period / 100) * 100), a, 1, c, amount);
   }
 
+  /**
+   * Balances and period amounts, stored with the next batch. A file gives them before its
+   * vouchers, so they go in while the rest is read instead of after it (600 ms of the reference
+   * ledger's import on PostgreSQL when they waited for the end).
+   */
+  addBalances(balances: readonly BalanceRow[], periodAmounts: readonly PeriodAmount[]): void {
+    this.batch.balances.push(...balances);
+    this.batch.periodAmounts.push(...periodAmounts);
+  }
+
   /** True when a batch is full and flush() should be awaited. */
   get full(): boolean {
     return this.batch.rows >= BATCH;
@@ -278,6 +293,7 @@ export class LedgerRowWriter {
   private async write(b: Batch): Promise<void> {
     if (this.copier) await this.copy(this.copier, b);
     else await this.insert(b);
+    await storeBalances(this.trx, this.copier, b.balances, b.periodAmounts);
   }
 
   private async insert(b: Batch): Promise<void> {

@@ -5,3 +5,4 @@ export * from "./forecast";
 export * from "./budget-outcome";
 export * from "./project-accounts";
 export * from "./narrative";
+export * from "./budgets-once";
