@@ -2,7 +2,7 @@ import { sumToOre } from "../core/money";
 import { sql, type Transaction } from "kysely";
 import type { Db } from "../db/connect";
 import type { Database } from "../db/schema";
-import { budgetsCountedOnce, type BudgetDimension, type BudgetLine } from "../core/followup/budgets-once";
+import { budgetsCountedOnce, type BudgetDimension, type BudgetLine, type BudgetTotal } from "../core/followup/budgets-once";
 import { BinaryCopy } from "./copy-binary";
 import type { Copier } from "./rows";
 import { manyRows, type SumOfOre } from "../db/many-rows";
@@ -24,10 +24,11 @@ const INSERT_CHUNK = 1000;
 /**
  * Stores one import's budgets counted once per dimension (ledger_budget_totals; the rule is
  * budgetsCountedOnce's), summed here from the file's lines, a chunk per statement with `between`
- * before each: by COPY when there is a copier. Summed in SQL from the stored lines they took
+ * before each: by COPY when there is a copier. Returns them (the class sums are made from them).
+ * Summed in SQL from the stored lines they took
  * 250 ms of the reference ledger's import. Migration 0092 made the same sums for earlier imports.
  */
-export async function buildBudgetTotals(db: Db | Transaction<Database>, importId: number, lines: readonly BudgetLine[], copier: Copier | undefined, between: () => Promise<unknown> = async () => {}): Promise<void> {
+export async function buildBudgetTotals(db: Db | Transaction<Database>, importId: number, lines: readonly BudgetLine[], copier: Copier | undefined, between: () => Promise<unknown> = async () => {}): Promise<BudgetTotal[]> {
   const totals = budgetsCountedOnce(lines);
   for (let i = 0; i < totals.length; i += copier ? COPY_CHUNK : INSERT_CHUNK) {
     await between();
@@ -48,6 +49,7 @@ export async function buildBudgetTotals(db: Db | Transaction<Database>, importId
     }
     await copier.copy("ledger_budget_totals (import_id, dimension, period, object, account, amount_ore)", out.finish());
   }
+  return totals;
 }
 
 /** Budget cells of the organisation's year for a report without object filters: a few thousand rows. */

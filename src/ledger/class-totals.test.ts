@@ -9,7 +9,7 @@ import type { OpenDatabase } from "../db/connect";
 import { importSie } from "./import-sie";
 import { importOutcomeCsv } from "./import-csv";
 import { replaceAccountClasses } from "./mappings";
-import { accountClassOverrides } from "./class-totals";
+import { accountClassOverrides, buildClassTotals } from "./class-totals";
 import { budgetCellsFromLines, budgetVsOutcomeReport, objectNames, outcomeCells, type BudgetOutcomeQuery } from "./report";
 
 let opened: OpenDatabase;
@@ -44,6 +44,17 @@ async function fromAccountTotals(q: BudgetOutcomeQuery): Promise<BudgetOutcomeRe
 }
 
 describe("budget vs outcome from the sums per account class and the budgets kept at import", () => {
+  it("stores at import the class sums that summing its stored totals in SQL gives", async () => {
+    const { id } = await opened.db.selectFrom("ledger_imports").select("id").where("organisation_id", "=", org).executeTakeFirstOrThrow();
+    const stored = () => opened.db.selectFrom("ledger_class_totals").select(["dimension", "period", "object", "class", "kind", "amount_ore"]).where("import_id", "=", id).orderBy(["kind", "dimension", "period", "object", "class"]).execute();
+    const atImport = await stored();
+    expect(atImport.length).toBeGreaterThan(100);
+    await opened.db.transaction().execute(async (trx) => {
+      await buildClassTotals(trx, id, await accountClassOverrides(trx, org));
+    });
+    expect(await stored()).toEqual(atImport);
+  });
+
   it("gives the report the per-account sums give, for every grouping, and follows a changed class mapping", async () => {
     for (const step of ["BAS", "changed"] as const) {
       if (step === "changed") {

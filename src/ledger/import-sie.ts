@@ -4,7 +4,7 @@ import type { Transaction } from "kysely";
 import type { Db } from "../db/connect";
 import type { Database } from "../db/schema";
 import { readSie, SieError, SieFileError, type SieInput, type SieObjectRef, type SieRecord, type SieSummary, type SieWarning } from "../formats/sie";
-import { accountClassOverrides, buildClassTotals } from "./class-totals";
+import { accountClassOverrides, storeClassTotals } from "./class-totals";
 import { buildBudgetTotals } from "./budget-totals";
 
 import { AmountBound, amountLimitMessage } from "./amount-bound";
@@ -110,8 +110,8 @@ export async function importSie(db: Db, input: SieInput, options: SieImportOptio
       const staged = await stageRows(new LedgerRowWriter(db, importId, stagedPgliteCopier(db, lite)), input, fileName, totalBytes, options);
       // Before the last transaction, in pieces: after the rows, these are the longest statements
       // (the budgets counted once and the class sums of the reference ledger took 4 s together).
-      await buildBudgetTotals(db, importId, staged.periodAmounts, staged.writer.copier, letOthersIn);
-      await buildClassTotals(db, importId, await accountClassOverrides(db, options.organisationId), letOthersIn);
+      const budgets = await buildBudgetTotals(db, importId, staged.periodAmounts, staged.writer.copier, letOthersIn);
+      await storeClassTotals(db, importId, await accountClassOverrides(db, options.organisationId), staged.writer.storedTotals(), budgets, staged.writer.copier, letOthersIn);
       await letOthersIn();
       return await db.transaction().execute((trx) => finishImport(trx, importId, { ...staged, storedBeforeFinish: true }, fileName, totalBytes, options));
     } catch (err) {
@@ -242,10 +242,10 @@ async function stageRows(writer: LedgerRowWriter, input: SieInput, fileName: str
 async function finishImport(trx: Transaction<Database>, importId: number, staged: StagedFile, fileName: string, totalBytes: number | undefined, options: SieImportOptions): Promise<SieImportResult> {
   const { writer, summary, chart, balances, periodAmounts, year, firstDate } = staged;
   const resolvedYear = year ?? (firstDate ? Number(firstDate.slice(0, 4)) : new Date().getFullYear());
-  if (!staged.storedBeforeFinish) await buildBudgetTotals(trx, importId, periodAmounts, writer.copier);
+  const budgetTotals = staged.storedBeforeFinish ? [] : await buildBudgetTotals(trx, importId, periodAmounts, writer.copier);
   await upsertChart(trx, options.organisationId, chart);
   const overrides = await accountClassOverrides(trx, options.organisationId);
-  if (!staged.storedBeforeFinish) await buildClassTotals(trx, importId, overrides);
+  if (!staged.storedBeforeFinish) await storeClassTotals(trx, importId, overrides, writer.storedTotals(), budgetTotals, writer.copier);
   const previous = await currentImportOf(trx, options.organisationId, resolvedYear, "sie", importId);
   if (previous !== undefined && !options.replace) {
     throw new ReplaceNeedsConsentError(await compareImports(trx, resolvedYear, previous, importId, { vouchers: writer.voucherCount, transactions: writer.rowCount }, overrides));

@@ -6,6 +6,7 @@ import { BinaryCopy, pgDays } from "./copy-binary";
 import { copyIn } from "./copy-postgres";
 import { RunningTotals } from "./running-totals";
 import { storeBalances, type BalanceRow, type PeriodAmount } from "./balances";
+import type { AccountSum } from "../core/followup/class-sums";
 import type { Database } from "../db/schema";
 
 type Trx = Transaction<Database>;
@@ -371,6 +372,13 @@ export class LedgerRowWriter {
     }
     if (out.tuples > 0) await send();
     await inFlight;
+  }
+
+  /** The totals as ledger_totals holds them, codes as text ("" for no object); after finish(). Each row is new. */
+  *storedTotals(): Generator<AccountSum> {
+    for (const t of this.totals.rows()) {
+      yield { dimension: t.dimension, period: this.periods.values[t.periodIndex - 1]!, object: t.objectIndex === 0 ? "" : this.codes.values[t.objectIndex - 1]!, account: this.accounts.values[t.accountIndex - 1]!, amount: t.amount };
+    }
   }
 
   private newCopy(): BinaryCopy {

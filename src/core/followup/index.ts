@@ -6,3 +6,4 @@ export * from "./budget-outcome";
 export * from "./project-accounts";
 export * from "./narrative";
 export * from "./budgets-once";
+export * from "./class-sums";
