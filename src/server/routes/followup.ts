@@ -12,6 +12,7 @@ import { registersOf } from "../../app/registers/read-registers";
 import { requireRole } from "../../app/access";
 import { requireUser, type App } from "../context";
 import { errorResponses, jsonBody, jsonResponse } from "../schemas";
+import { jsonOnce } from "../json-once";
 import { AccountClassEnum, BudgetOutcomeRowSchema, BudgetOutcomeSchema, NarrativeCheckSchema, OrgYearQuery, ProjectAccountsSchema } from "./ledger-schemas";
 
 const tags = ["Uppföljning"];
@@ -136,14 +137,14 @@ export function registerFollowupRoutes(app: App) {
     const user = requireUser(c.get("user"));
     const q = c.req.valid("query");
     requireRole(user, q.organisationId, "reader");
-    return c.json(await reports.report(c.get("db"), q), 200);
+    return jsonOnce(c, await reports.report(c.get("db"), q)) as never;
   });
 
   app.openapi(transactions, async (c) => {
     const user = requireUser(c.get("user"));
     const q = c.req.valid("query");
     requireRole(user, q.organisationId, "reader");
-    return c.json(await pages.get(c.get("db"), q), 200);
+    return jsonOnce(c, await pages.get(c.get("db"), q)) as never;
   });
 
   app.openapi(projects, async (c) => {
