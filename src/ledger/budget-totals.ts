@@ -3,8 +3,8 @@ import { sql, type Transaction } from "kysely";
 import type { Db } from "../db/connect";
 import type { Database } from "../db/schema";
 import { budgetsCountedOnce, type BudgetDimension, type BudgetLine, type BudgetTotal } from "../core/followup/budgets-once";
-import { BinaryCopy } from "./copy-binary";
 import type { Copier } from "./rows";
+import { storeRows } from "./store-rows";
 import { manyRows, type SumOfOre } from "../db/many-rows";
 import type { AmountCell } from "../core/followup/budget-outcome";
 import { periodWindow, type FiscalYear } from "../core/followup/fiscal-year";
@@ -17,38 +17,17 @@ export function dimensionOf(by: string): BudgetDimension {
   return by === "costcentre" ? 1 : by === "project" ? 6 : 0;
 }
 
-/** Rows per statement: by COPY about what one batch of ledger rows holds the embedded session for. */
-const COPY_CHUNK = 20_000;
-const INSERT_CHUNK = 1000;
-
 /**
  * Stores one import's budgets counted once per dimension (ledger_budget_totals; the rule is
  * budgetsCountedOnce's), summed here from the file's lines, a chunk per statement with `between`
  * before each: by COPY when there is a copier. Returns them (the class sums are made from them).
- * Summed in SQL from the stored lines they took
- * 250 ms of the reference ledger's import. Migration 0092 made the same sums for earlier imports.
+ * Summed in SQL from the stored lines they took 250 ms of the reference ledger's import.
+ * Migration 0092 made the same sums for earlier imports.
  */
 export async function buildBudgetTotals(db: Db | Transaction<Database>, importId: number, lines: readonly BudgetLine[], copier: Copier | undefined, between: () => Promise<unknown> = async () => {}): Promise<BudgetTotal[]> {
   const totals = budgetsCountedOnce(lines);
-  for (let i = 0; i < totals.length; i += copier ? COPY_CHUNK : INSERT_CHUNK) {
-    await between();
-    if (!copier) {
-      const chunk = totals.slice(i, i + INSERT_CHUNK).map((t) => ({ import_id: importId, dimension: t.dimension, period: t.period, object: t.object, account: t.account, amount_ore: t.amount }));
-      await db.insertInto("ledger_budget_totals").values(chunk).execute();
-      continue;
-    }
-    const out = new BinaryCopy();
-    for (const t of totals.slice(i, i + COPY_CHUNK)) {
-      out.tuple(6);
-      out.int4(importId);
-      out.int4(t.dimension);
-      out.int4(t.period);
-      out.text(t.object);
-      out.text(t.account);
-      out.int8(t.amount);
-    }
-    await copier.copy("ledger_budget_totals (import_id, dimension, period, object, account, amount_ore)", out.finish());
-  }
+  const rows = totals.map((t) => ({ import_id: importId, dimension: t.dimension, period: t.period, object: t.object, account: t.account, amount_ore: t.amount }));
+  await storeRows(db, copier, "ledger_budget_totals", [["import_id", "int4"], ["dimension", "int4"], ["period", "int4"], ["object", "text"], ["account", "text"], ["amount_ore", "int8"]], rows, between);
   return totals;
 }
 

@@ -1,10 +1,10 @@
 import { sql, type Transaction } from "kysely";
 import type { Db } from "../db/connect";
 import type { Database } from "../db/schema";
-import { sumsByClass, type AccountSum } from "../core/followup/class-sums";
+import { sumsByClass, type AccountSum, type ClassSum } from "../core/followup/class-sums";
 import type { BudgetTotal } from "../core/followup/budgets-once";
-import { BinaryCopy } from "./copy-binary";
 import type { Copier } from "./rows";
+import { storeRows } from "./store-rows";
 import { accountClassifier, type AccountClass, type AccountClassOverride } from "../core/followup/account-class";
 import type { AmountCell } from "../core/followup/budget-outcome";
 import { periodWindow, type FiscalYear } from "../core/followup/fiscal-year";
@@ -51,12 +51,7 @@ export async function ensureClassTotals(db: Db, organisationId: number, override
  * `between` before each.
  */
 export async function buildClassTotals(db: Db, importId: number, overrides: readonly AccountClassOverride[], between: () => Promise<unknown> = async () => {}): Promise<void> {
-  const key = classingKey(overrides);
-  await db
-    .insertInto("ledger_class_totals_state")
-    .values({ import_id: importId, classing: key })
-    .onConflict((oc) => oc.column("import_id").doUpdateSet({ classing: key }))
-    .execute();
+  await recordClassing(db, importId, overrides);
   await db.deleteFrom("ledger_class_totals").where("import_id", "=", importId).execute();
   const accounts = await db
     .selectFrom("ledger_totals")
@@ -90,10 +85,6 @@ export async function buildClassTotals(db: Db, importId: number, overrides: read
   }
 }
 
-/** Rows per statement, as for the budgets (src/ledger/budget-totals.ts). */
-const COPY_CHUNK = 20_000;
-const INSERT_CHUNK = 1000;
-
 /**
  * The import's own way to the same sums as buildClassTotals: from the totals and budgets it has
  * in memory, by COPY when there is a copier, a chunk per statement with `between` before each.
@@ -108,37 +99,21 @@ export async function storeClassTotals(
   copier: Copier | undefined,
   between: () => Promise<unknown> = async () => {},
 ): Promise<void> {
+  await recordClassing(db, importId, overrides);
+  const classify = accountClassifier(overrides);
+  const row = (kind: "outcome" | "budget") => (s: ClassSum) => ({ import_id: importId, dimension: s.dimension, period: s.period, object: s.object, class: s.class, amount_ore: s.amount, kind });
+  const rows = [...sumsByClass(outcome, classify).map(row("outcome")), ...sumsByClass(budgets, classify).map(row("budget"))];
+  await storeRows(db, copier, "ledger_class_totals", [["import_id", "int4"], ["dimension", "int4"], ["period", "int4"], ["object", "text"], ["class", "text"], ["amount_ore", "int8"], ["kind", "text"]], rows, between);
+}
+
+/** Which class mapping an import's class sums were made with (ensureClassTotals compares it). */
+async function recordClassing(db: Db | Transaction<Database>, importId: number, overrides: readonly AccountClassOverride[]): Promise<void> {
   const key = classingKey(overrides);
   await db
     .insertInto("ledger_class_totals_state")
     .values({ import_id: importId, classing: key })
     .onConflict((oc) => oc.column("import_id").doUpdateSet({ classing: key }))
     .execute();
-  const classify = accountClassifier(overrides);
-  const rows = [
-    ...sumsByClass(outcome, classify).map((s) => ({ ...s, kind: "outcome" as const })),
-    ...sumsByClass(budgets, classify).map((s) => ({ ...s, kind: "budget" as const })),
-  ];
-  for (let i = 0; i < rows.length; i += copier ? COPY_CHUNK : INSERT_CHUNK) {
-    await between();
-    if (!copier) {
-      const chunk = rows.slice(i, i + INSERT_CHUNK).map((r) => ({ import_id: importId, dimension: r.dimension, period: r.period, object: r.object, class: r.class, amount_ore: r.amount, kind: r.kind }));
-      await db.insertInto("ledger_class_totals").values(chunk).execute();
-      continue;
-    }
-    const out = new BinaryCopy();
-    for (const r of rows.slice(i, i + COPY_CHUNK)) {
-      out.tuple(7);
-      out.int4(importId);
-      out.int4(r.dimension);
-      out.int4(r.period);
-      out.text(r.object);
-      out.text(r.class);
-      out.int8(r.amount);
-      out.text(r.kind);
-    }
-    await copier.copy("ledger_class_totals (import_id, dimension, period, object, class, amount_ore, kind)", out.finish());
-  }
 }
 
 type ClassGrouping = "class" | "month" | "project" | "costcentre";
