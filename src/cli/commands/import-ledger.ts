@@ -9,6 +9,7 @@ import { systemActor } from "../../app/actor";
 import { formatAmount } from "../../core/money";
 import { comparisonLines, ReplaceNeedsConsentError } from "../../ledger/replace-check";
 import { openAppDatabase } from "../database";
+import { progressWriter } from "../progress";
 import { CliError } from "../errors";
 
 export const ledgerImportHelp = `fordela import sie FIL --org KOD [--replace]
@@ -52,7 +53,7 @@ export async function importLedgerCommand(what: "sie" | "outcomes", args: string
     const db = opened.db;
     const org = await organisationId(db, values.org);
     if (what === "sie") {
-      let last = -1;
+      const progress = progressWriter();
       const result = await importSieFile(db, systemActor(), {
         organisationId: org,
         input: file,
@@ -60,10 +61,7 @@ export async function importLedgerCommand(what: "sie" | "outcomes", args: string
         replace: values.replace === true,
         onProgress: (p) => {
           const percent = p.totalBytes ? Math.floor((p.bytesRead * 100) / p.totalBytes) : null;
-          if (percent !== last) {
-            last = percent ?? -1;
-            process.stderr.write(`\r${percent === null ? "" : `${percent} % · `}${p.linesRead.toLocaleString("sv-SE")} rader läst · ${p.transactions.toLocaleString("sv-SE")} transaktioner`);
-          }
+          progress.show(percent, `${p.linesRead.toLocaleString("sv-SE")} rader läst · ${p.transactions.toLocaleString("sv-SE")} transaktioner`);
         },
       })
         .catch((err: unknown) => {
@@ -73,7 +71,7 @@ export async function importLedgerCommand(what: "sie" | "outcomes", args: string
           }
           throw err;
         })
-        .finally(() => process.stderr.write("\n"));
+        .finally(() => progress.done());
       for (const w of result.warnings) process.stderr.write(`Varning: ${w.message}${w.line ? ` (rad ${w.line})` : ""}\n`);
       console.log(
         `Importerade ${result.transactions} transaktioner i ${result.vouchers} verifikationer för ${result.year}` +
