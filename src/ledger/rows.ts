@@ -54,9 +54,20 @@ export interface Copier {
 export function pgliteCopier(client: PGlite, hold: <T>(statement: () => Promise<T>) => Promise<T> = (statement) => statement()): Copier {
   let batches = 0;
   return {
-    copy: async (target, data) => void (await hold(() => client.query(`COPY ${target} FROM '/dev/blob' WITH (FORMAT binary)`, [], { blob: new Blob([data as BlobPart]) }))),
+    copy: async (target, data) => void (await hold(() => client.query(`COPY ${target} FROM '/dev/blob' WITH (FORMAT binary)`, [], { blob: blobOf(data) }))),
     afterBatch: async () => void (++batches % CHECKPOINT_EVERY === 0 && (await hold(() => client.query("CHECKPOINT")))),
   };
+}
+
+/**
+ * What PGlite reads a COPY's input from: it only asks the blob for its bytes (arrayBuffer()). A
+ * real Blob keeps them in memory V8 does not count, so the garbage collector felt no need to run
+ * and a million-row import left 250 MB of spent Blobs behind (process peak 650 MB; 400 MB with
+ * collections forced). An ArrayBuffer is counted.
+ */
+function blobOf(data: Uint8Array): Blob {
+  const bytes = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
+  return { size: bytes.byteLength, type: "", arrayBuffer: async () => bytes } as Blob;
 }
 
 /** PostgreSQL: COPY FROM STDIN on the transaction's own connection (see postgresClient). */
