@@ -109,7 +109,8 @@ export async function importSie(db: Db, input: SieInput, options: SieImportOptio
     try {
       const staged = await stageRows(new LedgerRowWriter(db, importId, stagedPgliteCopier(db, lite)), input, fileName, totalBytes, options);
       // Before the last transaction, in pieces: after the rows, these are the longest statements
-      // (the budgets counted once and the class sums of the reference ledger took 4 s together).
+      // (summed in SQL, the reference ledger's budgets counted once and class sums took 4 s; now
+      // COPYs of what the import holds).
       const budgets = await buildBudgetTotals(db, importId, staged.periodAmounts, staged.writer.copier, letOthersIn);
       await storeClassTotals(db, importId, await accountClassOverrides(db, options.organisationId), staged.writer.storedTotals(), budgets, staged.writer.copier, letOthersIn);
       await letOthersIn();
