@@ -25,6 +25,7 @@ export function dimensionOf(by: string): BudgetDimension {
  * Migration 0092 made the same sums for earlier imports.
  */
 export async function buildBudgetTotals(db: Db | Transaction<Database>, importId: number, lines: readonly BudgetLine[], copier: Copier | undefined, between: () => Promise<unknown> = async () => {}): Promise<BudgetTotal[]> {
+  await between();
   const totals = budgetsCountedOnce(lines);
   const rows = totals.map((t) => ({ import_id: importId, dimension: t.dimension, period: t.period, object: t.object, account: t.account, amount_ore: t.amount }));
   await storeRows(db, copier, "ledger_budget_totals", [["import_id", "int4"], ["dimension", "int4"], ["period", "int4"], ["object", "text"], ["account", "text"], ["amount_ore", "int8"]], rows, between);

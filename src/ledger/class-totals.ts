@@ -102,7 +102,10 @@ export async function storeClassTotals(
   await recordClassing(db, importId, overrides);
   const classify = accountClassifier(overrides);
   const row = (kind: "outcome" | "budget") => (s: ClassSum) => ({ import_id: importId, dimension: s.dimension, period: s.period, object: s.object, class: s.class, amount_ore: s.amount, kind });
-  const rows = [...sumsByClass(outcome, classify).map(row("outcome")), ...sumsByClass(budgets, classify).map(row("budget"))];
+  await between();
+  const outcomeRows = sumsByClass(outcome, classify).map(row("outcome"));
+  await between();
+  const rows = [...outcomeRows, ...sumsByClass(budgets, classify).map(row("budget"))];
   await storeRows(db, copier, "ledger_class_totals", [["import_id", "int4"], ["dimension", "int4"], ["period", "int4"], ["object", "text"], ["class", "text"], ["amount_ore", "int8"], ["kind", "text"]], rows, between);
 }
 

@@ -111,8 +111,9 @@ export async function importSie(db: Db, input: SieInput, options: SieImportOptio
       // Before the last transaction, in pieces: after the rows, these are the longest statements
       // (summed in SQL, the reference ledger's budgets counted once and class sums took 4 s; now
       // COPYs of what the import holds).
-      const budgets = await buildBudgetTotals(db, importId, staged.periodAmounts, staged.writer.copier, letOthersIn);
-      await storeClassTotals(db, importId, await accountClassOverrides(db, options.organisationId), staged.writer.storedTotals(), budgets, staged.writer.copier, letOthersIn);
+      const giveWay = options.giveWay ?? letOthersIn;
+      const budgets = await buildBudgetTotals(db, importId, staged.periodAmounts, staged.writer.copier, giveWay);
+      await storeClassTotals(db, importId, await accountClassOverrides(db, options.organisationId), staged.writer.storedTotals(), budgets, staged.writer.copier, giveWay);
       await letOthersIn();
       return await db.transaction().execute((trx) => finishImport(trx, importId, { ...staged, storedBeforeFinish: true }, fileName, totalBytes, options));
     } catch (err) {
@@ -243,10 +244,12 @@ async function stageRows(writer: LedgerRowWriter, input: SieInput, fileName: str
 async function finishImport(trx: Transaction<Database>, importId: number, staged: StagedFile, fileName: string, totalBytes: number | undefined, options: SieImportOptions): Promise<SieImportResult> {
   const { writer, summary, chart, balances, periodAmounts, year, firstDate } = staged;
   const resolvedYear = year ?? (firstDate ? Number(firstDate.slice(0, 4)) : new Date().getFullYear());
-  const budgetTotals = staged.storedBeforeFinish ? [] : await buildBudgetTotals(trx, importId, periodAmounts, writer.copier);
+  // Summed in this process: others get their turn between the steps, as while the file is read.
+  const giveWay = options.giveWay ?? letOthersIn;
+  const budgetTotals = staged.storedBeforeFinish ? [] : await buildBudgetTotals(trx, importId, periodAmounts, writer.copier, giveWay);
   await upsertChart(trx, options.organisationId, chart);
   const overrides = await accountClassOverrides(trx, options.organisationId);
-  if (!staged.storedBeforeFinish) await storeClassTotals(trx, importId, overrides, writer.storedTotals(), budgetTotals, writer.copier);
+  if (!staged.storedBeforeFinish) await storeClassTotals(trx, importId, overrides, writer.storedTotals(), budgetTotals, writer.copier, giveWay);
   const previous = await currentImportOf(trx, options.organisationId, resolvedYear, "sie", importId);
   if (previous !== undefined && !options.replace) {
     throw new ReplaceNeedsConsentError(await compareImports(trx, resolvedYear, previous, importId, { vouchers: writer.voucherCount, transactions: writer.rowCount }, overrides));

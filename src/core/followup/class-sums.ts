@@ -1,4 +1,4 @@
-import type { AccountClass, AccountClassing } from "./account-class";
+import { ACCOUNT_CLASSES, type AccountClass, type AccountClassing } from "./account-class";
 
 /** A sum per account as the ledger keeps it: outcome (ledger_totals) or budget counted once. */
 export interface AccountSum {
@@ -19,22 +19,38 @@ export interface ClassSum {
   amount: number;
 }
 
+/** The classes a report sums; balance accounts are left out. */
+const SLOTS: readonly AccountClass[] = ACCOUNT_CLASSES;
+
 /**
  * The sums per account class that a report not by account reads (ledger_class_totals): the
  * accounts' sums added up per dimension, period, object and class. Balance accounts are left
  * out, as the report leaves them out.
  */
 export function sumsByClass(sums: Iterable<AccountSum>, classify: (account: string) => AccountClassing): ClassSum[] {
-  const classOf = new Map<string, AccountClass>();
-  const out = new Map<string, ClassSum>();
+  // Nested maps (dimension and period, then object) and a slot per class rather than joined
+  // string keys: the reference ledger's 150 000 sums took 65 ms that way, in one stretch of the
+  // server's loop.
+  const classOf = new Map<string, number>();
+  const groups = new Map<number, { dimension: number; period: number; byObject: Map<string, number[]> }>();
   for (const s of sums) {
-    let klass = classOf.get(s.account);
-    if (klass === undefined) classOf.set(s.account, (klass = classify(s.account).class));
-    if (klass === "balance") continue;
-    const key = `${s.dimension}\u0000${s.period}\u0000${s.object}\u0000${klass}`;
-    const sum = out.get(key);
-    if (sum) sum.amount += s.amount;
-    else out.set(key, { dimension: s.dimension, period: s.period, object: s.object, class: klass, amount: s.amount });
+    let slot = classOf.get(s.account);
+    if (slot === undefined) classOf.set(s.account, (slot = SLOTS.indexOf(classify(s.account).class)));
+    if (slot < 0) continue;
+    const key = s.dimension * 1_000_000 + s.period;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { dimension: s.dimension, period: s.period, byObject: new Map() }));
+    let amounts = group.byObject.get(s.object);
+    if (!amounts) group.byObject.set(s.object, (amounts = new Array<number>(SLOTS.length).fill(NaN)));
+    amounts[slot] = Number.isNaN(amounts[slot]!) ? s.amount : amounts[slot]! + s.amount;
   }
-  return [...out.values()];
+  const out: ClassSum[] = [];
+  for (const { dimension, period, byObject } of groups.values()) {
+    for (const [object, amounts] of byObject) {
+      amounts.forEach((amount, slot) => {
+        if (!Number.isNaN(amount)) out.push({ dimension, period, object, class: SLOTS[slot]!, amount });
+      });
+    }
+  }
+  return out;
 }
