@@ -82,3 +82,18 @@ describe("static files", () => {
     expect(await res.json()).toMatchObject({ error: { code: "not_found" } });
   });
 });
+
+describe("static files before the web UI is built", () => {
+  it("answers a page with a Swedish message that says how to build it, and leaves the API alone", async () => {
+    const root = mkdtempSync(join(tmpdir(), "fordela-unbuilt-"));
+    try {
+      const app = createApp(noDb, { secureCookies: false, webDir: join(root, "web") });
+      const page = await app.request("/uppfoljning", { headers: { accept: "text/html" } });
+      expect(page.status).toBe(503);
+      expect(await page.text()).toMatch(/inte byggt.*npm run build/);
+      expect((await app.request("/assets/app.js")).status).toBe(404);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

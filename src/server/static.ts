@@ -31,7 +31,7 @@ export function registerStatic(app: App, webDir: string) {
     }
     if (!wantsHtml(c)) return notFound(c);
     c.header("cache-control", "no-cache");
-    if (!existsSync(`${webDir}/index.html`)) return c.text("Webbgränssnittet är inte byggt: kör npm run build:web.", 503);
+    if (!existsSync(`${webDir}/index.html`)) return c.text("Webbgränssnittet är inte byggt. Kör npm run build (eller starta med npm start) och ladda om sidan.", 503);
     return (await page(c, async () => {})) ?? notFound(c);
   });
 }

@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { oidcConfigFrom } from "../../app/auth/oidc-config";
 import { sessionPolicyFrom } from "../../app/auth/sessions";
@@ -28,12 +27,14 @@ export async function serveCommand(args: string[]): Promise<void> {
   try {
     // The one place the command line meets the server: loaded only when serving.
     const { startFordela } = await import("../../server/main");
+    // Given even before `npm run build` has made it: a page then says how to build it, where it
+    // used to answer a JSON "Finns inte." to a new user's browser.
     const webDir = installPath("dist", "web");
     const started = await startFordela(opened.db, {
       port,
       hostname: values.host!,
       secureCookies: process.env.FORDELA_INSECURE_COOKIES !== "1",
-      webDir: existsSync(webDir) ? webDir : undefined,
+      webDir,
       sessionPolicy: sessionPolicyFrom(process.env),
       trustProxy: process.env.FORDELA_TRUST_PROXY === "1",
       allowedOrigins: process.env.FORDELA_ORIGIN?.split(",").map((o) => o.trim()).filter(Boolean),
