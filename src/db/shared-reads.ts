@@ -1,11 +1,7 @@
 import type { CompiledQuery, Kysely } from "kysely";
 import type { Database } from "./schema";
 
-interface Waiting {
-  rows: Promise<readonly unknown[]>;
-}
-
-const waitingFor = new WeakMap<Kysely<Database>, Map<string, Waiting>>();
+const waitingFor = new WeakMap<Kysely<Database>, Map<string, Promise<readonly unknown[]>>>();
 
 /**
  * Runs a read, or joins the same read (same SQL, same values) while it still waits for a
@@ -24,22 +20,20 @@ export function sharedRead<R>(db: Kysely<Database>, query: CompiledQuery): Promi
   if (!waiting) waitingFor.set(db, (waiting = new Map()));
   const key = `${query.sql}\u0000${JSON.stringify(query.parameters)}`;
   const joined = waiting.get(key);
-  if (joined) return joined.rows as Promise<readonly R[]>;
+  if (joined) return joined as Promise<readonly R[]>;
   const list = waiting;
-  const entry: Waiting = {
-    rows: db
-      .connection()
-      .execute(async (connection) => {
-        // On its way now: whoever asks from here on must not get an answer to an earlier question.
-        if (list.get(key) === entry) list.delete(key);
-        const { rows } = await connection.executeQuery<R>(query);
-        for (const row of rows) Object.freeze(row);
-        return Object.freeze(rows);
-      })
-      .finally(() => {
-        if (list.get(key) === entry) list.delete(key);
-      }),
-  };
-  list.set(key, entry);
-  return entry.rows as Promise<readonly R[]>;
+  const rows: Promise<readonly R[]> = db
+    .connection()
+    .execute(async (connection) => {
+      // On its way now: whoever asks from here on must not get an answer to an earlier question.
+      if (list.get(key) === rows) list.delete(key);
+      const result = await connection.executeQuery<R>(query);
+      for (const row of result.rows) Object.freeze(row);
+      return Object.freeze(result.rows);
+    })
+    .finally(() => {
+      if (list.get(key) === rows) list.delete(key);
+    });
+  list.set(key, rows);
+  return rows;
 }

@@ -8,7 +8,7 @@ import { storeRows } from "./store-rows";
 import { accountClassifier, type AccountClass, type AccountClassOverride } from "../core/followup/account-class";
 import type { AmountCell } from "../core/followup/budget-outcome";
 import { periodWindow, type FiscalYear } from "../core/followup/fiscal-year";
-import { BUDGET_DIMENSIONS, dimensionOf } from "./budget-totals";
+import { dimensionOf } from "./budget-totals";
 import { liveImports } from "./imports";
 import { manyRows } from "../db/many-rows";
 
@@ -47,10 +47,9 @@ export async function ensureClassTotals(db: Db, organisationId: number, override
 /**
  * Sums one import's ledger_totals per class (balance accounts are left out, as in the report)
  * and records the mapping used: when the mapping has changed since the import stored its sums
- * (storeClassTotals, the same sums from memory). A statement per dimension and period with
- * `between` before each.
+ * (storeClassTotals, the same sums from memory). In the caller's transaction.
  */
-export async function buildClassTotals(db: Db, importId: number, overrides: readonly AccountClassOverride[], between: () => Promise<unknown> = async () => {}): Promise<void> {
+export async function buildClassTotals(db: Db, importId: number, overrides: readonly AccountClassOverride[]): Promise<void> {
   await recordClassing(db, importId, overrides);
   await db.deleteFrom("ledger_class_totals").where("import_id", "=", importId).execute();
   const accounts = await db
@@ -63,26 +62,20 @@ export async function buildClassTotals(db: Db, importId: number, overrides: read
   const classify = accountClassifier(overrides);
   const classed = accounts.map((a) => [a.account, classify(a.account).class] as const).filter(([, c]) => c !== "balance");
   if (classed.length === 0) return;
-  // A statement per dimension and period: per project and month (dimension 6) the reference
-  // ledger's sums took 0.6 s in one statement, too long to hold the embedded session.
-  const parts = await db.selectFrom("ledger_totals").select(["dimension", "period"]).distinct().where("import_id", "=", importId).orderBy("dimension").orderBy("period").execute();
-  for (const { dimension, period } of parts) {
-    await between();
-    await sql`INSERT INTO ledger_class_totals (import_id, dimension, period, object, class, amount_ore)
-      SELECT t.import_id, t.dimension, t.period, t.object, c.class, sum(t.amount_ore)
-      FROM ledger_totals t JOIN unnest(${classed.map((c) => c[0])}::text[], ${classed.map((c) => c[1])}::text[]) AS c(account, class) ON c.account = t.account
-      WHERE t.import_id = ${importId} AND t.dimension = ${dimension} AND t.period = ${period}
-      GROUP BY t.import_id, t.dimension, t.period, t.object, c.class`.execute(db);
-  }
+  // One statement each: this runs in a transaction, which holds the embedded session throughout
+  // anyway (the import, which needed its sums in pieces, makes them from memory instead).
+  const accountsOf = sql`unnest(${classed.map((c) => c[0])}::text[], ${classed.map((c) => c[1])}::text[]) AS c(account, class)`;
+  await sql`INSERT INTO ledger_class_totals (import_id, dimension, period, object, class, amount_ore)
+    SELECT t.import_id, t.dimension, t.period, t.object, c.class, sum(t.amount_ore)
+    FROM ledger_totals t JOIN ${accountsOf} ON c.account = t.account
+    WHERE t.import_id = ${importId}
+    GROUP BY t.import_id, t.dimension, t.period, t.object, c.class`.execute(db);
   // The budgets beside them, from the budgets counted once (src/ledger/budget-totals.ts).
-  for (const dimension of BUDGET_DIMENSIONS) {
-    await between();
-    await sql`INSERT INTO ledger_class_totals (import_id, dimension, period, object, class, amount_ore, kind)
-      SELECT t.import_id, t.dimension, t.period, t.object, c.class, sum(t.amount_ore), 'budget'
-      FROM ledger_budget_totals t JOIN unnest(${classed.map((c) => c[0])}::text[], ${classed.map((c) => c[1])}::text[]) AS c(account, class) ON c.account = t.account
-      WHERE t.import_id = ${importId} AND t.dimension = ${dimension}
-      GROUP BY t.import_id, t.dimension, t.period, t.object, c.class`.execute(db);
-  }
+  await sql`INSERT INTO ledger_class_totals (import_id, dimension, period, object, class, amount_ore, kind)
+    SELECT t.import_id, t.dimension, t.period, t.object, c.class, sum(t.amount_ore), 'budget'
+    FROM ledger_budget_totals t JOIN ${accountsOf} ON c.account = t.account
+    WHERE t.import_id = ${importId}
+    GROUP BY t.import_id, t.dimension, t.period, t.object, c.class`.execute(db);
 }
 
 /**
