@@ -18,8 +18,14 @@ const notFound = (c: Context) => c.text("Finns inte.", 404, { "cache-control": "
  * no file extension) so that client routes work and a missing asset is never mistaken for a page.
  */
 export function registerStatic(app: App, webDir: string) {
-  const files = serveStatic({ root: webDir });
-  const page = serveStatic({ root: webDir, path: "index.html" });
+  // Made once the folder is there: serveStatic warns on stderr about a root that is missing, and
+  // a server started before `npm run build` answers pages once the build has made it.
+  const make = () => ({ files: serveStatic({ root: webDir }), page: serveStatic({ root: webDir, path: "index.html" }) });
+  let handlers: ReturnType<typeof make> | undefined;
+  const built = () => {
+    if (!handlers && existsSync(`${webDir}/index.html`)) handlers = make();
+    return handlers;
+  };
 
   app.get("*", async (c, next) => {
     const path = c.req.path;
@@ -27,11 +33,13 @@ export function registerStatic(app: App, webDir: string) {
     if (looksLikeFile(path)) {
       // Vite puts a content hash in every name under /assets/, so those never change.
       c.header("cache-control", path.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
-      return (await files(c, async () => {})) ?? notFound(c);
+      const files = built()?.files;
+      return (files && (await files(c, async () => {}))) || notFound(c);
     }
     if (!wantsHtml(c)) return notFound(c);
     c.header("cache-control", "no-cache");
-    if (!existsSync(`${webDir}/index.html`)) return c.text("Webbgränssnittet är inte byggt. Kör npm run build (eller starta med npm start) och ladda om sidan.", 503);
+    const page = built()?.page;
+    if (!page) return c.text("Webbgränssnittet är inte byggt. Kör npm run build (eller starta med npm start) och ladda om sidan.", 503);
     return (await page(c, async () => {})) ?? notFound(c);
   });
 }
